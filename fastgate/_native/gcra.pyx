@@ -1,0 +1,109 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
+"""GCRA kernel, compiled. The specification is ``gcra_py.py`` (same functions, same results);
+the arithmetic itself is in ``gcra.pxd`` so that the shared-memory table can inline it."""
+
+from cpython.mem cimport PyMem_Free, PyMem_Malloc
+from libc.stdint cimport int64_t
+
+TMAX = FG_TMAX
+WMAX = FG_WMAX
+
+__all__ = ["TMAX", "WMAX", "refund", "reserve", "reserve_many", "settle"]
+
+
+cdef inline int _check(int64_t now, int64_t limit, int64_t window) except -1:
+    if gcra_check(limit, window) != 0:
+        raise ValueError(
+            f"invalid limit {limit} per {window} ns: need 1 <= limit <= window_ns <= 2**60 "
+            "(at most one unit per nanosecond)"
+        )
+    if now < 0 or now > FG_TMAX:
+        raise ValueError("now must be a non-negative ns timestamp <= 2**62")
+    return 0
+
+
+def reserve(int64_t tat, int64_t now, int64_t cost, int64_t limit, int64_t window_ns):
+    """Try to admit ``cost`` units at ``now``; see ``gcra_py.reserve``.
+
+    Returns ``(allowed, new_tat, remaining, reset_after_ns, retry_after_ns)``.
+    """
+    cdef GcraResult r
+    _check(now, limit, window_ns)
+    if cost < 0:
+        raise ValueError("cost must be >= 0 (use refund/settle to give units back)")
+    gcra_reserve(tat, now, cost, limit, window_ns, &r)
+    return (r.allowed, r.new_tat, r.remaining, r.reset_after, r.retry_after)
+
+
+def settle(int64_t tat, int64_t now, int64_t delta, int64_t limit, int64_t window_ns):
+    """Charge (delta > 0) or refund (delta < 0, never below now); see ``gcra_py.settle``."""
+    _check(now, limit, window_ns)
+    return gcra_settle(tat, now, delta, limit, window_ns)
+
+
+def refund(int64_t tat, int64_t now, int64_t cost, int64_t limit, int64_t window_ns):
+    """Give ``cost`` (>= 0) units back; the new TAT never goes below ``now``."""
+    if cost < 0:
+        raise ValueError("refund cost must be >= 0")
+    _check(now, limit, window_ns)
+    return gcra_settle(tat, now, -cost, limit, window_ns)
+
+
+def reserve_many(list states, int64_t now, list costs, list limits, list windows):
+    """All-or-nothing reserve over several limits; see ``gcra_py.reserve_many``.
+
+    Returns ``(allowed, new_states, remaining, reset_after_ns, retry_after_ns)``.
+    """
+    cdef Py_ssize_t n = len(states), i
+    cdef GcraResult* rs
+    cdef int64_t* tats
+    cdef int64_t* cs
+    cdef int64_t* ls
+    cdef int64_t* ws
+    cdef bint ok = True
+    cdef GcraResult peek
+    if len(costs) != n or len(limits) != n or len(windows) != n:
+        raise ValueError("states, costs, limits and windows must have the same length")
+    rs = <GcraResult*>PyMem_Malloc(sizeof(GcraResult) * n + 4 * sizeof(int64_t) * n + 1)
+    if rs == NULL:
+        raise MemoryError()
+    tats = <int64_t*>(rs + n)
+    cs = tats + n
+    ls = cs + n
+    ws = ls + n
+    try:
+        # Convert and validate everything first, in the twin's order (state, cost, limit...).
+        for i in range(n):
+            tats[i] = states[i]
+            cs[i] = costs[i]
+            ls[i] = limits[i]
+            ws[i] = windows[i]
+            _check(now, ls[i], ws[i])
+            if cs[i] < 0:
+                raise ValueError("cost must be >= 0 (use refund/settle to give units back)")
+        for i in range(n):
+            gcra_reserve(tats[i], now, cs[i], ls[i], ws[i], &rs[i])
+            ok = ok and rs[i].allowed
+        if ok:
+            return (
+                True,
+                [rs[i].new_tat for i in range(n)],
+                [rs[i].remaining for i in range(n)],
+                [rs[i].reset_after for i in range(n)],
+                [rs[i].retry_after for i in range(n)],
+            )
+        for i in range(n):
+            if rs[i].allowed:
+                gcra_reserve(tats[i], now, 0, ls[i], ws[i], &peek)
+                rs[i].remaining = peek.remaining
+                rs[i].reset_after = peek.reset_after
+                rs[i].retry_after = 0
+        return (
+            False,
+            list(states),
+            [rs[i].remaining for i in range(n)],
+            [rs[i].reset_after for i in range(n)],
+            [rs[i].retry_after for i in range(n)],
+        )
+    finally:
+        PyMem_Free(rs)
