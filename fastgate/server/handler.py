@@ -1,0 +1,635 @@
+"""The request path: ``Gateway.handle`` runs the compiled chain of a route, then proxies.
+
+Everything a request touches is reached through the World it started with (``self.world`` is
+read once), so a reload never changes a request half-way through.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import random
+import time
+from typing import Any
+
+import orjson
+from aiohttp import web
+
+from ..errors import ClientError, FastgateError, NoHealthyUpstream, UpstreamError, UpstreamTimeout
+from ..pipeline.context import RequestContext
+from ..pipeline.stage import Reply
+from .errors import render_error, sse_error_event
+from .headers import filter_request_headers, filter_response_headers, path_is_suspicious
+
+log = logging.getLogger("fastgate")
+perf_counter = time.perf_counter
+
+# Where each OpenAI-format endpoint lives below a provider's base_url.
+UPSTREAM_SUFFIX = {
+    "chat": b"/chat/completions",
+    "completions": b"/completions",
+    "embeddings": b"/embeddings",
+}
+# Statuses worth another attempt (on another target, then a fallback model).
+RETRY_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504})
+# Non-streamed upstream bodies are read whole (usage, PII and the cache need them); bound them.
+MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+# Generic-route bodies up to this size are buffered before dialling the upstream, so a slow client
+# never pins an upstream connection (HTTP-12); larger ones are streamed.
+BUFFER_BODY_BYTES = 256 * 1024
+BACKOFF_BASE_S = 0.05
+BACKOFF_CAP_S = 2.0
+
+
+class _NotCommitted(Exception):
+    """An upstream failure that happened before any byte reached the client (retry is safe)."""
+
+    def __init__(self, err: UpstreamError) -> None:
+        super().__init__(str(err))
+        self.err = err
+
+
+class Gateway:
+    """One worker's request handler (an aiohttp low-level ``Server`` handler)."""
+
+    def __init__(self, world: Any, *, metrics: Any, access_log: Any, worker_id: int = 0) -> None:
+        self.world = world
+        self.metrics = metrics
+        self.access_log = access_log
+        self.worker_id = worker_id
+        self._rid_prefix = f"{os.urandom(5).hex()}-"
+        self._rid_n = 0
+        self.inflight = 0
+        self.draining = False
+        self.streams: set[web.StreamResponse] = set()
+
+    # ------------------------------------------------------------------ entry point
+    async def handle(self, request: web.BaseRequest) -> web.StreamResponse:
+        t0 = perf_counter()
+        world = self.world
+        ctx = RequestContext(request, world, t0)
+        self.inflight += 1
+        method = ctx.method = request.method
+        raw = request.raw_path
+        q = raw.find("?")
+        if q >= 0:
+            ctx.path = path = raw[:q]
+            ctx.query = raw[q + 1:]
+        else:
+            ctx.path = path = raw
+        self._rid_n += 1
+        rid = request.headers.get("x-request-id")
+        if rid is None or not world_trusts(world, request) or len(rid) > 128 or not rid.isascii():
+            rid = f"{self._rid_prefix}{self._rid_n:x}"
+        ctx.request_id = rid
+        resp: web.StreamResponse | None = None
+        ep = None
+        try:
+            ep = world.match(method, path)
+            if ep is None:
+                allowed = world.methods_for(path)
+                if allowed:
+                    resp = await self._reply(ctx, Reply(405, f"Method {method} is not allowed on {path}",
+                                                        code="method_not_allowed",
+                                                        headers=[("Allow", ", ".join(allowed))], reason="method"))
+                else:
+                    resp = await self._reply(ctx, Reply(404, f"No route for {path}", code="not_found", reason="no_route"))
+                return resp
+            ctx.route = ep
+            ctx.front = ep.front
+            if ep.kind == "route" and path_is_suspicious(path):
+                resp = await self._reply(ctx, Reply(400, "Path is not in normal form", code="bad_path", reason="bad_path"))
+                return resp
+            for name, hook in ep.chain.request:
+                r = hook(ctx)
+                if r is not None:
+                    if type(r) is not Reply:
+                        ctx.error_stage = name
+                        r = await r
+                        ctx.error_stage = None
+                    if r is not None:
+                        ctx.error_stage = name
+                        resp = await self._reply(ctx, r)
+                        return resp
+            kind = ep.kind
+            if kind == "route":
+                resp = await self._proxy_route(ctx, ep)
+            elif kind in UPSTREAM_SUFFIX:
+                resp = await self._proxy_llm(ctx, ep)
+            elif kind == "models":
+                resp = await self._list_models(ctx)
+            else:
+                resp = await self._reply(ctx, Reply(501, f"{kind} is not implemented", code="not_implemented"))
+            return resp
+        except asyncio.CancelledError:
+            # The client went away (aiohttp cancels the handler): 499 as nginx logs it.
+            if not ctx.status or ctx.status < 400:
+                ctx.reason = ctx.reason or "client_disconnected"
+            ctx.status = 499
+            raise
+        except FastgateError as e:
+            resp = await self._error_reply(ctx, e)
+            return resp
+        except Exception as e:  # a bug: generic 500, details in the log with the stage name
+            stage = ctx.error_stage or "handler"
+            log.exception("unhandled error in stage %s (request %s)", stage, ctx.request_id)
+            self.metrics.errors.inc((stage, type(e).__name__))
+            ctx.reason = f"exception:{stage}:{type(e).__name__}"
+            if resp is None and not ctx.status:
+                try:
+                    resp = await self._reply(ctx, Reply(500, "Internal error", type="api_error", code="internal_error"))
+                except Exception:
+                    pass
+            return resp if resp is not None else web.Response(status=500)
+        finally:
+            self.inflight -= 1
+            await self._finish(ctx, ep)
+
+    # ------------------------------------------------------------------ replies
+    def _headers(self, ctx: RequestContext, upstream: bool) -> list[tuple[str, str]]:
+        now = perf_counter()
+        total = (now - ctx.t0) * 1000.0
+        if upstream:
+            up = ctx.upstream_s * 1000.0
+            timing = f"gateway;dur={total - up:.3f}, upstream;dur={up:.3f}"
+        else:
+            timing = f"gateway;dur={total:.3f}"
+        h = [("x-request-id", ctx.request_id), ("server-timing", timing)]
+        if ctx.reply_headers:
+            h.extend(ctx.reply_headers)
+        return h
+
+    async def _reply(self, ctx: RequestContext, reply: Reply) -> web.StreamResponse:
+        """Send a locally generated response (a denial or an error)."""
+        if reply.body is not None:
+            body = reply.body
+        else:
+            body = render_error(ctx.front, reply)
+        headers = self._headers(ctx, False)
+        headers.append(("Content-Type", reply.content_type))
+        if reply.headers:
+            headers.extend(reply.headers)
+        status = reply.status
+        if status == 401 and not any(k.lower() == "www-authenticate" for k, _ in headers):
+            headers.append(("WWW-Authenticate", 'Bearer realm="fastgate", error="invalid_token"'))
+        elif status == 503 and not any(k.lower() == "retry-after" for k, _ in headers):
+            headers.append(("Retry-After", "1"))
+        ctx.status = status
+        if reply.reason and not ctx.reason:
+            ctx.reason = reply.reason
+        if reply.code and not ctx.reason and status >= 400:
+            ctx.reason = reply.code
+        resp = web.Response(status=status, body=body, headers=headers)
+        request = ctx.request
+        if not request.content.is_eof() and status >= 400:
+            # The body was not read: don't let aiohttp drain an arbitrarily large remainder.
+            resp.force_close()
+        await resp.prepare(request)
+        await resp.write_eof()
+        ctx.bytes_out = len(body)
+        return resp
+
+    async def _error_reply(self, ctx: RequestContext, e: FastgateError) -> web.StreamResponse | None:
+        ctx.reason = ctx.reason or getattr(e, "reason", None) or e.code
+        if ctx.status and isinstance(ctx.extra, dict) and ctx.extra.get("_committed"):
+            return None
+        msg = getattr(e, "message", None) or str(e) or e.code
+        if isinstance(e, UpstreamError):
+            # Upstream details stay in the log; the caller gets a stable message.
+            ctx.reason = f"{e.code}:{e}"
+            msg = {
+                504: "The upstream did not answer in time",
+                503: "No healthy upstream is available",
+            }.get(e.status, "The upstream failed")
+        param = getattr(e, "param", None) if isinstance(e, ClientError) else None
+        return await self._reply(ctx, Reply(e.status, msg, type=e.type, code=e.code, param=param))
+
+    # ------------------------------------------------------------------ LLM proxy
+    async def _proxy_llm(self, ctx: RequestContext, ep: Any) -> web.StreamResponse:
+        world = ctx.world
+        model = ctx.model
+        chain = [model]
+        for name in model.fallbacks:
+            fb = world.models.get(name)
+            if fb is not None:
+                chain.append(fb)
+        loop = asyncio.get_running_loop()
+        first_provider = model.choice.items[0].provider
+        deadline = loop.time() + first_provider.timeout_s
+        suffix = UPSTREAM_SUFFIX[ep.kind]
+        last_err: UpstreamError | None = None
+        last_resp: tuple[Any, bytes, Any] | None = None
+        obj = ctx.body_obj
+        n_models = len(chain)
+        for mi, m in enumerate(chain):
+            tries = m.max_retries + 1
+            excluded: set[int] = set()
+            for attempt in range(tries):
+                idx, mt = m.choice.pick(excluded)
+                prov = mt.provider
+                target = mt.target
+                if mt.upstream_model == ctx.model_name and not ctx.body_dirty:
+                    body = ctx.body
+                else:
+                    obj["model"] = mt.upstream_model
+                    body = orjson.dumps(obj)
+                    obj["model"] = ctx.model_name
+                headers = prov.headers + [(b"x-request-id", ctx.request_id.encode())]
+                ctx.attempts += 1
+                ctx.provider = prov.name
+                ctx.target = mt.label
+                if mi:
+                    ctx.set_extra("fallback_model", m.name)
+                more = attempt + 1 < tries or mi + 1 < n_models
+                t_up = perf_counter()
+                ctx.t_upstream = t_up
+                try:
+                    resp = await target.request(
+                        b"POST", target.base_path.encode() + suffix, headers, body,
+                        first_byte_timeout=prov.first_byte_timeout_s, idle_timeout=prov.idle_timeout_s,
+                        deadline=deadline,
+                    )
+                except UpstreamError as e:
+                    ctx.upstream_s += perf_counter() - t_up
+                    self.metrics.attempts.inc((prov.name, mt.label, type(e).__name__))
+                    last_err = e
+                    if not more or not e.retryable or loop.time() >= deadline:
+                        if not e.retryable:
+                            break
+                        continue
+                    excluded.add(idx)
+                    await self._backoff(attempt, deadline, loop)
+                    continue
+                status = resp.status
+                if status in RETRY_STATUSES and more:
+                    try:
+                        data = await resp.read(MAX_RESPONSE_BYTES)
+                    except UpstreamError as e:
+                        data = b""
+                        last_err = e
+                    finally:
+                        resp.close()
+                    ctx.upstream_s += perf_counter() - t_up
+                    self.metrics.attempts.inc((prov.name, mt.label, str(status)))
+                    last_resp = (resp, data, m)
+                    excluded.add(idx)
+                    if loop.time() >= deadline:
+                        break
+                    await self._backoff(attempt, deadline, loop)
+                    continue
+                self.metrics.attempts.inc((prov.name, mt.label, str(status)))
+                try:
+                    return await self._relay_llm(ctx, resp, t_up)
+                except _NotCommitted as nc:
+                    last_err = nc.err
+                    if not more or not nc.err.retryable:
+                        break
+                    excluded.add(idx)
+                    await self._backoff(attempt, deadline, loop)
+                    continue
+            if loop.time() >= deadline:
+                break
+        if last_resp is not None and (last_err is None or not isinstance(last_err, UpstreamTimeout)):
+            resp, data, _ = last_resp
+            return await self._send_body(ctx, resp.status, filter_response_headers(resp.headers), data)
+        if last_err is None:
+            raise NoHealthyUpstream("no target could be tried")
+        raise last_err
+
+    async def _backoff(self, attempt: int, deadline: float, loop: asyncio.AbstractEventLoop) -> None:
+        """Exponential backoff with full jitter, never past the request's deadline."""
+        delay = min(BACKOFF_CAP_S, BACKOFF_BASE_S * (2 ** attempt)) * random.random()
+        left = deadline - loop.time()
+        if left <= 0:
+            return
+        await asyncio.sleep(min(delay, left))
+
+    async def _relay_llm(self, ctx: RequestContext, resp: Any, t_up: float) -> web.StreamResponse:
+        """Relay an upstream answer. Raises _NotCommitted if it fails before the client saw a byte."""
+        ct = b""
+        for k, v in resp.headers:
+            if k == b"content-type":
+                ct = v
+                break
+        if ctx.stream and resp.status == 200 and ct.startswith(b"text/event-stream"):
+            return await self._relay_stream(ctx, resp, t_up)
+        try:
+            data = await resp.read(MAX_RESPONSE_BYTES)
+        except UpstreamError as e:
+            resp.close()
+            ctx.upstream_s += perf_counter() - t_up
+            raise _NotCommitted(e)
+        ctx.upstream_s += perf_counter() - t_up
+        return await self._send_body(ctx, resp.status, filter_response_headers(resp.headers), data)
+
+    async def _send_body(self, ctx: RequestContext, status: int, headers: list[tuple[str, str]],
+                         data: bytes) -> web.StreamResponse:
+        hooks = ctx.route.chain.chunk if ctx.route is not None else ()
+        for _name, hook in hooks:
+            data = hook(ctx, data, True)
+        ctx.status = status
+        hdrs = self._headers(ctx, True)
+        for name, hook in (ctx.route.chain.response_headers if ctx.route is not None else ()):
+            ctx.error_stage = name
+            hook(ctx, status, hdrs)
+        ctx.error_stage = None
+        hdrs.extend(headers)
+        out = web.Response(status=status, body=data, headers=hdrs)
+        await out.prepare(ctx.request)
+        await out.write_eof()
+        ctx.bytes_out = len(data)
+        return out
+
+    async def _relay_stream(self, ctx: RequestContext, resp: Any, t_up: float) -> web.StreamResponse:
+        it = resp.__aiter__()
+        try:
+            try:
+                first = await it.__anext__()
+            except StopAsyncIteration:
+                first = b""
+        except UpstreamError as e:
+            resp.close()
+            ctx.upstream_s += perf_counter() - t_up
+            raise _NotCommitted(e)
+        except BaseException:
+            resp.close()
+            raise
+        ctx.ttfb_s = perf_counter() - t_up
+        ctx.upstream_s += ctx.ttfb_s
+        if ctx.model is not None:
+            self.metrics.ttft.observe((ctx.model_name,), ctx.ttfb_s)
+        route = ctx.route
+        hooks = route.chain.chunk
+        status = resp.status
+        ctx.status = status
+        hdrs = self._headers(ctx, True)
+        for name, hook in route.chain.response_headers:
+            ctx.error_stage = name
+            hook(ctx, status, hdrs)
+        ctx.error_stage = None
+        hdrs.extend(filter_response_headers(resp.headers))
+        out = web.StreamResponse(status=status, headers=hdrs)
+        ctx.set_extra("_committed", True)
+        self.streams.add(out)
+        pending = b""
+        sent = 0
+        try:
+            await out.prepare(ctx.request)
+            piece = first
+            while True:
+                if hooks:
+                    # Stages see whole SSE events only: keep a torn tail for the next piece.
+                    buf = pending + piece if pending else piece
+                    cut = buf.rfind(b"\n\n")
+                    if cut < 0:
+                        pending = buf
+                        piece = b""
+                    else:
+                        pending = buf[cut + 2:]
+                        piece = buf[:cut + 2]
+                        for _name, hook in hooks:
+                            piece = hook(ctx, piece, False)
+                if piece:
+                    await out.write(piece)
+                    sent += len(piece)
+                try:
+                    piece = await it.__anext__()
+                except StopAsyncIteration:
+                    break
+            if hooks:
+                tail = pending
+                for _name, hook in hooks:
+                    tail = hook(ctx, tail, True)
+                if tail:
+                    await out.write(tail)
+                    sent += len(tail)
+            await out.write_eof()
+        except UpstreamError as e:
+            # Bytes already reached the client: no retry (ever). End the stream with an error event.
+            resp.close()
+            ctx.reason = f"{e.code}:{e}"
+            ctx.set_extra("stream_error", e.code)
+            try:
+                ev = sse_error_event(ctx.front, e.status, "The upstream failed mid-stream", e.code)
+                await out.write(ev)
+                sent += len(ev)
+                await out.write_eof()
+            except Exception:
+                pass
+        except BaseException:
+            resp.close()
+            raise
+        finally:
+            self.streams.discard(out)
+            ctx.bytes_out = sent
+            ctx.upstream_s = perf_counter() - t_up
+        return out
+
+    # ------------------------------------------------------------------ models list
+    async def _list_models(self, ctx: RequestContext) -> web.StreamResponse:
+        allowed = getattr(ctx, "policy", None)
+        names = sorted(ctx.world.models)
+        if allowed is not None and hasattr(allowed, "allows_model"):
+            names = [n for n in names if allowed.allows_model(n)]
+        created = 1700000000
+        body = orjson.dumps({
+            "object": "list",
+            "data": [{"id": n, "object": "model", "created": created, "owned_by": "fastgate"} for n in names],
+        })
+        return await self._reply(ctx, Reply(200, body=body))
+
+    # ------------------------------------------------------------------ generic routes
+    async def _proxy_route(self, ctx: RequestContext, ep: Any) -> web.StreamResponse:
+        request = ctx.request
+        world = ctx.world
+        path = ctx.path
+        if ep.strip_prefix:
+            path = path[len(ep.prefix) - (1 if ep.prefix.endswith("/") else 0):] or "/"
+            if not path.startswith("/"):
+                path = "/" + path
+        headers = filter_request_headers(request.raw_headers)
+        peer = request.remote or ""
+        xff = request.headers.get("x-forwarded-for") if world_trusts(world, request) else None
+        headers.append((b"x-forwarded-for", (f"{xff}, {peer}" if xff else peer).encode()))
+        headers.append((b"x-forwarded-proto", b"https" if request.secure else b"http"))
+        host = request.headers.get("host")
+        if host:
+            headers.append((b"x-forwarded-host", host.encode("latin-1")))
+        headers.append((b"x-request-id", ctx.request_id.encode()))
+        for k, v in (ctx.extra or {}).get("_upstream_headers", ()):
+            headers.append((k, v))
+        method = ctx.method
+        body: Any = None
+        body_length = None
+        content = request.content
+        if request.body_exists:
+            cl = request.content_length
+            if content.is_eof() or (cl is not None and cl <= BUFFER_BODY_BYTES):
+                from ..stages.core import read_body
+                body = await read_body(request, world.max_body)
+                ctx.bytes_in = len(body)
+            else:
+                body = self._stream_body(ctx, content, world.max_body)
+                body_length = cl
+        elif method in ("POST", "PUT", "PATCH"):
+            body = b""
+        tries = 2 if len(ep.targets) > 1 else 1
+        excluded: set[int] = set()
+        t_up = perf_counter()
+        resp = None
+        for attempt in range(tries):
+            idx, target = ep.choice.pick(excluded)
+            ctx.target = target.url
+            ctx.attempts += 1
+            full = target.base_path + path
+            if ctx.query:
+                full = f"{full}?{ctx.query}"
+            try:
+                resp = await target.request(
+                    method.encode(), full.encode("latin-1"), headers, body,
+                    first_byte_timeout=ep.timeout_s, idle_timeout=ep.timeout_s, body_length=body_length,
+                )
+                break
+            except UpstreamError as e:
+                self.metrics.attempts.inc((ep.name, target.url, type(e).__name__))
+                # Only a connect failure (nothing sent) of a buffered body may go to another target.
+                if attempt + 1 < tries and not e.sent and not callable(getattr(body, "__aiter__", None)):
+                    excluded.add(idx)
+                    continue
+                ctx.upstream_s = perf_counter() - t_up
+                raise
+        assert resp is not None
+        self.metrics.attempts.inc((ep.name, ctx.target, str(resp.status)))
+        cl = resp.content_length
+        if cl is not None and cl <= BUFFER_BODY_BYTES and not ep.chain.chunk:
+            try:
+                data = await resp.read(BUFFER_BODY_BYTES)
+            except UpstreamError:
+                resp.close()
+                ctx.upstream_s = perf_counter() - t_up
+                raise
+            ctx.upstream_s = perf_counter() - t_up
+            return await self._send_body(ctx, resp.status, filter_response_headers(resp.headers), data)
+        return await self._relay_passthrough(ctx, resp, t_up)
+
+    async def _stream_body(self, ctx: RequestContext, content: Any, limit: int) -> Any:
+        size = 0
+        async for chunk in content.iter_any():
+            size += len(chunk)
+            if size > limit:
+                ctx.status = 413
+                raise ClientError(f"Request body is over the limit of {limit} bytes", code="request_too_large")
+            yield chunk
+        ctx.bytes_in = size
+
+    async def _relay_passthrough(self, ctx: RequestContext, resp: Any, t_up: float) -> web.StreamResponse:
+        status = resp.status
+        ctx.status = status
+        hdrs = self._headers(ctx, True)
+        hdrs.extend(filter_response_headers(resp.headers))
+        out = web.StreamResponse(status=status, headers=hdrs)
+        if resp.content_length is not None:
+            out.content_length = resp.content_length
+        sent = 0
+        try:
+            await out.prepare(ctx.request)
+            ctx.set_extra("_committed", True)
+            async for piece in resp:
+                await out.write(piece)
+                sent += len(piece)
+            await out.write_eof()
+        except UpstreamError as e:
+            resp.close()
+            ctx.reason = f"{e.code}:{e}"
+            # Headers are out: the only honest signal left is an aborted connection.
+            if ctx.request.transport is not None:
+                ctx.request.transport.abort()
+        except BaseException:
+            resp.close()
+            raise
+        finally:
+            ctx.bytes_out = sent
+            ctx.upstream_s = perf_counter() - t_up
+        return out
+
+    # ------------------------------------------------------------------ log phase
+    async def _finish(self, ctx: RequestContext, ep: Any) -> None:
+        chain = ep.chain if ep is not None else None
+        if chain is not None and chain.end:
+            for name, hook in chain.end:
+                try:
+                    r = hook(ctx)
+                    if r is not None:
+                        await r
+                except asyncio.CancelledError:
+                    pass
+                except Exception:
+                    log.exception("on_end hook of stage %s failed (request %s)", name, ctx.request_id)
+        if ctx.cleanup:
+            for fn in ctx.cleanup:
+                try:
+                    fn()
+                except Exception:
+                    log.exception("cleanup failed (request %s)", ctx.request_id)
+        total = perf_counter() - ctx.t0
+        route = ep.name if ep is not None else "-"
+        status = ctx.status or 500
+        m = self.metrics
+        m.requests.inc((route, ctx.model_name or "", status))
+        m.duration.observe((route,), total)
+        if ctx.attempts:
+            m.upstream.observe((route,), ctx.upstream_s)
+        m.overhead.observe((route,), total - ctx.upstream_s)
+        al = self.access_log
+        if not al.enabled and not (chain and chain.log):
+            return
+        rec: dict[str, Any] = {
+            "ts": round(time.time(), 6),
+            "request_id": ctx.request_id,
+            "method": ctx.method,
+            "path": ctx.path,
+            "status": status,
+            "route": route,
+            "model": ctx.model_name,
+            "provider": ctx.provider,
+            "target": ctx.target,
+            "attempts": ctx.attempts,
+            "stream": ctx.stream,
+            "bytes_in": ctx.bytes_in,
+            "bytes_out": ctx.bytes_out,
+            "duration_ms": round(total * 1000.0, 3),
+            "upstream_ms": round(ctx.upstream_s * 1000.0, 3),
+            "gateway_ms": round((total - ctx.upstream_s) * 1000.0, 3),
+            "client_ip": ctx.request.remote,
+            "reason": ctx.reason,
+        }
+        ident = ctx.identity
+        if ident is not None:
+            rec["subject"] = getattr(ident, "subject", None)
+            rec["tenant"] = getattr(ident, "tenant", None)
+        if ctx.prompt_tokens is not None:
+            rec["prompt_tokens"] = ctx.prompt_tokens
+            rec["completion_tokens"] = ctx.completion_tokens
+            rec["tokens_source"] = ctx.tokens_source
+        if ctx.cost_usd is not None:
+            rec["cost_usd"] = ctx.cost_usd
+        if ctx.extra:
+            for k, v in ctx.extra.items():
+                if k[0] != "_":
+                    rec[k] = v
+        if chain is not None:
+            for name, hook in chain.log:
+                try:
+                    hook(ctx, rec)
+                except Exception:
+                    log.exception("on_log hook of stage %s failed", name)
+        al.write(rec)
+
+
+def world_trusts(world: Any, request: web.BaseRequest) -> bool:
+    """Is the peer a trusted proxy (whose X-Forwarded-For / X-Request-Id we believe)?"""
+    trusted = world.trusted_proxies
+    if not trusted:
+        return False
+    return world.is_trusted(request.remote)

@@ -1,0 +1,239 @@
+"""A worker: one process, one uvloop, one aiohttp low-level server on its own SO_REUSEPORT socket.
+
+Run by the supervisor as ``python -m fastgate.server.worker --id N --control-fd FD``; it gets its
+config text over the control channel (newline-delimited JSON on a socketpair), so every worker
+of a generation parses exactly the same bytes. Tests run :class:`Worker` in-process instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import signal
+import socket
+import sys
+from typing import Any
+
+import orjson
+from aiohttp import web_server
+
+from ..config import Config, load_config_text, parse_hostport
+from ..errors import ConfigError
+from ..observability.accesslog import AccessLog
+from ..observability.metrics import Registry
+from ..stages import stages_for
+from .handler import Gateway
+from .world import TargetRegistry, World
+
+log = logging.getLogger("fastgate.worker")
+
+
+def bind_socket(host: str, port: int, *, reuse_port: bool = True, backlog: int = 2048) -> socket.socket:
+    """A listening TCP socket; with SO_REUSEPORT every worker binds its own and the kernel spreads
+    connections across them (no accept thundering herd, no shared accept lock)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if reuse_port:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    sock.bind((host, port))
+    sock.listen(backlog)
+    sock.setblocking(False)
+    return sock
+
+
+class Worker:
+    """Owns the Gateway, its World, the access log and the metrics of one process."""
+
+    def __init__(self, config: Config, *, worker_id: int = 0) -> None:
+        self.worker_id = worker_id
+        self.config = config
+        self.generation = 0
+        self.registry = TargetRegistry()
+        self.metrics = Registry()
+        self.access_log = AccessLog(config.logging.access_log)
+        self.world = World(config, self.registry, stages_for, self.generation)
+        self.gateway = Gateway(self.world, metrics=self.metrics, access_log=self.access_log, worker_id=worker_id)
+        self.server: web_server.Server | None = None
+        self.listener: asyncio.AbstractServer | None = None
+        self.sockets: list[socket.socket] = []
+        self.stopped = asyncio.Event()
+
+    # -------------------------------------------------------------- lifecycle
+    async def start(self, sock: socket.socket | None = None) -> None:
+        cfg = self.config.server
+        if sock is None:
+            host, port = parse_hostport(cfg.listen)
+            sock = bind_socket(host, port, backlog=int(cfg.backlog))
+        self.sockets = [sock]
+        loop = asyncio.get_running_loop()
+        self.server = web_server.Server(
+            self.gateway.handle,
+            handler_cancellation=True,  # client disconnect cancels the handler → upstream closed
+            loop=loop,
+            access_log=None,
+            keepalive_timeout=float(cfg.keepalive_timeout_s),
+            max_line_size=8190,
+            max_field_size=8190,
+            max_headers=100,
+        )
+        self.listener = await loop.create_server(self.server, sock=sock, backlog=int(cfg.backlog))
+
+    @property
+    def port(self) -> int:
+        return self.sockets[0].getsockname()[1]
+
+    def reload(self, config: Config) -> None:
+        """Swap in a new World. In-flight requests keep the one they started with."""
+        self.generation += 1
+        world = World(config, self.registry, stages_for, self.generation)
+        old_log = self.access_log
+        if config.logging.access_log != self.config.logging.access_log:
+            self.access_log = AccessLog(config.logging.access_log)
+            self.gateway.access_log = self.access_log
+            old_log.close()
+        self.config = config
+        self.world = world
+        self.gateway.world = world
+        asyncio.get_running_loop().create_task(self._gc_targets())
+
+    async def _gc_targets(self) -> None:
+        # Pools no longer referenced by the current world are closed once in-flight use is over.
+        await asyncio.sleep(5)
+        await self.registry.retain_only(self.world.used_targets)
+
+    async def drain(self, timeout: float) -> None:
+        """Stop accepting, let in-flight requests finish (up to ``timeout``), then close."""
+        self.gateway.draining = True
+        if self.listener is not None:
+            self.listener.close()
+        loop = asyncio.get_running_loop()
+        end = loop.time() + timeout
+        while self.gateway.inflight > 0 and loop.time() < end:
+            await asyncio.sleep(0.02)
+        if self.server is not None:
+            # Closes idle keep-alive connections; cancels whatever is still running.
+            await self.server.shutdown(max(0.0, end - loop.time()))
+        await self.close()
+
+    async def close(self) -> None:
+        if self.listener is not None:
+            self.listener.close()
+        self.access_log.close()
+        await self.registry.close()
+        self.stopped.set()
+
+
+# ------------------------------------------------------------------ child-process entry point
+async def _control_loop(worker_holder: dict[str, Any], reader: asyncio.StreamReader,
+                        writer: asyncio.StreamWriter, worker_id: int, listen_override: str | None) -> None:
+    """Serve the supervisor's requests until it closes the channel."""
+
+    def send(msg: dict[str, Any]) -> None:
+        writer.write(orjson.dumps(msg) + b"\n")
+
+    while True:
+        line = await reader.readline()
+        if not line:
+            # Supervisor is gone: nobody can restart us or collect metrics. Drain and exit.
+            w = worker_holder.get("worker")
+            if w is not None:
+                await w.drain(5.0)
+            return
+        msg = orjson.loads(line)
+        op = msg.get("op")
+        rid = msg.get("id")
+        try:
+            if op == "config":
+                cfg = load_config_text(msg["text"], msg.get("source", "<supervisor>"))
+                if listen_override:
+                    cfg = _with_listen(cfg, listen_override)
+                w = worker_holder.get("worker")
+                if w is None:
+                    w = Worker(cfg, worker_id=worker_id)
+                    w.generation = int(msg.get("gen", 0))
+                    await w.start()
+                    worker_holder["worker"] = w
+                else:
+                    w.reload(cfg)
+                    w.generation = int(msg.get("gen", w.generation))
+                send({"id": rid, "ok": True, "gen": w.generation, "pid": os.getpid()})
+            elif op == "stats":
+                w = worker_holder["worker"]
+                send({"id": rid, "ok": True, "metrics": w.metrics.snapshot(), "inflight": w.gateway.inflight,
+                      "gen": w.generation, "pid": os.getpid()})
+            elif op == "drain":
+                w = worker_holder.get("worker")
+                send({"id": rid, "ok": True})
+                await writer.drain()
+                if w is not None:
+                    await w.drain(float(msg.get("timeout", 30)))
+                return
+            elif op == "reopen_logs":
+                worker_holder["worker"].access_log.reopen()
+                send({"id": rid, "ok": True})
+            else:
+                send({"id": rid, "ok": False, "error": f"unknown op {op!r}"})
+        except ConfigError as e:
+            send({"id": rid, "ok": False, "error": str(e), "errors": e.errors})
+        except Exception as e:  # report, keep serving the old config
+            log.exception("control op %s failed", op)
+            send({"id": rid, "ok": False, "error": f"{type(e).__name__}: {e}"})
+        await writer.drain()
+
+
+def _with_listen(cfg: Config, listen: str) -> Config:
+    import msgspec
+
+    return msgspec.structs.replace(cfg, server=msgspec.structs.replace(cfg.server, listen=listen))
+
+
+async def _child_main(worker_id: int, control_fd: int, listen_override: str | None) -> int:
+    loop = asyncio.get_running_loop()
+    sock = socket.socket(fileno=control_fd)
+    reader, writer = await asyncio.open_connection(sock=sock)
+    holder: dict[str, Any] = {}
+    done = asyncio.Event()
+
+    def on_term() -> None:
+        # The supervisor drives the drain over the control channel; a direct SIGTERM (someone
+        # killing just this worker) drains too.
+        w = holder.get("worker")
+        if w is not None:
+            loop.create_task(w.drain(float(w.config.server.drain_timeout_s))).add_done_callback(lambda _: done.set())
+        else:
+            done.set()
+
+    loop.add_signal_handler(signal.SIGTERM, on_term)
+    loop.add_signal_handler(signal.SIGINT, lambda: None)  # Ctrl-C goes to the supervisor, which drains us
+    loop.add_signal_handler(signal.SIGUSR1, lambda: holder.get("worker") and holder["worker"].access_log.reopen())
+    ctl = loop.create_task(_control_loop(holder, reader, writer, worker_id, listen_override))
+    waiter = loop.create_task(done.wait())
+    await asyncio.wait({ctl, waiter}, return_when=asyncio.FIRST_COMPLETED)
+    if ctl.done() and ctl.exception() is not None:
+        log.error("control channel failed: %r", ctl.exception())
+        return 1
+    w = holder.get("worker")
+    if w is not None:
+        await w.stopped.wait()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="fastgate-worker")
+    ap.add_argument("--id", type=int, default=0)
+    ap.add_argument("--control-fd", type=int, required=True)
+    ap.add_argument("--listen", default=None)
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr,
+                        format=f"%(asctime)s worker-{args.id} %(levelname)s %(name)s: %(message)s")
+    import uvloop
+
+    return uvloop.run(_child_main(args.id, args.control_fd, args.listen))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

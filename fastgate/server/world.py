@@ -1,0 +1,233 @@
+"""The frozen "world" a worker serves: everything derived from one Config, built once.
+
+Reload builds a whole new World and swaps one reference (DESIGN practice 7); a request keeps the
+World it started with, so in-flight requests finish on their config. Upstream connection pools are
+kept across reloads by :class:`TargetRegistry` (same URL → same pool).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import random
+from bisect import bisect_right
+from typing import Any
+
+from ..pipeline.chain import Chain, compile_chain
+from ..upstream.client import Target
+
+
+class TargetRegistry:
+    """url → Target, shared by successive worlds so keep-alive pools survive a reload."""
+
+    def __init__(self) -> None:
+        self.targets: dict[tuple[str, float], Target] = {}
+
+    def get(self, url: str, connect_timeout: float) -> Target:
+        key = (url, connect_timeout)
+        t = self.targets.get(key)
+        if t is None:
+            t = self.targets[key] = Target(url, connect_timeout=connect_timeout)
+        return t
+
+    async def retain_only(self, used: set[tuple[str, float]]) -> None:
+        for key in [k for k in self.targets if k not in used]:
+            t = self.targets.pop(key)
+            await t.close()
+
+    async def close(self) -> None:
+        for t in self.targets.values():
+            await t.close()
+        self.targets.clear()
+
+
+class Weighted:
+    """Weighted random choice over a fixed list (cumulative weights + bisect: O(log n), no allocation)."""
+
+    __slots__ = ("items", "cum", "total")
+
+    def __init__(self, items: list[Any], weights: list[float]) -> None:
+        self.items = items
+        self.cum: list[float] = []
+        acc = 0.0
+        for w in weights:
+            acc += w
+            self.cum.append(acc)
+        self.total = acc
+
+    def pick(self, exclude: set[int] | None = None) -> tuple[int, Any]:
+        n = len(self.items)
+        if n == 1:
+            return 0, self.items[0]
+        if exclude:
+            left = [i for i in range(n) if i not in exclude]
+            if not left:
+                left = list(range(n))
+            if len(left) < n:
+                weights = [self.cum[i] - (self.cum[i - 1] if i else 0.0) for i in left]
+                i = random.choices(left, weights=weights)[0]
+                return i, self.items[i]
+        i = bisect_right(self.cum, random.random() * self.total)
+        if i >= n:
+            i = n - 1
+        return i, self.items[i]
+
+
+class ProviderRuntime:
+    __slots__ = ("name", "type", "cfg", "targets", "headers", "timeout_s", "connect_timeout_s", "first_byte_timeout_s",
+                 "idle_timeout_s", "max_retries")
+
+    def __init__(self, name: str, cfg: Any, registry: TargetRegistry, used: set) -> None:
+        self.name = name
+        self.cfg = cfg
+        self.type = cfg.type
+        self.timeout_s = float(cfg.timeout_s)
+        self.connect_timeout_s = float(cfg.connect_timeout_s)
+        fb = getattr(cfg, "first_byte_timeout_s", None)
+        self.first_byte_timeout_s = float(fb) if fb else self.timeout_s
+        self.idle_timeout_s = float(cfg.idle_timeout_s)
+        self.max_retries = int(cfg.max_retries)
+        urls: list[tuple[str, float]]
+        if cfg.targets:
+            urls = [(t.url, float(t.weight)) for t in cfg.targets]
+        else:
+            urls = [(cfg.base_url, 1.0)]
+        targets = []
+        for url, w in urls:
+            used.add((url, self.connect_timeout_s))
+            targets.append((registry.get(url, self.connect_timeout_s), w))
+        self.targets = targets
+        hdrs: list[tuple[bytes, bytes]] = [(b"content-type", b"application/json")]
+        key = cfg.api_key or ""
+        if self.type == "anthropic":
+            if key:
+                hdrs.append((b"x-api-key", key.encode()))
+            hdrs.append((b"anthropic-version", (getattr(cfg, "anthropic_version", None) or "2023-06-01").encode()))
+        elif key:
+            hdrs.append((b"authorization", b"Bearer " + key.encode()))
+        for k, v in (getattr(cfg, "headers", None) or {}).items():
+            hdrs.append((k.lower().encode(), str(v).encode()))
+        self.headers = hdrs
+
+
+class ModelTarget:
+    __slots__ = ("provider", "target", "upstream_model", "label")
+
+    def __init__(self, provider: ProviderRuntime, target: Target, upstream_model: str) -> None:
+        self.provider = provider
+        self.target = target
+        self.upstream_model = upstream_model
+        self.label = target.url
+
+
+class ModelRuntime:
+    __slots__ = ("name", "cfg", "choice", "fallbacks", "price_in", "price_out", "price_cached", "max_retries")
+
+    def __init__(self, name: str, cfg: Any, providers: dict[str, ProviderRuntime]) -> None:
+        self.name = name
+        self.cfg = cfg
+        items: list[ModelTarget] = []
+        weights: list[float] = []
+        for t in cfg.targets:
+            prov = providers[t.provider]
+            # A model target on a provider with several URLs expands to one entry per URL.
+            for target, w in prov.targets:
+                items.append(ModelTarget(prov, target, t.model or name))
+                weights.append(float(t.weight) * w)
+        self.choice = Weighted(items, weights)
+        self.fallbacks: tuple[str, ...] = tuple(cfg.fallbacks or ())
+        self.max_retries = max(mt.provider.max_retries for mt in items)
+        price = getattr(cfg, "price", None)
+        self.price_in = float(getattr(price, "input_per_mtok", 0) or 0) if price else 0.0
+        self.price_out = float(getattr(price, "output_per_mtok", 0) or 0) if price else 0.0
+        cached = getattr(price, "cached_input_per_mtok", None) if price else None
+        self.price_cached = float(cached) if cached is not None else self.price_in
+
+
+class Endpoint:
+    """One routable thing: an LLM API endpoint, a generic route, or a template."""
+
+    __slots__ = ("kind", "name", "front", "chain", "cfg", "prefix", "targets", "choice", "strip_prefix", "timeout_s",
+                 "label")
+
+    def __init__(self, kind: str, name: str, front: str, chain: Chain, cfg: Any = None) -> None:
+        self.kind = kind          # chat | completions | embeddings | models | messages | route | template
+        self.name = name          # stable label for logs/metrics
+        self.front = front        # openai | anthropic | route
+        self.chain = chain
+        self.cfg = cfg
+        self.prefix = ""
+        self.targets: list[Target] = []
+        self.choice: Weighted | None = None
+        self.strip_prefix = False
+        self.timeout_s = 60.0
+        self.label = name
+
+
+LLM_ENDPOINTS = (
+    ("POST", "/v1/chat/completions", "chat", "openai"),
+    ("POST", "/v1/completions", "completions", "openai"),
+    ("POST", "/v1/embeddings", "embeddings", "openai"),
+    ("GET", "/v1/models", "models", "openai"),
+    ("POST", "/v1/messages", "messages", "anthropic"),
+)
+
+
+class World:
+    """Everything one config means at run time."""
+
+    def __init__(self, config: Any, registry: TargetRegistry, stages_for: Any, generation: int = 0) -> None:
+        self.config = config
+        self.generation = generation
+        self.max_body = int(config.server.max_body_bytes)
+        self.trusted_proxies = tuple(ipaddress.ip_network(c, strict=False) for c in (config.server.trusted_proxies or ()))
+        self._trust_cache: dict[str, bool] = {}
+        self.used_targets: set[tuple[str, float]] = set()
+        self.providers = {n: ProviderRuntime(n, p, registry, self.used_targets) for n, p in config.providers.items()}
+        self.models = {n: ModelRuntime(n, m, self.providers) for n, m in config.models.items()}
+        self.exact: dict[tuple[str, str], Endpoint] = {}
+        for method, path, kind, front in LLM_ENDPOINTS:
+            chain = compile_chain(stages_for(self, kind, None))
+            self.exact[(method, path)] = Endpoint(kind, path, front, chain)
+        self.prefixed: list[Endpoint] = []
+        for r in config.routes:
+            ep = Endpoint("route", r.name, "route", compile_chain(stages_for(self, "route", r)), r)
+            ep.prefix = r.path_prefix
+            ep.strip_prefix = bool(getattr(r, "strip_prefix", False))
+            ep.timeout_s = float(getattr(r, "timeout_s", None) or 60.0)
+            items, weights = [], []
+            for t in r.upstream.targets:
+                self.used_targets.add((t.url, 5.0))
+                items.append(registry.get(t.url, 5.0))
+                weights.append(float(t.weight))
+            ep.targets = items
+            ep.choice = Weighted(items, weights)
+            self.prefixed.append(ep)
+        # Longest prefix first: the most specific route wins.
+        self.prefixed.sort(key=lambda e: -len(e.prefix))
+
+    def is_trusted(self, peer: str | None) -> bool:
+        if not peer:
+            return False
+        hit = self._trust_cache.get(peer)
+        if hit is None:
+            try:
+                addr = ipaddress.ip_address(peer)
+                hit = any(addr in net for net in self.trusted_proxies)
+            except ValueError:
+                hit = False
+            if len(self._trust_cache) > 4096:
+                self._trust_cache.clear()
+            self._trust_cache[peer] = hit
+        return hit
+
+    def match(self, method: str, path: str) -> Endpoint | None:
+        ep = self.exact.get((method, path))
+        if ep is not None:
+            return ep
+        for ep in self.prefixed:
+            if path.startswith(ep.prefix):
+                return ep
+        return None
+
+    def methods_for(self, path: str) -> list[str]:
+        return [m for (m, p) in self.exact if p == path]

@@ -1,0 +1,19 @@
+"""Stage assembly: which stages a route gets, decided once per config load.
+
+Later stages (auth, authz, limits, tokens, PII, cache) register here; a route whose config does
+not use a feature does not get its stage, so the feature costs nothing there.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..pipeline.stage import Stage
+from .core import BodyLimit, LLMRequest
+
+
+def stages_for(world: Any, kind: str, route_cfg: Any) -> list[Stage]:
+    stages: list[Stage] = [BodyLimit(world.max_body)]
+    if kind in ("chat", "completions", "embeddings", "messages"):
+        stages.append(LLMRequest(world, kind))
+    return stages

@@ -1,0 +1,326 @@
+"""The core request path against an in-process gateway and the real mock upstream, over real sockets."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import os
+
+import aiohttp
+import orjson
+import pytest
+from conftest import base_config, read_log
+
+
+async def test_chat_non_stream_openai_sdk(mock, gateway_factory, tmp_log):
+    from openai import AsyncOpenAI
+
+    async with gateway_factory(base_config(mock.url, access_log=str(tmp_log))) as gw:
+        client = AsyncOpenAI(base_url=gw.url + "/v1", api_key="caller-credential", max_retries=0)
+        r = await client.chat.completions.create(
+            model="gpt-4o-mini", messages=[{"role": "user", "content": "hello gateway"}]
+        )
+        assert r.choices[0].message.content.startswith("echo: hello gateway")
+        assert r.usage.prompt_tokens > 0 and r.usage.completion_tokens > 0
+        raw = await client.chat.completions.with_raw_response.create(
+            model="gpt-4o-mini", messages=[{"role": "user", "content": "again"}]
+        )
+        assert raw.headers["x-request-id"]
+        assert "gateway;dur=" in raw.headers["server-timing"] and "upstream;dur=" in raw.headers["server-timing"]
+    # The provider saw its own key, never the caller's credential.
+    chats = [r for r in mock.requests if r["path"] == "/v1/chat/completions"]
+    assert chats and all(r["headers"]["authorization"] == "Bearer sk-provider-key" for r in chats)
+    lines = read_log(tmp_log)
+    assert len(lines) == 2 and {ln["status"] for ln in lines} == {200}
+    assert lines[0]["model"] == "gpt-4o-mini" and lines[0]["provider"] == "mock"
+
+
+async def test_chat_stream_openai_sdk(mock, gateway_factory):
+    from openai import AsyncOpenAI
+
+    async with gateway_factory(base_config(mock.url)) as gw:
+        client = AsyncOpenAI(base_url=gw.url + "/v1", api_key="x", max_retries=0)
+        stream = await client.chat.completions.create(
+            model="gpt-4o-mini", stream=True, stream_options={"include_usage": True},
+            messages=[{"role": "user", "content": "one two three four"}],
+        )
+        text, usage = [], None
+        async for chunk in stream:
+            if chunk.choices and chunk.choices[0].delta.content:
+                text.append(chunk.choices[0].delta.content)
+            if chunk.usage:
+                usage = chunk.usage
+        assert "".join(text).startswith("echo: one two three four")
+        assert usage is not None and usage.completion_tokens > 0
+
+
+async def test_unknown_model_and_route_errors_use_openai_envelope(mock, gateway_factory):
+    async with gateway_factory(base_config(mock.url)) as gw, aiohttp.ClientSession() as s:
+        async with s.post(gw.url + "/v1/chat/completions", json={"model": "nope", "messages": []}) as r:
+            assert r.status == 404
+            body = await r.json()
+            assert body["error"]["code"] == "model_not_found" and body["error"]["param"] == "model"
+        async with s.post(gw.url + "/v1/chat/completions", data=b"{not json") as r:
+            assert r.status == 400
+            assert (await r.json())["error"]["code"] == "invalid_json"
+        async with s.get(gw.url + "/nowhere") as r:
+            assert r.status == 404
+        async with s.get(gw.url + "/v1/chat/completions") as r:
+            assert r.status == 405 and "POST" in r.headers["Allow"]
+
+
+async def test_body_over_limit_is_413_before_upstream(mock, gateway_factory, tmp_log):
+    async with gateway_factory(base_config(mock.url, max_body=1000, access_log=str(tmp_log))) as gw, \
+            aiohttp.ClientSession() as s:
+        big = orjson.dumps({"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "x" * 5000}]})
+        async with s.post(gw.url + "/v1/chat/completions", data=big,
+                          headers={"Content-Type": "application/json"}) as r:
+            assert r.status == 413
+            assert (await r.json())["error"]["code"] == "request_too_large"
+
+        async def chunked():
+            for _ in range(10):
+                yield b"y" * 500
+
+        # Chunked (no Content-Length): cut at the crossing point, still nothing forwarded.
+        async with s.post(gw.url + "/v1/chat/completions", data=chunked()) as r:
+            assert r.status == 413
+    assert [r for r in mock.requests if r["path"].startswith("/v1/")] == []
+    assert [ln["status"] for ln in read_log(tmp_log)] == [413, 413]
+
+
+async def test_generic_route_streams_large_body_both_ways(mock, gateway_factory):
+    size = 20 * 1024 * 1024
+    h = hashlib.sha256()
+
+    async def body():
+        block = os.urandom(64 * 1024)
+        for _ in range(size // len(block)):
+            h.update(block)
+            yield block
+
+    async with gateway_factory(base_config(mock.url, max_body=64 * 1024 * 1024)) as gw, \
+            aiohttp.ClientSession() as s:
+        async with s.post(gw.url + "/api/echo/upload?x=1", data=body(),
+                          headers={"Connection": "keep-alive, X-Drop-Me", "X-Drop-Me": "1", "Keep-Alive": "5",
+                                   "X-Fastgate-Subject": "forged", "X-Keep": "yes"}) as r:
+            assert r.status == 200
+            echo = await r.json()
+        assert echo["body_len"] == size and echo["body_sha256"] == h.hexdigest()
+        assert echo["path"] == "/api/echo/upload" and "x=1" in echo["query"]
+        hdrs = echo["headers"]
+        # Hop-by-hop fields and whatever Connection names are gone; client copies of internal headers too.
+        assert "x-drop-me" not in hdrs and "keep-alive" not in hdrs and "x-fastgate-subject" not in hdrs
+        assert hdrs["x-keep"] == "yes" and hdrs["x-forwarded-for"] == "127.0.0.1" and hdrs["x-request-id"]
+        # A large response streams back intact (chunked from the upstream, through the prefix-stripping route).
+        n = 8 * 1024 * 1024
+        async with s.get(gw.url + "/raw/__mock/bytes", params={"n": str(n)}) as r:
+            assert r.status == 200
+            got = 0
+            async for piece in r.content.iter_any():
+                got += len(piece)
+        assert got == n
+
+
+async def test_retry_on_500_then_success(mock, gateway_factory, tmp_log):
+    async with gateway_factory(base_config(mock.url, access_log=str(tmp_log))) as gw, aiohttp.ClientSession() as s:
+        mock.add_faults([{"status": 500, "times": 2}])
+        async with s.post(gw.url + "/v1/chat/completions",
+                          json={"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}]}) as r:
+            assert r.status == 200
+    rec = read_log(tmp_log)[-1]
+    assert rec["status"] == 200 and rec["attempts"] == 3
+
+
+async def test_retries_exhausted_relays_last_upstream_error(mock, gateway_factory):
+    async with gateway_factory(base_config(mock.url, max_retries=1)) as gw, aiohttp.ClientSession() as s:
+        mock.add_faults([{"status": 503, "times": 5}])
+        async with s.post(gw.url + "/v1/chat/completions",
+                          json={"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}]}) as r:
+            assert r.status == 503
+    assert len([r for r in mock.requests if r["path"] == "/v1/chat/completions"]) == 2
+
+
+async def test_fallback_model_when_primary_is_down(mock, gateway_factory, tmp_log):
+    from conftest import free_port
+
+    dead = f"http://127.0.0.1:{free_port()}"
+    extra = f"""\
+        """
+    text = base_config(mock.url, access_log=str(tmp_log)).replace(
+        "models:\n",
+        f"""  dead:\n    type: openai\n    base_url: "{dead}/v1"\n    api_key: k\n    max_retries: 1\n    connect_timeout_s: 1\nmodels:\n  primary:\n    targets: [{{provider: dead, model: gpt-4o}}]\n    fallbacks: [gpt-4o-mini]\n""",
+    ) + extra
+    async with gateway_factory(text) as gw, aiohttp.ClientSession() as s:
+        async with s.post(gw.url + "/v1/chat/completions",
+                          json={"model": "primary", "messages": [{"role": "user", "content": "fall back"}]}) as r:
+            assert r.status == 200
+            body = await r.json()
+            assert body["model"] == "gpt-4o-mini"
+    rec = read_log(tmp_log)[-1]
+    assert rec["fallback_model"] == "gpt-4o-mini" and rec["attempts"] == 3 and rec["provider"] == "mock"
+
+
+async def test_no_retry_after_first_byte(mock, gateway_factory, tmp_log):
+    async with gateway_factory(base_config(mock.url, access_log=str(tmp_log))) as gw, aiohttp.ClientSession() as s:
+        mock.add_faults([{"fail": "reset-after-first-chunk"}])
+        async with s.post(gw.url + "/v1/chat/completions",
+                          json={"model": "gpt-4o-mini", "stream": True,
+                                "messages": [{"role": "user", "content": "a b c d e f"}]}) as r:
+            assert r.status == 200
+            body = await r.read()
+    assert b'"error"' in body  # the stream ends with an SSE error event, not silently
+    assert len([r for r in mock.requests if r["path"] == "/v1/chat/completions"]) == 1
+    assert read_log(tmp_log)[-1]["stream_error"]
+
+
+async def test_client_disconnect_cancels_upstream(gateway_factory, tmp_log):
+    from fastgate.mock_upstream import MockUpstream
+
+    slow = MockUpstream("127.0.0.1", 0, tokens_per_s=20)
+    await slow.start()
+    try:
+        async with gateway_factory(base_config(slow.url, access_log=str(tmp_log))) as gw:
+            reader, writer = await asyncio.open_connection("127.0.0.1", gw.worker.port)
+            body = orjson.dumps({"model": "gpt-4o-mini", "stream": True,
+                                 "messages": [{"role": "user", "content": " ".join(["w"] * 200)}]})
+            writer.write(b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                         b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
+            await writer.drain()
+            await reader.readuntil(b"data:")  # the stream has started
+            writer.transport.abort()
+            for _ in range(100):
+                if slow.stats["streams_aborted_by_peer"] >= 1:
+                    break
+                await asyncio.sleep(0.05)
+            assert slow.stats["streams_aborted_by_peer"] == 1
+            for _ in range(100):
+                if read_log(tmp_log):
+                    break
+                await asyncio.sleep(0.05)
+        assert read_log(tmp_log)[-1]["status"] == 499
+    finally:
+        await slow.stop()
+
+
+async def test_upstream_down_is_502_and_timeout_is_504(mock, gateway_factory):
+    from conftest import free_port
+
+    dead = f"http://127.0.0.1:{free_port()}"
+    text = base_config(mock.url, max_retries=0, timeout_s=0.5).replace(
+        "models:\n",
+        f"""  dead:\n    type: openai\n    base_url: "{dead}/v1"\n    max_retries: 0\nmodels:\n  down:\n    targets: [{{provider: dead, model: m}}]\n""",
+    )
+    async with gateway_factory(text) as gw, aiohttp.ClientSession() as s:
+        async with s.post(gw.url + "/v1/chat/completions", json={"model": "down", "messages": []}) as r:
+            assert r.status == 502
+            assert (await r.json())["error"]["type"] == "api_error"
+        mock.add_faults([{"fail": "hang"}])
+        async with s.post(gw.url + "/v1/chat/completions",
+                          json={"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "x"}]}) as r:
+            assert r.status == 504
+
+
+async def test_access_log_one_line_per_request_including_failures(mock, gateway_factory, tmp_log):
+    async with gateway_factory(base_config(mock.url, access_log=str(tmp_log), max_body=2000, max_retries=0)) as gw:
+        async with aiohttp.ClientSession() as s:
+            ok = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}]}
+            statuses = []
+            mock.add_faults([{"status": 500}])
+            for body in (ok, ok, {"model": "zzz"}, {"x": 1}, {"model": "gpt-4o-mini", "messages": "y" * 5000}):
+                async with s.post(gw.url + "/v1/chat/completions", json=body) as r:
+                    statuses.append(r.status)
+                    await r.read()
+            async with s.get(gw.url + "/v1/models") as r:
+                statuses.append(r.status)
+            async with s.get(gw.url + "/missing") as r:
+                statuses.append(r.status)
+        gw.worker.access_log.flush()
+    lines = read_log(tmp_log)
+    assert [ln["status"] for ln in lines] == statuses == [500, 200, 404, 400, 413, 200, 404]
+    assert len({ln["request_id"] for ln in lines}) == len(lines)
+    for ln in lines:
+        for field in ("ts", "method", "path", "route", "duration_ms", "gateway_ms", "upstream_ms", "bytes_out"):
+            assert field in ln
+
+
+async def test_reload_under_load_has_no_failed_requests(mock, gateway_factory):
+    text = base_config(mock.url)
+    async with gateway_factory(text) as gw, aiohttp.ClientSession() as s:
+        stop = asyncio.Event()
+        results: list[int] = []
+
+        async def load():
+            while not stop.is_set():
+                async with s.post(gw.url + "/v1/chat/completions",
+                                  json={"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "x"}]}) as r:
+                    await r.read()
+                    results.append(r.status)
+
+        tasks = [asyncio.create_task(load()) for _ in range(8)]
+        for i in range(5):
+            await asyncio.sleep(0.1)
+            ok, detail = await gw.reload_text(text.replace("max_body_bytes: 1048576", f"max_body_bytes: {2000000 + i}"))
+            assert ok, detail
+        # A broken config is rejected and the old one keeps serving.
+        ok, detail = await gw.reload_text(text.replace("provider: mock", "provider: opnai"))
+        assert not ok and any("opnai" in e for e in detail["errors"])
+        await asyncio.sleep(0.1)
+        stop.set()
+        await asyncio.gather(*tasks)
+        assert gw.worker.world.max_body == 2000004
+    assert len(results) > 20 and set(results) == {200}
+
+
+async def test_admin_plane(mock, gateway_factory):
+    async with gateway_factory(base_config(mock.url) + 'admin:\n  token: "s3cret"\n') as gw, \
+            aiohttp.ClientSession() as s:
+        async with s.post(gw.url + "/v1/chat/completions",
+                          json={"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "x"}]}) as r:
+            assert r.status == 200
+        async with s.get(gw.admin_url + "/healthz") as r:
+            assert r.status == 200
+        async with s.get(gw.admin_url + "/readyz") as r:
+            assert r.status == 200
+        async with s.get(gw.admin_url + "/metrics") as r:
+            assert r.status == 401
+        auth = {"Authorization": "Bearer s3cret"}
+        async with s.get(gw.admin_url + "/metrics", headers=auth) as r:
+            text = await r.text()
+        from prometheus_client.parser import text_string_to_metric_families
+
+        fams = {f.name: f for f in text_string_to_metric_families(text)}
+        reqs = [smp for smp in fams["fastgate_requests"].samples if smp.name == "fastgate_requests_total"]
+        assert sum(smp.value for smp in reqs if smp.labels["status"] == "200") == 1
+        assert "fastgate_request_duration_seconds" in fams
+        async with s.get(gw.admin_url + "/admin/config", headers=auth) as r:
+            cfg = await r.json()
+        assert cfg["providers"]["mock"]["api_key"] == "***" and "s3cret" not in orjson.dumps(cfg).decode()
+
+
+async def test_malformed_framing_is_400_and_close(mock, gateway_factory):
+    async with gateway_factory(base_config(mock.url)) as gw:
+        for raw in (
+            b"POST /api/echo/x HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+            b"POST /api/echo/x HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello!",
+            b"GET /api/echo/x HTTP/1.1\r\nHost: x\r\nBad\x00Header: 1\r\n\r\n",
+            b"POST /api/echo/x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: xchunked\r\n\r\n",
+        ):
+            reader, writer = await asyncio.open_connection("127.0.0.1", gw.worker.port)
+            writer.write(raw)
+            await writer.drain()
+            data = await asyncio.wait_for(reader.read(), 5)  # read() to EOF: the connection closes
+            assert data.startswith((b"HTTP/1.1 400", b"HTTP/1.0 400")), data[:60]
+            writer.close()
+    assert [r for r in mock.requests if r["path"].startswith("/api/echo")] == []
+
+
+@pytest.mark.parametrize("path", ["/api/echo/../admin", "/api/echo/%2e%2e/x", "/api/echo//x", "/api/echo/a%2Fb"])
+async def test_non_normal_paths_rejected(mock, gateway_factory, path):
+    async with gateway_factory(base_config(mock.url)) as gw:
+        reader, writer = await asyncio.open_connection("127.0.0.1", gw.worker.port)
+        writer.write(b"GET " + path.encode() + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        await writer.drain()
+        data = await asyncio.wait_for(reader.read(), 5)
+        assert data.startswith((b"HTTP/1.1 400", b"HTTP/1.0 400"))
+        writer.close()
