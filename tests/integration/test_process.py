@@ -1,0 +1,241 @@
+"""The process model for real: `fastgate serve` with a supervisor and worker processes."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import aiohttp
+import pytest
+from conftest import base_config, free_port, read_log
+
+
+class Served:
+    def __init__(self, proc: subprocess.Popen, url: str, admin: str, path: Path) -> None:
+        self.proc = proc
+        self.url = url
+        self.admin = admin
+        self.path = path
+
+
+async def _wait_ready(admin: str, proc: subprocess.Popen, timeout: float = 30) -> None:
+    end = time.monotonic() + timeout
+    async with aiohttp.ClientSession() as s:
+        while time.monotonic() < end:
+            if proc.poll() is not None:
+                raise AssertionError(f"fastgate exited with {proc.returncode}")
+            try:
+                async with s.get(admin + "/readyz") as r:
+                    if r.status == 200:
+                        return
+            except aiohttp.ClientError:
+                pass
+            await asyncio.sleep(0.1)
+    raise AssertionError("gateway never became ready")
+
+
+async def serve(tmp_path: Path, text: str, workers: int = 2) -> Served:
+    port, aport = free_port(), free_port()
+    text = text.replace('listen: "127.0.0.1:0"', f'listen: "127.0.0.1:{port}"', 1)
+    text = text.replace('admin_listen: "127.0.0.1:0"', f'admin_listen: "127.0.0.1:{aport}"', 1)
+    path = tmp_path / "fastgate.yaml"
+    path.write_text(text)
+    proc = subprocess.Popen([sys.executable, "-m", "fastgate", "serve", "-c", str(path), "--workers", str(workers)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    s = Served(proc, f"http://127.0.0.1:{port}", f"http://127.0.0.1:{aport}", path)
+    await _wait_ready(s.admin, proc)
+    return s
+
+
+def stop(s: Served) -> int:
+    if s.proc.poll() is None:
+        s.proc.send_signal(signal.SIGTERM)
+    try:
+        return s.proc.wait(30)
+    finally:
+        if s.proc.poll() is None:
+            s.proc.kill()
+
+
+CHAT = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}]}
+
+
+async def _metric_total(s: aiohttp.ClientSession, admin: str, status: str = "200") -> float:
+    from prometheus_client.parser import text_string_to_metric_families
+
+    async with s.get(admin + "/metrics") as r:
+        text = await r.text()
+    total = 0.0
+    for fam in text_string_to_metric_families(text):
+        for smp in fam.samples:
+            if smp.name == "fastgate_requests_total" and smp.labels.get("status") == status:
+                total += smp.value
+    return total
+
+
+def worker_pids(sup_pid: int) -> list[int]:
+    out = subprocess.run(["pgrep", "-P", str(sup_pid)], capture_output=True, text=True).stdout.split()
+    return [int(p) for p in out]
+
+
+async def test_workers_metrics_add_up_and_crashed_worker_is_replaced(mock, tmp_path):
+    log_path = tmp_path / "access.log"
+    s = await serve(tmp_path, base_config(mock.url, access_log=str(log_path)), workers=2)
+    try:
+        pids = worker_pids(s.proc.pid)
+        assert len(pids) == 2
+        async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(force_close=True)) as c:
+            for _ in range(40):
+                async with c.post(s.url + "/v1/chat/completions", json=CHAT) as r:
+                    assert r.status == 200
+            await asyncio.sleep(0.3)
+            assert await _metric_total(c, s.admin) == 40
+            # Both workers served some of them (SO_REUSEPORT spreads new connections).
+            served_by = {rec["request_id"].split("-")[0] for rec in read_log(log_path)}
+            assert len(served_by) == 2
+            # Kill one worker outright: it is replaced, and the counters do not go backwards.
+            await asyncio.sleep(2.5)  # let the supervisor take a metrics snapshot of it
+            os.kill(pids[0], signal.SIGKILL)
+            for _ in range(100):
+                now = worker_pids(s.proc.pid)
+                if len(now) == 2 and pids[0] not in now:
+                    break
+                await asyncio.sleep(0.1)
+            await _wait_ready(s.admin, s.proc)
+            for _ in range(10):
+                async with c.post(s.url + "/v1/chat/completions", json=CHAT) as r:
+                    assert r.status == 200
+            assert await _metric_total(c, s.admin) >= 50
+            async with c.get(s.admin + "/metrics") as r:
+                text = await r.text()
+            assert "fastgate_worker_restarts_total 1" in text and "fastgate_workers_alive 2" in text
+    finally:
+        assert stop(s) == 0
+
+
+async def test_sighup_reload_under_load_and_bad_config_rejected(mock, tmp_path):
+    text = base_config(mock.url)
+    s = await serve(tmp_path, text, workers=2)
+    try:
+        statuses: list[int] = []
+        done = asyncio.Event()
+
+        async def load(c: aiohttp.ClientSession) -> None:
+            while not done.is_set():
+                try:
+                    async with c.post(s.url + "/v1/chat/completions", json=CHAT) as r:
+                        await r.read()
+                        statuses.append(r.status)
+                except aiohttp.ClientError as e:
+                    statuses.append(-1)
+                    print("load error", e)
+
+        async with aiohttp.ClientSession() as c:
+            tasks = [asyncio.create_task(load(c)) for _ in range(6)]
+            await asyncio.sleep(0.3)
+            for i in range(3):
+                s.path.write_text(s.path.read_text().replace("drain_timeout_s: 5", f"drain_timeout_s: {6 + i}")
+                                  .replace(f"drain_timeout_s: {5 + i}", f"drain_timeout_s: {6 + i}"))
+                s.proc.send_signal(signal.SIGHUP)
+                await asyncio.sleep(0.4)
+            # Admin reload with a broken file: rejected, old config keeps serving.
+            good = s.path.read_text()
+            s.path.write_text(good.replace("provider: mock", "provider: opnai"))
+            async with c.post(s.admin + "/admin/reload") as r:
+                assert r.status == 400
+                body = await r.json()
+                assert any("opnai" in e for e in body["errors"])
+            s.path.write_text(good)
+            async with c.post(s.admin + "/admin/reload") as r:
+                assert r.status == 200
+                gen = (await r.json())["generation"]
+            assert gen >= 4
+            await asyncio.sleep(0.3)
+            done.set()
+            await asyncio.gather(*tasks)
+            async with c.get(s.admin + "/readyz") as r:
+                assert r.status == 200 and (await r.json())["generation"] == gen
+        assert len(statuses) > 30 and set(statuses) == {200}
+    finally:
+        assert stop(s) == 0
+
+
+async def test_sigterm_drains_in_flight_requests(tmp_path):
+    from fastgate.mock_upstream import MockUpstream
+
+    slow = MockUpstream("127.0.0.1", 0, latency_ms=1500)
+    await slow.start()
+    try:
+        s = await serve(tmp_path, base_config(slow.url), workers=1)
+        async with aiohttp.ClientSession() as c:
+            async def call() -> int:
+                async with c.post(s.url + "/v1/chat/completions", json=CHAT) as r:
+                    await r.read()
+                    return r.status
+
+            inflight = [asyncio.create_task(call()) for _ in range(3)]
+            await asyncio.sleep(0.5)
+            s.proc.send_signal(signal.SIGTERM)
+            await asyncio.sleep(0.3)
+            # Readiness flips at once; new connections are refused once the listener closed.
+            with pytest.raises(aiohttp.ClientError):
+                async with c.get(s.admin + "/readyz") as r:
+                    assert r.status == 503
+                    raise aiohttp.ClientError("not ready, as expected")
+            assert [await t for t in inflight] == [200, 200, 200]
+        assert await asyncio.to_thread(s.proc.wait, 20) == 0
+    finally:
+        await slow.stop()
+
+
+def test_serve_without_config_exits_2_with_demo_hint(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "FASTGATE_CONFIG"}
+    r = subprocess.run([sys.executable, "-m", "fastgate", "serve"], cwd=tmp_path, capture_output=True, text=True,
+                       env=env, timeout=30)
+    assert r.returncode == 2 and "fastgate demo" in r.stderr
+
+
+def test_check_names_the_path_of_every_error(tmp_path, mock=None):
+    p = tmp_path / "bad.yaml"
+    p.write_text(base_config("http://127.0.0.1:1").replace("provider: mock", "provider: opnai")
+                 .replace("listen:", "lisen:", 1))
+    r = subprocess.run([sys.executable, "-m", "fastgate", "check", "-c", str(p)], capture_output=True, text=True,
+                       timeout=30)
+    assert r.returncode == 2
+    assert "server: unknown key 'lisen'" in r.stderr or "lisen" in r.stderr
+    good = tmp_path / "good.yaml"
+    good.write_text(base_config("http://127.0.0.1:1"))
+    r = subprocess.run([sys.executable, "-m", "fastgate", "check", "-c", str(good)], capture_output=True, text=True,
+                       timeout=30)
+    assert r.returncode == 0 and r.stdout.startswith("OK")
+    r = subprocess.run([sys.executable, "-m", "fastgate", "serve", "-c", str(p)], capture_output=True, text=True,
+                       timeout=30)
+    assert r.returncode == 2 and "lisen" in r.stderr
+
+
+async def test_demo_prints_snippets_that_work():
+    port = free_port()
+    proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "fastgate", "demo", "--port", str(port),
+                                                stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
+    try:
+        banner = b""
+        while b"Try it" not in banner:
+            line = await asyncio.wait_for(proc.stderr.readline(), 30)
+            assert line, banner
+            banner += line
+        banner += await asyncio.wait_for(proc.stderr.read(1500), 5)
+        text = banner.decode()
+        assert "curl" in text and "OpenAI(base_url=" in text
+        # Run the printed curl command verbatim.
+        start = text.index("curl -s ")
+        cmd = text[start:text.index("\n\n", start)]
+        out = await asyncio.to_thread(subprocess.run, ["bash", "-c", cmd], capture_output=True, text=True, timeout=20)
+        assert '"echo: Hello, gateway!' in out.stdout, out
+    finally:
+        proc.send_signal(signal.SIGINT)
+        await asyncio.wait_for(proc.wait(), 20)
