@@ -1,0 +1,791 @@
+"""The fastgate configuration schema: one frozen msgspec Struct per YAML object (SPEC §5).
+
+Field names are the YAML keys (``from`` is the only one that is a Python keyword: it is the attribute
+``from_``).  Every Struct is ``frozen=True, forbid_unknown_fields=True, kw_only=True`` and sequences are
+tuples, so a loaded ``Config`` can be shared by every stage of a worker and swapped atomically on reload
+(Kong ``schema.lua``, DESIGN practice 7).
+
+What lives here:
+
+* the types, their defaults and simple per-field bounds (``msgspec.Meta``) — checked by msgspec;
+* a few ``__post_init__`` hooks that fill documented derived defaults (``first_byte_timeout_s`` =
+  ``timeout_s``, a template's variables from its ``{{placeholders}}`` …) — they never raise;
+* pure helpers (``parse_duration``, ``parse_hostport``, URL/CIDR/time parsing) shared with the loader.
+
+Cross-field rules (unknown providers, fallback cycles, path collisions …) are in ``loader.py``, which
+collects every problem with its dotted path instead of stopping at the first.
+"""
+
+from __future__ import annotations
+
+import datetime
+import ipaddress
+import math
+import os
+import re
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+import msgspec
+from msgspec import Meta, field
+from msgspec.structs import force_setattr
+
+__all__ = [
+    "DURATION",
+    "APIKey",
+    "Admin",
+    "Auth",
+    "Cache",
+    "ClaimMap",
+    "Config",
+    "ContextPolicy",
+    "CustomPII",
+    "Deprecation",
+    "HealthCheck",
+    "IntrospectionClaimMap",
+    "IntrospectionProvider",
+    "JWTProvider",
+    "Limit",
+    "Logging",
+    "Model",
+    "ModelTarget",
+    "PII",
+    "Policy",
+    "PolicyMatch",
+    "PolicyPII",
+    "Price",
+    "PromptGuard",
+    "Provider",
+    "RateLimit",
+    "RequireAuth",
+    "Route",
+    "RouteUpstream",
+    "Server",
+    "Template",
+    "TemplateMessage",
+    "TemplateVariable",
+    "TimeWindow",
+    "Tokens",
+    "TLS",
+    "Target",
+    "template_placeholders",
+    "parse_duration",
+    "parse_hostport",
+    "check_http_url",
+]
+
+# --------------------------------------------------------------------------------------------------
+# Durations
+# --------------------------------------------------------------------------------------------------
+
+#: Marker placed in ``Annotated[...]`` metadata of every duration field.  The loader walks the schema
+#: and turns ``"30s"``-style strings into float seconds before msgspec sees them, so after load every
+#: duration is a plain ``float``.  msgspec ignores metadata it does not know.
+DURATION = object()
+
+Seconds = Annotated[float, Meta(ge=0), DURATION]
+PositiveSeconds = Annotated[float, Meta(gt=0), DURATION]
+
+_DURATION_UNITS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0, "w": 604800.0}
+_DURATION_RE = re.compile(r"^\s*(\d+(?:\.\d+)?|\.\d+)\s*(ms|s|m|h|d|w)?\s*$")
+
+
+def parse_duration(v: object) -> float:
+    """Return ``v`` in seconds as a float.
+
+    ``v`` is a number of seconds (int or float, not bool) or a string ``"<n><unit>"`` with unit
+    ``ms | s | m | h | d | w`` (``"500ms"``, ``"30s"``, ``"1m"``, ``"1.5h"``, ``"30d"``); a bare numeric
+    string means seconds.  Negative, NaN and infinite values are rejected with ``ValueError``.
+    """
+    # bool is an int subclass: `per: true` must not silently mean one second.
+    if isinstance(v, bool):
+        raise ValueError(f"invalid duration {v!r} (expected seconds or a string like 500ms, 30s, 1m, 1h, 1d)")
+    if isinstance(v, int | float):
+        seconds = float(v)
+    elif isinstance(v, str):
+        m = _DURATION_RE.match(v)
+        if m is None:
+            raise ValueError(
+                f"invalid duration {v!r} (expected seconds or a string like 500ms, 30s, 1m, 1h, 1d)"
+            )
+        seconds = float(m.group(1)) * _DURATION_UNITS[m.group(2) or "s"]
+    else:
+        raise ValueError(f"invalid duration {v!r} (expected seconds or a string like 500ms, 30s, 1m, 1h, 1d)")
+    if math.isnan(seconds) or math.isinf(seconds) or seconds < 0:
+        raise ValueError(f"invalid duration {v!r} (must be a finite number >= 0)")
+    return seconds
+
+
+# --------------------------------------------------------------------------------------------------
+# Small parsers shared with the loader's cross-field checks
+# --------------------------------------------------------------------------------------------------
+
+# RFC 1123 host names (letters, digits, hyphens; labels of 1..63 characters).
+_HOSTNAME_RE = re.compile(
+    r"^(?=.{1,253}$)(?!-)[A-Za-z0-9-]{1,63}(?<!-)(?:\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))*\.?$"
+)
+
+
+def parse_hostport(s: str) -> tuple[str, int]:
+    """Parse a listen address ``HOST:PORT`` into ``(host, port)``.
+
+    IPv6 hosts are bracketed (``[::1]:8080`` → ``("::1", 8080)``); hosts may also be IPv4 literals or
+    RFC 1123 host names.  Port 0 (let the kernel choose) is allowed.  Raises ``ValueError``.
+    """
+    if not isinstance(s, str):
+        raise ValueError(f"expected HOST:PORT, got {type(s).__name__}")
+    if s.startswith("["):
+        end = s.find("]")
+        if end < 0 or s[end + 1 : end + 2] != ":":
+            raise ValueError(f"invalid address {s!r} (expected [IPv6]:PORT)")
+        host, port_s = s[1:end], s[end + 2 :]
+        try:
+            ipaddress.IPv6Address(host)
+        except ValueError:
+            raise ValueError(f"invalid IPv6 address {host!r} in {s!r}")
+    else:
+        host, sep, port_s = s.rpartition(":")
+        if not sep or not host:
+            raise ValueError(f"invalid address {s!r} (expected HOST:PORT)")
+        if ":" in host:
+            raise ValueError(f"invalid address {s!r} (IPv6 hosts must be bracketed, e.g. [::1]:8080)")
+        if not _HOSTNAME_RE.match(host):
+            raise ValueError(f"invalid host {host!r} in {s!r}")
+    if not port_s.isdigit() or not 0 <= int(port_s) <= 65535:
+        raise ValueError(f"invalid port {port_s!r} in {s!r} (expected 0..65535)")
+    return host, int(port_s)
+
+
+_LOOPBACK_NAMES = frozenset({"localhost", "localhost.", "ip6-localhost"})
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() in _LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_http_url(url: str, *, https_only: bool = False) -> str | None:
+    """Return ``None`` if ``url`` is an absolute http(s) URL with a host, else a message.
+
+    With ``https_only`` plain http is allowed only towards loopback hosts (local IdP mocks, the demo):
+    key material and client secrets must not cross a network in clear text (RFC 7662 §4, RFC 8414 §3).
+    """
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError as e:
+        return f"invalid URL {url!r} ({e})"
+    if parts.scheme not in ("http", "https"):
+        return f"invalid URL {url!r} (scheme must be http or https)"
+    if not host:
+        return f"invalid URL {url!r} (no host)"
+    # Control characters or spaces in a URL are a request-splitting vector (CWE-113).
+    if any(c.isspace() or ord(c) < 0x20 or ord(c) == 0x7F for c in url):
+        return f"invalid URL {url!r} (contains whitespace or control characters)"
+    if https_only and parts.scheme == "http" and not _is_loopback(host):
+        return f"URL {url!r} must use https (plain http is allowed only to loopback hosts)"
+    return None
+
+
+_PLACEHOLDER_RE = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+
+
+def template_placeholders(text: str) -> list[str]:
+    """Return the ``{{name}}`` placeholder names of ``text`` in order of first appearance."""
+    seen: dict[str, None] = {}
+    for m in _PLACEHOLDER_RE.finditer(text):
+        seen.setdefault(m.group(1), None)
+    return list(seen)
+
+
+_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_CLOCK_RE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$|^24:00$")
+
+
+def _parse_days(specs: tuple[str, ...]) -> frozenset[int]:
+    out: set[int] = set()
+    for spec in specs:
+        lo, sep, hi = spec.strip().lower().partition("-")
+        if lo not in _DAYS or (sep and hi not in _DAYS):
+            raise ValueError(f"invalid day {spec!r} (expected mon..sun or a range like mon-fri)")
+        a = _DAYS.index(lo)
+        b = _DAYS.index(hi) if sep else a
+        # A range may wrap the week end: fri-mon = fri, sat, sun, mon.
+        i = a
+        while True:
+            out.add(i)
+            if i == b:
+                break
+            i = (i + 1) % 7
+    return frozenset(out)
+
+
+def _parse_clock(s: str) -> int:
+    if not _CLOCK_RE.match(s):
+        raise ValueError(f"invalid time of day {s!r} (expected HH:MM, 00:00..24:00)")
+    hh, mm = s.split(":")
+    return int(hh) * 60 + int(mm)
+
+
+def _empty_to_none(obj: msgspec.Struct, name: str) -> None:
+    # `api_key: "${OPENAI_API_KEY:-}"` yields "": an empty secret means "not configured".
+    if getattr(obj, name) == "":
+        force_setattr(obj, name, None)
+
+
+class _Base(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    """Common options of every config Struct."""
+
+
+# --------------------------------------------------------------------------------------------------
+# server
+# --------------------------------------------------------------------------------------------------
+
+
+class TLS(_Base, frozen=True):
+    """``server.tls``: optional TLS termination; ``cert`` and ``key`` (PEM paths) both or neither."""
+
+    cert: str | None = None
+    key: str | None = None
+
+    @property
+    def enabled(self) -> bool:
+        """True when both files are configured."""
+        return self.cert is not None and self.key is not None
+
+
+class Server(_Base, frozen=True):
+    """``server``: listeners, workers and the HTTP limits enforced before any upstream contact."""
+
+    listen: str = "0.0.0.0:8080"
+    admin_listen: str = "127.0.0.1:9090"
+    workers: Annotated[int, Meta(ge=1)] | Literal["auto"] = "auto"
+    max_body_bytes: Annotated[int, Meta(ge=1)] = 8388608
+    drain_timeout_s: Seconds = 30.0
+    trusted_proxies: tuple[str, ...] = ()
+    tls: TLS = field(default_factory=TLS)
+    keepalive_timeout_s: Seconds = 75.0
+    header_timeout_s: PositiveSeconds = 10.0
+    body_timeout_s: PositiveSeconds = 60.0
+    max_connections: Annotated[int, Meta(ge=1)] = 10000
+    backlog: Annotated[int, Meta(ge=1)] = 2048
+    request_id_header: str = "x-request-id"
+
+    def __post_init__(self) -> None:
+        # Header names are case-insensitive (RFC 9110 §5.1); store the canonical lowercase form.
+        force_setattr(self, "request_id_header", self.request_id_header.lower())
+
+    def resolved_workers(self) -> int:
+        """``workers`` as a number: ``auto`` is one worker per CPU available to this process."""
+        if self.workers == "auto":
+            try:
+                return max(1, len(os.sched_getaffinity(0)))
+            except (AttributeError, OSError):
+                return max(1, os.cpu_count() or 1)
+        return int(self.workers)
+
+
+# --------------------------------------------------------------------------------------------------
+# auth
+# --------------------------------------------------------------------------------------------------
+
+
+class ClaimMap(_Base, frozen=True):
+    """Where identity lives in a JWT; values are claim names (``null`` = not used)."""
+
+    subject: str = "sub"
+    groups: str | None = "groups"
+    scopes: str | None = "scp"
+    tenant: str | None = "tid"
+    client_id: str | None = "azp"
+
+
+class IntrospectionClaimMap(_Base, frozen=True):
+    """Where identity lives in an RFC 7662 introspection response (``scope`` is a space-separated string there)."""
+
+    subject: str = "sub"
+    groups: str | None = "groups"
+    scopes: str | None = "scope"
+    tenant: str | None = "tid"
+    client_id: str | None = "client_id"
+
+
+JWTAlgorithm = Literal[
+    "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"
+]
+
+
+class JWTProvider(_Base, frozen=True):
+    """``auth.jwt[]``: one trusted issuer.
+
+    Key source: at most one of ``discovery`` (``true`` or the URL of the discovery document),
+    ``jwks_uri``, ``jwks_file``, ``jwks`` (inline JWKS); none means OIDC discovery at
+    ``{issuer}/.well-known/openid-configuration``.  Only asymmetric algorithms exist here: HMAC keys
+    are never derived from a JWKS (algorithm-confusion attacks, CVE-2015-9235 / CVE-2016-10555).
+    """
+
+    issuer: str
+    audiences: tuple[str, ...] = ()
+    discovery: bool | str | None = None
+    jwks_uri: str | None = None
+    jwks_file: str | None = None
+    jwks: dict[str, Any] | None = None
+    algorithms: tuple[JWTAlgorithm, ...] = ("RS256", "ES256")
+    leeway_s: Seconds = 30.0
+    claims: ClaimMap = field(default_factory=ClaimMap)
+    required_claims: tuple[str, ...] = ()
+    typ: str | None = None
+    cache_size: Annotated[int, Meta(ge=0)] = 10000
+    jwks_cache_s: Seconds = 300.0
+    jwks_refetch_cooldown_s: Seconds = 30.0
+    jwks_max_stale_s: Seconds = 86400.0
+
+    @property
+    def key_source(self) -> Literal["discovery", "jwks_uri", "jwks_file", "jwks"]:
+        """Which key source is in effect (``discovery`` when none is configured)."""
+        if self.jwks_uri is not None:
+            return "jwks_uri"
+        if self.jwks_file is not None:
+            return "jwks_file"
+        if self.jwks is not None:
+            return "jwks"
+        return "discovery"
+
+    @property
+    def discovery_url(self) -> str:
+        """URL of the OIDC discovery document (OpenID Connect Discovery 1.0 §4)."""
+        if isinstance(self.discovery, str):
+            return self.discovery
+        return self.issuer.rstrip("/") + "/.well-known/openid-configuration"
+
+
+class IntrospectionProvider(_Base, frozen=True):
+    """``auth.introspection[]``: an RFC 7662 endpoint for opaque tokens."""
+
+    endpoint: str
+    client_id: str
+    client_secret: str | None = None
+    cache_s: Seconds = 60.0
+    claims: IntrospectionClaimMap = field(default_factory=IntrospectionClaimMap)
+
+    def __post_init__(self) -> None:
+        _empty_to_none(self, "client_secret")
+
+
+class APIKey(_Base, frozen=True):
+    """``auth.api_keys[]``: a static key, stored only as the SHA-256 hex digest of the plaintext."""
+
+    name: str
+    sha256: str
+    subject: str | None = None
+    groups: tuple[str, ...] = ()
+    scopes: tuple[str, ...] = ()
+    tenant: str | None = None
+
+    def __post_init__(self) -> None:
+        # The key's name is its identity unless a subject is given.
+        if self.subject is None:
+            force_setattr(self, "subject", self.name)
+
+
+class Auth(_Base, frozen=True):
+    """``auth``: credential sources, tried as JWT → introspection → API key by the auth stage."""
+
+    jwt: tuple[JWTProvider, ...] = ()
+    introspection: tuple[IntrospectionProvider, ...] = ()
+    api_keys: tuple[APIKey, ...] = ()
+
+
+# --------------------------------------------------------------------------------------------------
+# providers and models
+# --------------------------------------------------------------------------------------------------
+
+
+class Target(_Base, frozen=True):
+    """One upstream endpoint with its share of traffic."""
+
+    url: str
+    weight: Annotated[float, Meta(gt=0)] = 1.0
+
+
+class HealthCheck(_Base, frozen=True):
+    """Active health check: ``GET {target}{path}`` every ``interval_s``."""
+
+    path: str = "/models"
+    interval_s: PositiveSeconds = 10.0
+
+
+ProviderType = Literal["openai", "anthropic"]
+ANTHROPIC_DEFAULT_VERSION = "2023-06-01"
+
+
+class Provider(_Base, frozen=True):
+    """``providers.<name>``: an LLM API account; ``base_url`` or ``targets`` (exactly one)."""
+
+    type: ProviderType
+    base_url: str | None = None
+    targets: tuple[Target, ...] | None = None
+    api_key: str | None = None
+    timeout_s: PositiveSeconds = 120.0
+    connect_timeout_s: PositiveSeconds = 5.0
+    first_byte_timeout_s: PositiveSeconds | None = None
+    idle_timeout_s: PositiveSeconds = 60.0
+    max_retries: Annotated[int, Meta(ge=0, le=10)] = 2
+    headers: dict[str, str] = field(default_factory=dict)
+    anthropic_version: str | None = None
+    health_check: HealthCheck | None = None
+
+    def __post_init__(self) -> None:
+        _empty_to_none(self, "api_key")
+        # Documented defaults that depend on other fields; after load these are never None.
+        if self.first_byte_timeout_s is None:
+            force_setattr(self, "first_byte_timeout_s", self.timeout_s)
+        if self.type == "anthropic" and self.anthropic_version is None:
+            force_setattr(self, "anthropic_version", ANTHROPIC_DEFAULT_VERSION)
+
+    @property
+    def endpoints(self) -> tuple[Target, ...]:
+        """The upstream targets, whichever of ``base_url`` / ``targets`` was configured."""
+        if self.targets is not None:
+            return self.targets
+        if self.base_url is not None:
+            return (Target(url=self.base_url),)
+        return ()
+
+
+class ModelTarget(_Base, frozen=True):
+    """``models.<name>.targets[]``: a provider and the provider's own model name."""
+
+    provider: str
+    model: str
+    weight: Annotated[float, Meta(gt=0)] = 1.0
+
+
+class Price(_Base, frozen=True):
+    """US dollars per million tokens; ``cached_input_per_mtok`` defaults to the input price."""
+
+    input_per_mtok: Annotated[float, Meta(ge=0)] = 0.0
+    output_per_mtok: Annotated[float, Meta(ge=0)] = 0.0
+    cached_input_per_mtok: Annotated[float, Meta(ge=0)] | None = None
+
+    def __post_init__(self) -> None:
+        if self.cached_input_per_mtok is None:
+            force_setattr(self, "cached_input_per_mtok", self.input_per_mtok)
+
+
+class ContextPolicy(_Base, frozen=True):
+    """What to do with a prompt larger than the context window: 400, or drop the oldest messages."""
+
+    strategy: Literal["reject", "truncate_oldest"] = "reject"
+
+
+class RequireAuth(_Base, frozen=True):
+    """RFC 9470 step-up: the token must carry one of ``acr_values`` and/or be at most ``max_age_s`` old."""
+
+    acr_values: tuple[str, ...] = ()
+    max_age_s: Seconds | None = None
+
+
+class Deprecation(_Base, frozen=True):
+    """Deprecation notice sent as ``Deprecation``/``Sunset``/``Link`` headers (RFC 9745, RFC 8594)."""
+
+    sunset: datetime.date | None = None
+    link: str | None = None
+
+
+class Model(_Base, frozen=True):
+    """``models.<name>``: a public model name and where it is served."""
+
+    targets: tuple[ModelTarget, ...]
+    fallbacks: tuple[str, ...] = ()
+    context_window: Annotated[int, Meta(ge=1)] | None = None
+    price: Price = field(default_factory=Price)
+    max_output_tokens_default: Annotated[int, Meta(ge=1)] = 1024
+    context: ContextPolicy = field(default_factory=ContextPolicy)
+    require_auth: RequireAuth | None = None
+    subscription: Literal["required"] | None = None
+    version: str | None = None
+    deprecated: Deprecation | None = None
+
+
+# --------------------------------------------------------------------------------------------------
+# policies
+# --------------------------------------------------------------------------------------------------
+
+
+class TimeWindow(_Base, frozen=True):
+    """``policies[].match.time``: days (``mon``, ``mon-fri``…) and ``from``–``to`` in ``tz``.
+
+    A window whose ``to`` is before ``from`` wraps midnight (``22:00``–``06:00``).
+    """
+
+    days: tuple[str, ...] = ("mon-sun",)
+    from_: str = field(default="00:00", name="from")
+    to: str = "24:00"
+    tz: str = "UTC"
+
+    def day_set(self) -> frozenset[int]:
+        """Weekdays as ``datetime.weekday()`` numbers (0 = Monday).  Call at load time, not per request."""
+        return _parse_days(self.days)
+
+    def minutes(self) -> tuple[int, int]:
+        """``(from, to)`` in minutes after midnight (``to`` may be 1440)."""
+        return _parse_clock(self.from_), _parse_clock(self.to)
+
+
+class PolicyMatch(_Base, frozen=True):
+    """``policies[].match``: every listed condition must hold; an empty match matches everyone."""
+
+    groups: tuple[str, ...] = ()
+    scopes: tuple[str, ...] = ()
+    tenants: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
+    issuers: tuple[str, ...] = ()
+    ip: tuple[str, ...] = ()
+    time: TimeWindow | None = None
+    claims: dict[str, tuple[str | int | float | bool, ...]] = field(default_factory=dict)
+
+
+LimitKey = Literal["subject", "tenant", "api_key", "ip", "global"]
+LIMIT_KINDS = ("requests", "tokens", "usd", "concurrency")
+_CLAIM_REF_RE = re.compile(r"^claim:[A-Za-z0-9_.:/-]+$")
+
+
+def _numeric_string(v: object, kind: type) -> object:
+    # `requests: "${RPM}"` reaches us as the string "60"; treat it like the number written in place.
+    if isinstance(v, str) and not v.startswith("claim:"):
+        try:
+            return kind(v.strip())
+        except ValueError:
+            return v
+    return v
+
+
+class Limit(_Base, frozen=True):
+    """``policies[].limits[]``: N units per window per value of ``key`` (GCRA, burst N).
+
+    Exactly one of ``requests | tokens | usd | concurrency``; N is a number or ``"claim:NAME"``
+    (read from the identity).  ``per`` is required except for ``concurrency``, where it is forbidden.
+    """
+
+    key: LimitKey
+    requests: int | str | None = None
+    tokens: int | str | None = None
+    usd: float | str | None = None
+    concurrency: int | str | None = None
+    per: PositiveSeconds | None = None
+    model: str | None = None
+    shadow: bool = False
+
+    def __post_init__(self) -> None:
+        for name, kind in (("requests", int), ("tokens", int), ("usd", float), ("concurrency", int)):
+            v = getattr(self, name)
+            nv = _numeric_string(v, kind)
+            if nv is not v:
+                force_setattr(self, name, nv)
+
+    @property
+    def kind(self) -> str | None:
+        """``"requests" | "tokens" | "usd" | "concurrency"`` (the one that is set)."""
+        for name in LIMIT_KINDS:
+            if getattr(self, name) is not None:
+                return name
+        return None
+
+    @property
+    def amount(self) -> int | float | str | None:
+        """N: a number, or ``"claim:NAME"``."""
+        kind = self.kind
+        return None if kind is None else getattr(self, kind)
+
+    @property
+    def claim(self) -> str | None:
+        """The claim name when N is read from the identity, else None."""
+        a = self.amount
+        return a[6:] if isinstance(a, str) and a.startswith("claim:") else None
+
+
+PIIMode = Literal["off", "mask", "placeholder", "block"]
+
+
+class PolicyPII(_Base, frozen=True):
+    """``policies[].pii``: redaction of requests and responses (``placeholder`` is reversible)."""
+
+    request: PIIMode = "off"
+    response: PIIMode = "off"
+
+
+class PromptGuard(_Base, frozen=True):
+    """``policies[].prompt_guard``: deny/allow regexes over the prompt, and a prompt size cap."""
+
+    deny: tuple[str, ...] = ()
+    allow: tuple[str, ...] = ()
+    max_prompt_tokens: Annotated[int, Meta(ge=1)] | None = None
+
+
+class Policy(_Base, frozen=True):
+    """``policies[]``: who (``match``) may use which models, with which limits; first match wins."""
+
+    name: str
+    match: PolicyMatch = field(default_factory=PolicyMatch)
+    models: tuple[str, ...] = ("*",)
+    require_scopes: tuple[str, ...] = ()
+    limits: tuple[Limit, ...] = ()
+    pii: PolicyPII = field(default_factory=PolicyPII)
+    prompt_guard: PromptGuard | None = None
+
+
+# --------------------------------------------------------------------------------------------------
+# rate limiting, PII, routes, templates, tokens, cache, admin, logging
+# --------------------------------------------------------------------------------------------------
+
+
+class RateLimit(_Base, frozen=True):
+    """``rate_limit``: the limiter backend and its failure policy (DESIGN practice 9)."""
+
+    backend: Literal["local", "shm", "redis"] = "shm"
+    redis_url: str | None = "redis://127.0.0.1:6379/0"
+    on_backend_error: Literal["deny", "allow"] = "deny"
+    shadow: bool = False
+    shm_slots: Annotated[int, Meta(ge=1)] = 65536
+    snapshot_path: str | None = None
+    #: Every limiter key in Redis starts with this (RL-11: keys are identifiable and expire).
+    key_prefix: str = "fastgate:rl:"
+
+
+PIIEntity = Literal["email", "phone", "credit_card", "ssn", "ip", "iban", "secret"]
+PII_ENTITIES: tuple[PIIEntity, ...] = ("email", "phone", "credit_card", "ssn", "ip", "iban", "secret")
+
+
+class CustomPII(_Base, frozen=True):
+    """``pii.custom[]``: an extra entity recognised by a regular expression."""
+
+    name: str
+    regex: str
+
+
+class PII(_Base, frozen=True):
+    """``pii``: which entities the redaction stage knows; policies decide whether it runs."""
+
+    entities: tuple[PIIEntity, ...] = PII_ENTITIES
+    custom: tuple[CustomPII, ...] = ()
+    stream_holdback_chars: Annotated[int, Meta(ge=0)] = 64
+
+
+class RouteUpstream(_Base, frozen=True):
+    """``routes[].upstream``: weighted targets of a generic reverse-proxy route."""
+
+    targets: tuple[Target, ...]
+
+
+class Route(_Base, frozen=True):
+    """``routes[]``: a generic reverse-proxy route matched by path prefix."""
+
+    name: str
+    path_prefix: str
+    upstream: RouteUpstream
+    auth: Literal["required", "optional", "off"] = "required"
+    require_scopes: tuple[str, ...] = ()
+    strip_prefix: bool = False
+    timeout_s: PositiveSeconds = 60.0
+    require_auth: RequireAuth | None = None
+    subscription: Literal["required"] | None = None
+    deprecated: Deprecation | None = None
+    version: str | None = None
+
+
+class TemplateMessage(_Base, frozen=True):
+    """One chat message of a template; ``{{name}}`` placeholders are filled from the request."""
+
+    role: Literal["system", "developer", "user", "assistant"]
+    content: str
+
+
+class TemplateVariable(_Base, frozen=True):
+    """A template variable; ``required`` defaults to true unless a ``default`` is given."""
+
+    required: bool | None = None
+    max_length: Annotated[int, Meta(ge=1)] | None = None
+    default: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.required is None:
+            force_setattr(self, "required", self.default is None)
+
+
+class Template(_Base, frozen=True):
+    """``templates.<name>``: a prompt exposed as ``POST {path}``.
+
+    Without ``variables`` the ``{{name}}`` placeholders found in ``messages`` are the variables, all
+    required; after load ``variables`` is always a dict.
+    """
+
+    path: str
+    model: str
+    messages: tuple[TemplateMessage, ...]
+    variables: dict[str, TemplateVariable] | None = None
+
+    def __post_init__(self) -> None:
+        if self.variables is None:
+            found: dict[str, TemplateVariable] = {}
+            for msg in self.messages:
+                for name in template_placeholders(msg.content):
+                    found.setdefault(name, TemplateVariable(required=True))
+            force_setattr(self, "variables", found)
+
+
+class Tokens(_Base, frozen=True):
+    """``tokens``: ``estimate`` (fast, calibrated) or ``exact`` (tiktoken, optional extra)."""
+
+    counter: Literal["estimate", "exact"] = "estimate"
+
+
+class Cache(_Base, frozen=True):
+    """``cache``: exact response cache for non-streaming calls; keys include the tenant."""
+
+    enabled: bool = False
+    backend: Literal["memory", "redis"] = "memory"
+    ttl_s: PositiveSeconds = 300.0
+    max_entries: Annotated[int, Meta(ge=1)] = 10000
+    #: Redis for ``backend: redis``; ``null`` = ``rate_limit.redis_url``.
+    redis_url: str | None = None
+
+
+class Admin(_Base, frozen=True):
+    """``admin``: a bearer token required on the admin plane when set (empty = not set)."""
+
+    token: str | None = None
+
+    def __post_init__(self) -> None:
+        _empty_to_none(self, "token")
+
+
+class Logging(_Base, frozen=True):
+    """``logging``: JSON-lines access log (``stdout``, ``stderr``, a file path or ``off``)."""
+
+    access_log: str = "stdout"
+    log_bodies: bool = False
+    level: Literal["debug", "info", "warning", "error", "critical"] = "info"
+
+
+class Config(_Base, frozen=True):
+    """The whole configuration: one immutable value, swapped as a unit on reload."""
+
+    server: Server = field(default_factory=Server)
+    auth: Auth = field(default_factory=Auth)
+    providers: dict[str, Provider] = field(default_factory=dict)
+    models: dict[str, Model] = field(default_factory=dict)
+    policies: tuple[Policy, ...] = ()
+    rate_limit: RateLimit = field(default_factory=RateLimit)
+    pii: PII = field(default_factory=PII)
+    routes: tuple[Route, ...] = ()
+    templates: dict[str, Template] = field(default_factory=dict)
+    tokens: Tokens = field(default_factory=Tokens)
+    cache: Cache = field(default_factory=Cache)
+    admin: Admin = field(default_factory=Admin)
+    logging: Logging = field(default_factory=Logging)
