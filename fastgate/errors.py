@@ -45,6 +45,13 @@ class BodyTooLarge(ClientError):
     code = "request_too_large"
 
 
+class BodyTimeout(ClientError):
+    """The client sent its body too slowly (HTTP-12): 408, nothing forwarded."""
+
+    status = 408
+    code = "request_timeout"
+
+
 class AuthError(FastgateError):
     """Authentication failed. ``reason`` goes to logs and metrics, never to the caller."""
 

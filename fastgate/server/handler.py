@@ -16,7 +16,7 @@ from typing import Any
 import orjson
 from aiohttp import web
 
-from ..errors import ClientError, FastgateError, NoHealthyUpstream, UpstreamError, UpstreamTimeout
+from ..errors import BodyTimeout, BodyTooLarge, ClientError, FastgateError, NoHealthyUpstream, UpstreamError, UpstreamTimeout
 from ..pipeline.context import RequestContext
 from ..pipeline.stage import Reply
 from .errors import render_error, sse_error_event
@@ -467,10 +467,10 @@ class Gateway:
             cl = request.content_length
             if content.is_eof() or (cl is not None and cl <= BUFFER_BODY_BYTES):
                 from ..stages.core import read_body
-                body = await read_body(request, world.max_body)
+                body = await read_body(request, world.max_body, world.body_timeout)
                 ctx.bytes_in = len(body)
             else:
-                body = self._stream_body(ctx, content, world.max_body)
+                body = self._stream_body(ctx, content, world.max_body, world.body_timeout)
                 body_length = cl
         elif method in ("POST", "PUT", "PATCH"):
             body = b""
@@ -513,13 +513,21 @@ class Gateway:
             return await self._send_body(ctx, resp.status, filter_response_headers(resp.headers), data)
         return await self._relay_passthrough(ctx, resp, t_up)
 
-    async def _stream_body(self, ctx: RequestContext, content: Any, limit: int) -> Any:
+    async def _stream_body(self, ctx: RequestContext, content: Any, limit: int, idle: float) -> Any:
         size = 0
-        async for chunk in content.iter_any():
+        while True:
+            try:
+                async with asyncio.timeout(idle):
+                    chunk = await content.readany()
+            except TimeoutError:
+                ctx.reason = "body_idle_timeout"
+                raise BodyTimeout(f"Request body stalled for {idle:g} s")
+            if not chunk:
+                break
             size += len(chunk)
             if size > limit:
                 ctx.status = 413
-                raise ClientError(f"Request body is over the limit of {limit} bytes", code="request_too_large")
+                raise BodyTooLarge(f"Request body is over the limit of {limit} bytes")
             yield chunk
         ctx.bytes_in = size
 

@@ -179,6 +179,7 @@ class World:
         self.config = config
         self.generation = generation
         self.max_body = int(config.server.max_body_bytes)
+        self.body_timeout = float(config.server.body_timeout_s)
         self.trusted_proxies = tuple(ipaddress.ip_network(c, strict=False) for c in (config.server.trusted_proxies or ()))
         self._trust_cache: dict[str, bool] = {}
         self.used_targets: set[tuple[str, float]] = set()

@@ -6,7 +6,9 @@ from typing import Any
 
 import orjson
 
-from ..errors import BodyTooLarge
+import asyncio
+
+from ..errors import BodyTimeout, BodyTooLarge
 from ..pipeline.stage import Reply, Stage
 
 
@@ -31,8 +33,9 @@ class BodyLimit(Stage):
         return None
 
 
-async def read_body(request: Any, limit: int) -> bytes:
-    """The whole request body, at most ``limit`` bytes (BodyTooLarge past it)."""
+async def read_body(request: Any, limit: int, timeout: float = 60.0) -> bytes:
+    """The whole request body, at most ``limit`` bytes (BodyTooLarge past it), within ``timeout``
+    seconds (BodyTimeout: a slow-body client must not hold a worker slot forever, HTTP-12)."""
     content = request.content
     if content.is_eof():
         # Common case: the body arrived with the head; no waiting, no timer.
@@ -42,14 +45,18 @@ async def read_body(request: Any, limit: int) -> bytes:
         return data
     parts: list[bytes] = []
     size = 0
-    while True:
-        chunk = await content.readany()
-        if not chunk:
-            break
-        size += len(chunk)
-        if size > limit:
-            raise BodyTooLarge(f"Request body is over the limit of {limit} bytes")
-        parts.append(chunk)
+    try:
+        async with asyncio.timeout(timeout):
+            while True:
+                chunk = await content.readany()
+                if not chunk:
+                    break
+                size += len(chunk)
+                if size > limit:
+                    raise BodyTooLarge(f"Request body is over the limit of {limit} bytes")
+                parts.append(chunk)
+    except TimeoutError:
+        raise BodyTimeout(f"Request body not received within {timeout:g} s")
     return b"".join(parts)
 
 
@@ -64,7 +71,7 @@ class LLMRequest(Stage):
         self.kind = kind
 
     async def _read(self, ctx: Any) -> Reply | None:
-        ctx.body = await read_body(ctx.request, self.world.max_body)
+        ctx.body = await read_body(ctx.request, self.world.max_body, self.world.body_timeout)
         return self._parse(ctx)
 
     def on_request(self, ctx: Any) -> Any:

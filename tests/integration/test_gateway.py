@@ -324,3 +324,33 @@ async def test_non_normal_paths_rejected(mock, gateway_factory, path):
         data = await asyncio.wait_for(reader.read(), 5)
         assert data.startswith((b"HTTP/1.1 400", b"HTTP/1.0 400"))
         writer.close()
+
+
+async def test_slow_body_is_408_and_nothing_forwarded(mock, gateway_factory, tmp_log):
+    text = base_config(mock.url, access_log=str(tmp_log)).replace("drain_timeout_s: 5", "drain_timeout_s: 5\n  body_timeout_s: 0.5")
+    async with gateway_factory(text) as gw:
+        reader, writer = await asyncio.open_connection("127.0.0.1", gw.worker.port)
+        writer.write(b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                     b"Content-Length: 100\r\n\r\n{\"model\": ")
+        await writer.drain()
+        data = await asyncio.wait_for(reader.read(4096), 10)
+        assert data.startswith(b"HTTP/1.1 408")
+        writer.close()
+    assert [r for r in mock.requests if r["path"].startswith("/v1/")] == []
+    assert read_log(tmp_log)[-1]["status"] == 408
+
+
+async def test_streamed_generic_body_over_limit_is_cut(mock, gateway_factory):
+    async def body():
+        for _ in range(64):
+            yield b"z" * (64 * 1024)
+
+    async with gateway_factory(base_config(mock.url, max_body=1024 * 1024)) as gw, aiohttp.ClientSession() as s:
+        try:
+            async with s.post(gw.url + "/api/echo/up", data=body()) as r:
+                status = r.status
+        except aiohttp.ClientError:
+            status = -1  # the gateway may close the connection mid-upload instead
+        assert status in (413, -1)
+    # The upstream never saw a complete oversize body.
+    assert all(r.get("body_len", 0) <= 1024 * 1024 for r in mock.requests)
