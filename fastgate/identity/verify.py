@@ -87,9 +87,7 @@ _HASHES: dict[str, hashes.HashAlgorithm] = {
 _PKCS1V15 = padding.PKCS1v15()
 # RFC 7518 §3.5: PSS with MGF1 on the same hash and a salt as long as the hash output. A fixed
 # salt length makes OpenSSL check it exactly (no "auto" recovery).
-_PSS = {
-    bits: padding.PSS(mgf=padding.MGF1(h), salt_length=h.digest_size) for bits, h in _HASHES.items()
-}
+_PSS = {bits: padding.PSS(mgf=padding.MGF1(h), salt_length=h.digest_size) for bits, h in _HASHES.items()}
 _HMAC_DIGEST = {"HS256": ("sha256", 32), "HS384": ("sha384", 48), "HS512": ("sha512", 64)}
 
 _FORBIDDEN_HEADERS = ("jku", "x5u", "x5c", "jwk")
@@ -123,9 +121,7 @@ class Key:
         Raises ``ValueError`` for unsupported types/curves, RSA sizes outside
         [2048, 8192] bits or exponents above 2**32-1, and an ``alg`` the key cannot serve.
         """
-        if isinstance(
-            public_key, (rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey, ed25519.Ed25519PrivateKey)
-        ):
+        if isinstance(public_key, (rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey, ed25519.Ed25519PrivateKey)):
             public_key = public_key.public_key()
         if isinstance(public_key, rsa.RSAPublicKey):
             bits = public_key.key_size
@@ -263,9 +259,7 @@ def verify_signature(
             # library sees the values, whatever it does itself.
             if not (0 < r < n and 0 < s < n):
                 return False
-            key.public_key.verify(
-                encode_dss_signature(r, s), signing_input, ec.ECDSA(_HASHES[alg[2:]])
-            )
+            key.public_key.verify(encode_dss_signature(r, s), signing_input, ec.ECDSA(_HASHES[alg[2:]]))
             return True
         if kty == "OKP":
             if len(signature) != 64:
@@ -372,7 +366,9 @@ class Verifier:
         self.allow_key_headers = allow_key_headers
         self.max_token_bytes = max_token_bytes
 
-    def verify(self, token: str | bytes, keys: Mapping[str, Key] | Iterable[Key], now: float) -> dict[str, Any]:
+    def verify(
+        self, token: str | bytes, keys: Mapping[str, Key] | Iterable[Key], now: float
+    ) -> dict[str, Any]:
         """Return the verified claims or raise ``AuthError(reason)``."""
         return self.verify_detailed(token, keys, now).claims
 

@@ -297,8 +297,17 @@ def test_noncanonical_trailing_bits(jwt: Any) -> None:
 # b64url_decode
 
 
-RFC4648 = [(b"", ""), (b"f", "Zg"), (b"fo", "Zm8"), (b"foo", "Zm9v"), (b"foob", "Zm9vYg"),
-           (b"fooba", "Zm9vYmE"), (b"foobar", "Zm9vYmFy"), (b"\xfb\xff", "-_8"), (b"\xfa\xfb\xfc", "-vv8")]
+RFC4648 = [
+    (b"", ""),
+    (b"f", "Zg"),
+    (b"fo", "Zm8"),
+    (b"foo", "Zm9v"),
+    (b"foob", "Zm9vYg"),
+    (b"fooba", "Zm9vYmE"),
+    (b"foobar", "Zm9vYmFy"),
+    (b"\xfb\xff", "-_8"),
+    (b"\xfa\xfb\xfc", "-vv8"),
+]
 
 
 @pytest.mark.parametrize(("raw", "enc"), RFC4648)
@@ -351,8 +360,19 @@ def _outcome(impl: Any, token: Any) -> tuple[str, Any]:
 
 
 _SPECIAL = ["+", "/", "=", " ", "\n", ".", "\x00", "é", "-", "_", "A", "Q", "R", "\t", "~"]
-_JSON_BITS = ['"exp":true', '"exp":NaN', '"aud":[]', '"sub":1', '"a":1,"a":2', '"x":"\\u0000"',
-              '"k":{"a":{"b":1,"b":1}}', '"crit":[]', '"kid":null', '"exp":1e999', '"s":"\\"::"']
+_JSON_BITS = [
+    '"exp":true',
+    '"exp":NaN',
+    '"aud":[]',
+    '"sub":1',
+    '"a":1,"a":2',
+    '"x":"\\u0000"',
+    '"k":{"a":{"b":1,"b":1}}',
+    '"crit":[]',
+    '"kid":null',
+    '"exp":1e999',
+    '"s":"\\"::"',
+]
 
 
 def _base_tokens(rng: random.Random) -> list[str]:
@@ -383,7 +403,11 @@ def _mutate(rng: random.Random, token: str) -> Any:
         if parts[j]:
             alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
             c = parts[j][-1]
-            parts[j] = parts[j][:-1] + alphabet[(alphabet.index(c) + rng.randrange(1, 4)) % 64] if c in alphabet else parts[j]
+            parts[j] = (
+                parts[j][:-1] + alphabet[(alphabet.index(c) + rng.randrange(1, 4)) % 64]
+                if c in alphabet
+                else parts[j]
+            )
         return ".".join(parts)
     elif kind == 5:  # re-encode a payload with a hostile JSON fragment
         body = "{" + ",".join(rng.sample(_JSON_BITS, rng.randrange(1, 4))) + "}"
