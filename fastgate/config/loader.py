@@ -448,16 +448,33 @@ _BOUND_RE = re.compile(r"^Expected `[^`]+` (>=|>|<=|<) (\S+)")
 _YAML11_BOOLS = frozenset({"yes", "no", "on", "off", "y", "n"})
 
 
-def _leaf_message(value: Any, tp: Any, err: msgspec.ValidationError) -> str:
-    msg = str(err)
-    msg, _, where = msg.partition(" - at `")
-    where = where.rstrip("`")
-    if where not in ("", "$"):  # the error is below a value we did not descend into (e.g. inline JWKS)
-        msg = f"{msg} (at {where[1:].lstrip('.')})"
+def _translate_path(prefix: str, mpath: str) -> str:
+    """msgspec's ``$.a.b[0]`` below ``prefix`` → ``prefix.a.b[0]`` (``$`` alone is ``prefix`` itself).
+
+    msgspec prints a mapping value's key as ``[...]``; the descent in ``_collect`` goes through every
+    mapping itself, so that form only survives here for values it did not enter.
+    """
+    rest = mpath[1:] if mpath.startswith("$") else mpath
+    if not rest:
+        return prefix or ROOT
+    if rest.startswith("."):
+        return _join(prefix, rest[1:])
+    return (prefix or ROOT) + rest
+
+
+def _split_error(err: msgspec.ValidationError) -> tuple[str, str]:
+    """``"Expected `int`, got `str` - at `$.a[0]`"`` → ``("Expected `int`, got `str`", "$.a[0]")``."""
+    msg, _, where = str(err).partition(" - at `")
+    return msg, where.rstrip("`") or "$"
+
+
+def _leaf_message(value: Any, tp: Any, msg: str) -> str:
     literals = _literals(tp)
     if msg.startswith("Invalid enum value") or (literals and isinstance(value, str)):
         hint = _suggest(value, literals) if isinstance(value, str) else ""
         return f"invalid value {value!r} (expected {_describe(tp)}){hint}"
+    if msg.startswith("Invalid") and isinstance(value, str):  # e.g. "Invalid RFC3339 encoded date"
+        return f"invalid value {value!r} (expected {_describe(tp)})"
     m = _BOUND_RE.match(msg)
     if m:
         return f"must be {m.group(1)} {m.group(2).removesuffix('.0')}, got {value!r}"
@@ -527,7 +544,11 @@ def _collect(value: Any, tp: Any, path: str, errors: list[str]) -> None:
         if _is_struct(base) and not isinstance(value, dict):
             errors.append(f"{where}: expected a mapping, got {_typename(value)}")
         else:
-            errors.append(f"{where}: {_leaf_message(value, tp, err)}")
+            msg, mpath = _split_error(err)
+            if mpath != "$":  # below a value not descended into: its type is not ``tp``, keep msgspec's words
+                errors.append(f"{_translate_path(path, mpath)}: {msg[:1].lower()}{msg[1:]}")
+            else:
+                errors.append(f"{where}: {_leaf_message(value, tp, msg)}")
 
 
 # --------------------------------------------------------------------------------------------------

@@ -553,7 +553,6 @@ class PolicyMatch(_Base, frozen=True):
 
 LimitKey = Literal["subject", "tenant", "api_key", "ip", "global"]
 LIMIT_KINDS = ("requests", "tokens", "usd", "concurrency")
-_CLAIM_REF_RE = re.compile(r"^claim:[A-Za-z0-9_.:/-]+$")
 
 
 def _numeric_string(v: object, kind: type) -> object:
