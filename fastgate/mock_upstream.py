@@ -147,7 +147,7 @@ class _Reply:
     ``lead`` is how many stream events precede the first content event; ``pace[i]`` is how many
     words event ``i`` carries (drives ``tokens_per_s`` pacing)."""
 
-    __slots__ = ("status", "body", "ctype", "headers", "events", "lead", "pace", "nbytes")
+    __slots__ = ("status", "body", "ctype", "headers", "events", "lead", "pace", "nbytes", "wire")
 
     def __init__(
         self,
@@ -168,6 +168,7 @@ class _Reply:
         self.lead = lead
         self.pace = pace
         self.nbytes = nbytes
+        self.wire: bytes | None = None  # the whole HTTP/1.1 keep-alive response, for constant replies
 
 
 def _json(obj: Any, status: int = 200, headers: list[tuple[str, str]] | None = None) -> _Reply:
@@ -247,53 +248,67 @@ def _text(content: Any) -> str:
     return ""
 
 
-def _prompt_tokens(texts: list[str]) -> int:
-    """ceil(chars / 4) over all message text, plus 3 per message (OpenAI's per-message overhead)."""
-    return math.ceil(sum(len(t) for t in texts) / 4) + 3 * len(texts)
-
-
-def _cut(pieces: list[str], limit: Any) -> tuple[list[str], bool]:
-    """Keep at most ``limit`` words; returns (pieces, truncated)."""
-    if limit is None:
-        return pieces, False
-    if isinstance(limit, bool) or not isinstance(limit, int):
-        raise _BadRequest("max_tokens must be an integer", "max_tokens")
-    if len(pieces) <= limit:
-        return pieces, False
-    kept = pieces[: max(limit, 0)]
-    if kept:
-        kept[-1] = kept[-1].rstrip()
-    return kept, True
+def _scan(data: dict[str, Any]) -> tuple[list[dict[str, Any]], int, str]:
+    """One pass over ``messages``: (messages, total text chars, text of the last user message)."""
+    messages = data.get("messages")
+    if not isinstance(messages, list):
+        raise _BadRequest("'messages' must be a list of message objects", "messages")
+    chars, last = 0, ""
+    for m in messages:
+        if not isinstance(m, dict):
+            raise _BadRequest("'messages' must be a list of message objects", "messages")
+        text = _text(m.get("content"))
+        chars += len(text)
+        if m.get("role") == "user":
+            last = text
+    return messages, chars, last
 
 
 class _Answer:
-    """The deterministic reply to one LLM request: either text ``pieces`` or one tool call whose
-    JSON arguments are split into ``pieces``. ``completion_tokens == len(pieces)``."""
+    """The deterministic reply to one LLM request: ``text``, or one tool call whose JSON
+    ``arguments`` are the text. ``words`` (the completion tokens) counts the whitespace-separated
+    words of that text; ``pieces`` (one per word, for streams) are computed only when needed."""
 
-    __slots__ = ("model", "prompt_tokens", "pieces", "truncated", "tool_name", "tool_input")
+    __slots__ = ("model", "prompt_tokens", "text", "words", "truncated", "tool_name", "tool_input")
 
     def __init__(self, model: str, prompt_tokens: int) -> None:
         self.model = model
         self.prompt_tokens = prompt_tokens
-        self.pieces: list[str] = []
+        self.text = ""
+        self.words = 0
         self.truncated = False
         self.tool_name: str | None = None
         self.tool_input: dict[str, str] | None = None
 
-    @property
-    def text(self) -> str:
-        return "".join(self.pieces)
+    def set_text(self, reply: str, limit: Any) -> None:
+        """Reply with ``reply`` cut to at most ``limit`` words (None: no limit)."""
+        if limit is None:
+            self.text, self.words = reply, len(reply.split())
+            return
+        if isinstance(limit, bool) or not isinstance(limit, int):
+            raise _BadRequest("max_tokens must be an integer", "max_tokens")
+        if limit <= 0:
+            self.text, self.words, self.truncated = "", 0, bool(reply.strip())
+            return
+        # One C-level split finds both the word count and where the limit-th word ends.
+        parts = reply.split(None, limit)
+        if len(parts) <= limit:
+            self.text, self.words = reply, len(parts)
+        else:
+            self.text = reply[: len(reply) - len(parts[limit])].rstrip()
+            self.words, self.truncated = limit, True
 
     def set_tool(self, name: str, text: str) -> None:
         self.tool_name = name
         self.tool_input = {"echo": text}
         # json.dumps spacing ({"echo": "..."}), as OpenAI sends tool arguments.
-        self.pieces = _WORD_RE.findall(self.arguments)
+        self.text = '{"echo": ' + orjson.dumps(text).decode() + "}"
+        self.words = len(self.text.split())
 
     @property
-    def arguments(self) -> str:
-        assert self.tool_input is not None
-        return '{"echo": ' + orjson.dumps(self.tool_input["echo"]).decode() + "}"
+    def pieces(self) -> list[str]:
+        """The text as words with their trailing whitespace: they concatenate back to ``text``."""
+        return _WORD_RE.findall(self.text)
 
 
 def _model(data: dict[str, Any]) -> str:
@@ -303,26 +318,14 @@ def _model(data: dict[str, Any]) -> str:
     return model
 
 
-def _messages(data: dict[str, Any]) -> list[dict[str, Any]]:
-    messages = data.get("messages")
-    if not isinstance(messages, list) or not all(isinstance(m, dict) for m in messages):
-        raise _BadRequest("'messages' must be a list of message objects", "messages")
-    return messages
-
-
 def _answer_openai(data: dict[str, Any]) -> _Answer:
     """Chat answer. A tool call is made when ``tools`` is non-empty, ``tool_choice`` is not
     ``"none"``, the conversation ends with a user message (not a tool result, so agent loops end)
     and that text contains the word ``tool``; the tool is the one ``tool_choice`` names, else the
     first."""
     model = _model(data)
-    messages = _messages(data)
-    ans = _Answer(model, _prompt_tokens([_text(m.get("content")) for m in messages]))
-    last = ""
-    for m in reversed(messages):
-        if m.get("role") == "user":
-            last = _text(m.get("content"))
-            break
+    messages, chars, last = _scan(data)
+    ans = _Answer(model, -(-chars // 4) + 3 * len(messages))  # ceil(chars / 4) + 3 per message
     tools = data.get("tools")
     choice = data.get("tool_choice")
     ends_with_user = bool(messages) and messages[-1].get("role") == "user"
@@ -346,7 +349,7 @@ def _answer_openai(data: dict[str, Any]) -> _Answer:
     limit = data.get("max_completion_tokens")
     if limit is None:
         limit = data.get("max_tokens")
-    ans.pieces, ans.truncated = _cut(_WORD_RE.findall("echo: " + last), limit)
+    ans.set_text("echo: " + last, limit)
     return ans
 
 
@@ -354,17 +357,10 @@ def _answer_anthropic(data: dict[str, Any]) -> _Answer:
     """Messages answer; same rules as ``_answer_openai``. A top-level ``system`` prompt counts as
     one message, so a gateway translating OpenAI ⇄ Anthropic sees the same usage both ways."""
     model = _model(data)
-    messages = _messages(data)
-    texts = [_text(m.get("content")) for m in messages]
+    messages, chars, last = _scan(data)
     system = _text(data.get("system"))
-    if system:
-        texts.append(system)
-    ans = _Answer(model, _prompt_tokens(texts))
-    last = ""
-    for m in reversed(messages):
-        if m.get("role") == "user":
-            last = _text(m.get("content"))
-            break
+    n = len(messages) + (1 if system else 0)
+    ans = _Answer(model, -(-(chars + len(system)) // 4) + 3 * n)
     tools = data.get("tools")
     choice = data.get("tool_choice")
     ends_with_user_text = False
@@ -383,7 +379,7 @@ def _answer_anthropic(data: dict[str, Any]) -> _Answer:
             raise _BadRequest("tools.0.name: Field required", "tools")
         ans.set_tool(name, last)
         return ans
-    ans.pieces, ans.truncated = _cut(_WORD_RE.findall("echo: " + last), data.get("max_tokens"))
+    ans.set_text("echo: " + last, data.get("max_tokens"))
     return ans
 
 
@@ -422,7 +418,7 @@ def _stream_flags(data: dict[str, Any]) -> tuple[bool, bool]:
 
 
 def _openai_usage(ans: _Answer) -> dict[str, int]:
-    n = len(ans.pieces)
+    n = ans.words
     return {"prompt_tokens": ans.prompt_tokens, "completion_tokens": n, "total_tokens": ans.prompt_tokens + n}
 
 
@@ -441,7 +437,7 @@ def build_chat(data: dict[str, Any], rid: int, chunks: int | None) -> _Reply:
                 {
                     "id": "call_mock_1",
                     "type": "function",
-                    "function": {"name": ans.tool_name, "arguments": ans.arguments},
+                    "function": {"name": ans.tool_name, "arguments": ans.text},
                 }
             ]
         return _json(
@@ -525,8 +521,8 @@ def build_completion(data: dict[str, Any], rid: int, chunks: int | None) -> _Rep
         prompt = " ".join(p for p in prompt if isinstance(p, str))
     if not isinstance(prompt, str):
         raise _BadRequest("'prompt' must be a string or a list of strings", "prompt")
-    ans = _Answer(model, _prompt_tokens([prompt]))
-    ans.pieces, ans.truncated = _cut(_WORD_RE.findall("echo: " + prompt), data.get("max_tokens"))
+    ans = _Answer(model, -(-len(prompt) // 4) + 3)  # the prompt is one message
+    ans.set_text("echo: " + prompt, data.get("max_tokens"))
     finish = "length" if ans.truncated else "stop"
     stream, include_usage = _stream_flags(data)
     cid = f"cmpl-mock{rid}"
@@ -630,6 +626,8 @@ def _model_obj(name: str) -> dict[str, Any]:
 
 
 _MODELS_BODY = orjson.dumps({"object": "list", "data": [_model_obj(m) for m in MODELS]})
+_MODELS_REPLY = _Reply(body=_MODELS_BODY)
+_MODELS_REPLY.wire = b"%s%d\r\n\r\n%s" % (_JSON_200, len(_MODELS_BODY), _MODELS_BODY)
 
 
 def build_messages(data: dict[str, Any], rid: int, chunks: int | None) -> _Reply:
@@ -649,7 +647,7 @@ def build_messages(data: dict[str, Any], rid: int, chunks: int | None) -> _Reply
     else:
         stop = "max_tokens" if ans.truncated else "end_turn"
         block = {"type": "text", "text": ans.text}
-    out_tokens = len(ans.pieces)
+    out_tokens = ans.words
     if data.get("stream") is not True:
         return _json(
             {
@@ -727,35 +725,45 @@ _BUFFER, _HASH = 0, 1
 
 class _Request:
     """One parsed request. Bodies of LLM/control endpoints are buffered (they are JSON); any other
-    body is hashed on the fly and only its first ``RECORD_BODY_CAP`` bytes are kept."""
+    body is hashed on the fly and only its first ``RECORD_BODY_CAP`` bytes are kept. ``method``,
+    ``path``, ``query``, ``http10``, ``keep_alive``, ``mode``, ``sha`` and ``hmap`` are set when
+    the head is complete (``_Conn.on_headers_complete``) or by ``_Request.broken``."""
 
     __slots__ = (
-        "method", "url", "path", "query", "headers", "http10", "keep_alive", "mode", "parts",
-        "body_len", "sha", "head_len", "too_large", "error", "expect",
+        "method", "url", "path", "query", "headers", "hmap", "http10", "keep_alive", "mode", "parts",
+        "body_len", "sha", "head_len", "too_large", "error", "ctl",
     )  # fmt: skip
+    method: str
+    path: str
+    query: str
+    hmap: dict[bytes, bytes]
+    http10: bool
+    keep_alive: bool
+    mode: int
+    sha: Any
 
     def __init__(self) -> None:
-        self.method = ""
         self.url = b""
-        self.path = ""
-        self.query = ""
         self.headers: list[tuple[bytes, bytes]] = []
-        self.http10 = False
-        self.keep_alive = True
-        self.mode = _BUFFER
         self.parts: list[bytes] = []
         self.body_len = 0
-        self.sha: Any = None
         self.head_len = 0
         self.too_large = False
-        self.error: int = 0  # != 0: answer this status and close (framing error)
-        self.expect = False
+        self.error = 0  # != 0: answer this status and close (framing error)
+        self.ctl = False  # carries x-mock-* headers
+
+    @classmethod
+    def broken(cls, status: int) -> _Request:
+        """A stand-in for a request that could not be parsed: answered ``status``, then close."""
+        req = cls()
+        req.method, req.path, req.query, req.hmap = "", "", "", {}
+        req.http10, req.keep_alive, req.mode, req.sha = False, False, _BUFFER, None
+        req.error = status
+        return req
 
     def header(self, name: bytes) -> bytes | None:
-        for k, v in self.headers:
-            if k == name:
-                return v
-        return None
+        """The value of header ``name`` (lowercase; the last one when repeated)."""
+        return self.hmap.get(name)
 
     def body(self) -> bytes:
         """The buffered body (for hashed bodies: its first ``RECORD_BODY_CAP`` bytes)."""
@@ -947,11 +955,10 @@ class _Conn(asyncio.Protocol):
                 self.queue[-1].keep_alive = False
             self._stop_reading()
         except httptools.HttpParserError:
-            bad = _Request()
-            bad.error = self.cur.error if self.cur is not None and self.cur.error else 400
-            bad.keep_alive = False
+            self.queue.append(
+                _Request.broken(self.cur.error if self.cur is not None and self.cur.error else 400)
+            )
             self.cur = None
-            self.queue.append(bad)
             self._stop_reading()
         self._pump()
 
@@ -1012,7 +1019,10 @@ class _Conn(asyncio.Protocol):
         if cur.head_len > HEAD_CAP:
             cur.error = 431
             raise ValueError("headers too large")
-        cur.headers.append((name.lower(), value))
+        name = name.lower()
+        if name.startswith(b"x-mock-"):
+            cur.ctl = True
+        cur.headers.append((name, value))
 
     def on_headers_complete(self) -> None:
         cur = self.cur
@@ -1021,19 +1031,29 @@ class _Conn(asyncio.Protocol):
         cur.method = p.get_method().decode("ascii", "replace")
         cur.http10 = p.get_http_version() == "1.0"
         cur.keep_alive = p.should_keep_alive()
-        cur.path, cur.query = _split_url(cur.url)
-        if cur.path in _ROUTES or cur.path.startswith(_CONTROL_PREFIX):
-            cur.mode = _BUFFER
+        url = cur.url
+        if url[:1] == b"/":
+            path, _, query = url.partition(b"?")
+            cur.path, cur.query = path.decode("latin-1"), query.decode("latin-1")
         else:
-            cur.mode = _HASH
-            cur.sha = hashlib.sha256()
-        exp = cur.header(b"expect")
-        if exp is not None and exp.lower() == b"100-continue" and not cur.http10:
-            cur.expect = True
-            # RFC 9110 §10.1.1: tell the client to send the body, unless we are still busy with
-            # earlier pipelined requests (then it times out and sends anyway).
-            if not self.busy and not self.queue and self.transport is not None:
-                self.transport.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+            cur.path, cur.query = _split_url(url)
+        cur.hmap = hmap = dict(cur.headers)
+        if cur.path in _ROUTES or cur.path.startswith(_CONTROL_PREFIX):
+            cur.mode, cur.sha = _BUFFER, None
+        else:
+            cur.mode, cur.sha = _HASH, hashlib.sha256()
+        exp = hmap.get(b"expect")
+        # RFC 9110 §10.1.1: tell the client to send the body, unless we are still busy with
+        # earlier pipelined requests (then it times out and sends anyway).
+        if (
+            exp is not None
+            and exp.lower() == b"100-continue"
+            and not cur.http10
+            and not self.busy
+            and not self.queue
+            and self.transport is not None
+        ):
+            self.transport.write(b"HTTP/1.1 100 Continue\r\n\r\n")
 
     def on_body(self, body: bytes) -> None:
         cur = self.cur
@@ -1091,6 +1111,11 @@ class _Conn(asyncio.Protocol):
             self.transport.resume_reading()
 
     def _write_reply(self, req: _Request, reply: _Reply) -> None:
+        if not req.keep_alive:
+            self.closing = True
+        elif reply.wire is not None and not req.http10 and req.method != "HEAD":
+            self.out.append(reply.wire)
+            return
         body = b"" if req.method == "HEAD" else reply.body
         if (
             reply.status == 200
@@ -1105,8 +1130,6 @@ class _Conn(asyncio.Protocol):
                 _head(reply.status, reply.ctype, len(reply.body), reply.headers, req.keep_alive, req.http10)
                 + body
             )
-        if not req.keep_alive:
-            self.closing = True
 
     def _dispatch(self, req: _Request) -> None:
         mock = self.mock
@@ -1114,7 +1137,8 @@ class _Conn(asyncio.Protocol):
             msg = {400: "malformed HTTP request", 414: "URI too long", 431: "request headers too large"}
             self._write_reply(req, _error(req.error, msg.get(req.error, "bad request")))
             return
-        if req.path.startswith(_CONTROL_PREFIX) and req.path != "/__mock/bytes":
+        path = req.path
+        if path.startswith(_CONTROL_PREFIX) and path != "/__mock/bytes":
             self._write_reply(req, mock._control(req))
             return
         # A data request: recorded and counted whatever happens next, so a test can assert what
@@ -1122,41 +1146,50 @@ class _Conn(asyncio.Protocol):
         mock._n_requests += 1
         rid = mock._n_requests
         mock._records.append((req.method, req.url, req.headers, req.body()[:RECORD_BODY_CAP], req.body_len))
-        ctl = _Controls(mock.latency_ms, mock.tokens_per_s)
-        _parse_controls(req, ctl)
-        injected = bool(ctl.status or ctl.fail)
-        # The random draw happens for every data request, so the failure pattern depends only on
-        # the seed and the request index, not on which other controls were used.
-        random_fail = mock.fail_rate > 0 and mock._rng.random() < mock.fail_rate
-        fault = mock._take_fault(req.path) if mock._faults else None
-        if fault is not None:
-            ctl.apply(fault)
-            injected = True
-        elif random_fail and not injected:
-            ctl.status = mock.fail_status
-            injected = True
-        if injected:
-            mock._faults_applied += 1
-        anthropic = req.path.startswith("/v1/messages")
         reply: _Reply | None
-        if ctl.bad is not None:
-            reply = _error(400, ctl.bad, anthropic=anthropic)
-            ctl.fail, ctl.latency_ms = None, 0
-        elif ctl.status:
-            reply = _error(ctl.status, f"mock: injected status {ctl.status}", anthropic=anthropic)
-        elif ctl.fail in ("reset", "hang"):
-            reply = None
+        if not (req.ctl or mock._faults or mock.fail_rate or mock.latency_ms or mock.tokens_per_s):
+            # The common case: no failure injection, no pacing, nothing to wait for.
+            reply = mock._route(req, rid, None)
+            if reply.events is None and reply.nbytes is None:
+                self._write_reply(req, reply)
+                return
+            ctl = _Controls(0.0, 0.0)
         else:
-            reply = mock._route(req, rid, ctl.chunks)
-        if (
-            reply is not None
-            and ctl.fail is None
-            and ctl.latency_ms <= 0
-            and reply.events is None
-            and reply.nbytes is None
-        ):
-            self._write_reply(req, reply)
-            return
+            ctl = _Controls(mock.latency_ms, mock.tokens_per_s)
+            if req.ctl:
+                _parse_controls(req, ctl)
+            injected = bool(ctl.status or ctl.fail)
+            # The random draw happens for every data request, so the failure pattern depends only
+            # on the seed and the request index, not on which other controls were used.
+            random_fail = mock.fail_rate > 0 and mock._rng.random() < mock.fail_rate
+            fault = mock._take_fault(path) if mock._faults else None
+            if fault is not None:
+                ctl.apply(fault)
+                injected = True
+            elif random_fail and not injected:
+                ctl.status = mock.fail_status
+                injected = True
+            if injected:
+                mock._faults_applied += 1
+            anthropic = path.startswith("/v1/messages")
+            if ctl.bad is not None:
+                reply = _error(400, ctl.bad, anthropic=anthropic)
+                ctl.fail, ctl.latency_ms = None, 0
+            elif ctl.status:
+                reply = _error(ctl.status, f"mock: injected status {ctl.status}", anthropic=anthropic)
+            elif ctl.fail in ("reset", "hang"):
+                reply = None
+            else:
+                reply = mock._route(req, rid, ctl.chunks)
+            if (
+                reply is not None
+                and ctl.fail is None
+                and ctl.latency_ms <= 0
+                and reply.events is None
+                and reply.nbytes is None
+            ):
+                self._write_reply(req, reply)
+                return
         self._flush()
         self.busy = True
         self.task = self.loop.create_task(self._answer_later(req, reply, ctl))
@@ -1476,14 +1509,15 @@ class MockUpstream:
     def _auth_error(self, req: _Request, anthropic: bool) -> _Reply | None:
         if not self.require_auth:
             return None
-        auth = req.header(b"authorization")
+        hmap = req.hmap
+        auth = hmap.get(b"authorization")
         bearer = auth is not None and auth[:7].lower() == b"bearer " and bool(auth[7:].strip())
         if anthropic:
             # Anthropic takes ``x-api-key``; anthropic SDK 2.x sends the key as a Bearer token
             # instead, which the API accepts too. ``anthropic-version`` is always required.
-            if not req.header(b"x-api-key") and not bearer:
+            if not hmap.get(b"x-api-key") and not bearer:
                 return _error(401, "x-api-key header is required", anthropic=True)
-            if not req.header(b"anthropic-version"):
+            if not hmap.get(b"anthropic-version"):
                 return _error(401, "anthropic-version header is required", anthropic=True)
             return None
         if not bearer:
@@ -1521,7 +1555,7 @@ class MockUpstream:
             reply.headers = [("allow", want)]
             return reply
         if kind == "models":
-            return _Reply(body=_MODELS_BODY)
+            return _MODELS_REPLY
         if kind == "model":
             return _json(_model_obj(path[len("/v1/models/") :]))
         if kind == "bytes":

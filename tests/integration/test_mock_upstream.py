@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import hashlib
+import inspect
 import json
 import math
 import os
@@ -79,12 +80,12 @@ def words(text: str) -> int:
 # ---------------------------------------------------------------------------------------------
 
 
-async def exchange(port: int, data: bytes, timeout: float = 5.0) -> bytes:
+async def exchange(port: int, data: bytes, wait_s: float = 5.0) -> bytes:
     """Send ``data`` on a fresh connection and read until the server closes it."""
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     try:
         writer.write(data)
-        return await asyncio.wait_for(reader.read(), timeout)
+        return await asyncio.wait_for(reader.read(), wait_s)
     finally:
         writer.close()
 
@@ -163,7 +164,9 @@ async def test_chat_non_stream(oai: openai.AsyncOpenAI) -> None:
 
 async def test_chat_text_parts_and_max_tokens_cut(oai: openai.AsyncOpenAI) -> None:
     parts = [{"type": "text", "text": "alpha beta"}, {"type": "text", "text": "gamma delta"}]
-    r = await oai.chat.completions.create(model="m", messages=[{"role": "user", "content": parts}], max_tokens=3)
+    r = await oai.chat.completions.create(
+        model="m", messages=[{"role": "user", "content": parts}], max_tokens=3
+    )
     assert r.choices[0].message.content == "echo: alpha beta"
     assert r.choices[0].finish_reason == "length"
     assert r.usage is not None and r.usage.completion_tokens == 3
@@ -173,7 +176,9 @@ async def test_chat_text_parts_and_max_tokens_cut(oai: openai.AsyncOpenAI) -> No
     assert r.choices[0].message.content == "echo: alpha"
 
 
-async def test_chat_stream_without_usage(oai: openai.AsyncOpenAI, mock: MockUpstream, http: aiohttp.ClientSession) -> None:
+async def test_chat_stream_without_usage(
+    oai: openai.AsyncOpenAI, mock: MockUpstream, http: aiohttp.ClientSession
+) -> None:
     text = "one two three four five"
     stream = await oai.chat.completions.create(
         model="m", messages=[{"role": "user", "content": text}], stream=True
@@ -198,7 +203,9 @@ async def test_chat_stream_without_usage(oai: openai.AsyncOpenAI, mock: MockUpst
     assert mock.stats["streams_completed"] == mock.stats["streams_started"] == 2
 
 
-async def test_chat_stream_with_include_usage(oai: openai.AsyncOpenAI, mock: MockUpstream, http: aiohttp.ClientSession) -> None:
+async def test_chat_stream_with_include_usage(
+    oai: openai.AsyncOpenAI, mock: MockUpstream, http: aiohttp.ClientSession
+) -> None:
     text = "count these words please"
     stream = await oai.chat.completions.create(
         model="m",
@@ -221,13 +228,18 @@ async def test_chat_stream_with_include_usage(oai: openai.AsyncOpenAI, mock: Moc
         events = sse_events(await resp.read())
     objs = [json.loads(d) for _, d in events[:-1]]
     assert all("usage" in o and o["usage"] is None for o in objs[:-1]), "usage: null on every other chunk"
-    assert objs[-1]["choices"] == [] and objs[-1]["usage"]["completion_tokens"] == words("echo: hello mock world")
+    assert objs[-1]["choices"] == [] and objs[-1]["usage"]["completion_tokens"] == words(
+        "echo: hello mock world"
+    )
 
 
 TOOLS = [
     {
         "type": "function",
-        "function": {"name": "lookup", "parameters": {"type": "object", "properties": {"echo": {"type": "string"}}}},
+        "function": {
+            "name": "lookup",
+            "parameters": {"type": "object", "properties": {"echo": {"type": "string"}}},
+        },
     },
     {"type": "function", "function": {"name": "other", "parameters": {"type": "object", "properties": {}}}},
 ]
@@ -246,7 +258,9 @@ async def test_openai_tool_call(oai: openai.AsyncOpenAI) -> None:
     # tool_choice "none", a text without the word, or a conversation ending in a tool result: text.
     r = await oai.chat.completions.create(model="m", messages=msgs, tools=TOOLS, tool_choice="none")
     assert r.choices[0].message.content == "echo: " + text
-    r = await oai.chat.completions.create(model="m", messages=[{"role": "user", "content": "tools are nice"}], tools=TOOLS)
+    r = await oai.chat.completions.create(
+        model="m", messages=[{"role": "user", "content": "tools are nice"}], tools=TOOLS
+    )
     assert r.choices[0].finish_reason == "stop"
     stream = await oai.chat.completions.create(model="m", messages=msgs, tools=TOOLS, stream=True)
     chunks = [c async for c in stream]
@@ -254,7 +268,10 @@ async def test_openai_tool_call(oai: openai.AsyncOpenAI) -> None:
     assert first is not None and first[0].id == "call_mock_1" and first[0].function is not None
     assert first[0].function.name == "lookup"
     args = "".join(
-        (tc.function.arguments or "") for c in chunks for tc in (c.choices[0].delta.tool_calls or []) if tc.function
+        (tc.function.arguments or "")
+        for c in chunks
+        for tc in (c.choices[0].delta.tool_calls or [])
+        if tc.function
     )
     assert json.loads(args) == {"echo": text}
     assert chunks[-1].choices[0].finish_reason == "tool_calls"
@@ -277,7 +294,9 @@ async def test_legacy_completions(oai: openai.AsyncOpenAI) -> None:
 async def test_embeddings(oai: openai.AsyncOpenAI) -> None:
     # The SDK asks for base64 by default and decodes it; an explicit float request must agree.
     a = await oai.embeddings.create(model="text-embedding-3-small", input=["first text", "second text"])
-    b = await oai.embeddings.create(model="text-embedding-3-small", input="first text", encoding_format="float")
+    b = await oai.embeddings.create(
+        model="text-embedding-3-small", input="first text", encoding_format="float"
+    )
     assert [d.index for d in a.data] == [0, 1]
     assert len(a.data[0].embedding) == 8
     assert a.data[0].embedding == b.data[0].embedding
@@ -311,8 +330,14 @@ async def test_messages_non_stream(claude: anthropic.AsyncAnthropic) -> None:
     assert msg.usage.input_tokens == prompt_tokens(user, system)
     assert msg.usage.output_tokens == words("echo: " + user)
     cut = await claude.messages.create(model="c", max_tokens=2, messages=[{"role": "user", "content": user}])
-    assert cut.stop_reason == "max_tokens" and cut.content[0].type == "text" and cut.content[0].text == "echo: hi"
-    count = await claude.messages.count_tokens(model="c", system=system, messages=[{"role": "user", "content": user}])
+    assert (
+        cut.stop_reason == "max_tokens"
+        and cut.content[0].type == "text"
+        and cut.content[0].text == "echo: hi"
+    )
+    count = await claude.messages.count_tokens(
+        model="c", system=system, messages=[{"role": "user", "content": user}]
+    )
     assert count.input_tokens == msg.usage.input_tokens
 
 
@@ -338,7 +363,9 @@ async def test_messages_stream_event_sequence(
     assert datas[-2]["delta"]["stop_reason"] == "end_turn"
     assert datas[-2]["usage"]["output_tokens"] == n_words
     # The SDK's accumulating stream helper agrees.
-    async with claude.messages.stream(model="c", max_tokens=64, messages=[{"role": "user", "content": user}]) as s:
+    async with claude.messages.stream(
+        model="c", max_tokens=64, messages=[{"role": "user", "content": user}]
+    ) as s:
         texts = [t async for t in s.text_stream]
         final = await s.get_final_message()
     assert "".join(texts) == "echo: " + user
@@ -364,8 +391,14 @@ async def test_anthropic_tool_use(claude: anthropic.AsyncAnthropic) -> None:
     assert final.content[0].type == "tool_use" and final.content[0].input == {"echo": text}
     # After a tool_result the conversation continues with text (agent loops terminate).
     follow: Any = msgs + [
-        {"role": "assistant", "content": [{"type": "tool_use", "id": "toolu_mock_1", "name": "weather", "input": {}}]},
-        {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "toolu_mock_1", "content": "sunny"}]},
+        {
+            "role": "assistant",
+            "content": [{"type": "tool_use", "id": "toolu_mock_1", "name": "weather", "input": {}}],
+        },
+        {
+            "role": "user",
+            "content": [{"type": "tool_result", "tool_use_id": "toolu_mock_1", "content": "sunny"}],
+        },
     ]
     msg = await claude.messages.create(model="c", max_tokens=50, tools=tools, messages=follow)
     assert msg.stop_reason == "end_turn" and msg.content[0].type == "text"
@@ -404,18 +437,27 @@ async def test_auth_envelopes(mock: MockUpstream, http: aiohttp.ClientSession) -
 # ---------------------------------------------------------------------------------------------
 
 
-async def test_x_mock_status(oai: openai.AsyncOpenAI, claude: anthropic.AsyncAnthropic, mock: MockUpstream) -> None:
+async def test_x_mock_status(
+    oai: openai.AsyncOpenAI, claude: anthropic.AsyncAnthropic, mock: MockUpstream
+) -> None:
     with pytest.raises(openai.RateLimitError) as ei:
-        await oai.chat.completions.create(model="m", messages=CHAT["messages"], extra_headers={"x-mock-status": "429"})
+        await oai.chat.completions.create(
+            model="m", messages=CHAT["messages"], extra_headers={"x-mock-status": "429"}
+        )
     assert ei.value.status_code == 429
     assert ei.value.response.headers["retry-after"] == "1"
     assert isinstance(ei.value.body, dict) and ei.value.body["code"] == "rate_limit_exceeded"
     with pytest.raises(openai.InternalServerError) as ei2:
-        await oai.chat.completions.create(model="m", messages=CHAT["messages"], extra_headers={"x-mock-status": "500"})
+        await oai.chat.completions.create(
+            model="m", messages=CHAT["messages"], extra_headers={"x-mock-status": "500"}
+        )
     assert ei2.value.status_code == 500
     with pytest.raises(anthropic.APIStatusError) as ei3:
         await claude.messages.create(
-            model="c", max_tokens=5, messages=[{"role": "user", "content": "x"}], extra_headers={"x-mock-status": "503"}
+            model="c",
+            max_tokens=5,
+            messages=[{"role": "user", "content": "x"}],
+            extra_headers={"x-mock-status": "503"},
         )
     assert ei3.value.status_code == 503
     assert isinstance(ei3.value.body, dict) and ei3.value.body["error"]["type"] == "overloaded_error"
@@ -435,7 +477,9 @@ async def test_x_mock_fail_hang_times_out(mock: MockUpstream) -> None:
     client = openai.AsyncOpenAI(base_url=mock.url + "/v1", api_key="x", max_retries=0, timeout=0.3)
     async with client:
         with pytest.raises(openai.APITimeoutError):
-            await client.chat.completions.create(model="m", messages=CHAT["messages"], extra_headers={"x-mock-fail": "hang"})
+            await client.chat.completions.create(
+                model="m", messages=CHAT["messages"], extra_headers={"x-mock-fail": "hang"}
+            )
         # The next connection is served normally.
         r = await client.chat.completions.create(model="m", messages=CHAT["messages"])
         assert r.choices[0].message.content == "echo: hello mock world"
@@ -448,7 +492,9 @@ async def test_x_mock_latency(mock: MockUpstream) -> None:
             await client.chat.completions.create(
                 model="m", messages=CHAT["messages"], extra_headers={"x-mock-latency-ms": "5000"}
             )
-        r = await client.chat.completions.create(model="m", messages=CHAT["messages"], extra_headers={"x-mock-latency-ms": "1"})
+        r = await client.chat.completions.create(
+            model="m", messages=CHAT["messages"], extra_headers={"x-mock-latency-ms": "1"}
+        )
         assert r.choices[0].finish_reason == "stop"
 
 
@@ -458,12 +504,17 @@ async def test_x_mock_fail_truncate(mock: MockUpstream, http: aiohttp.ClientSess
     declared = int(re.search(rb"content-length: (\d+)", head).group(1))  # type: ignore[union-attr]
     assert 0 < len(body) < declared
     with pytest.raises(aiohttp.ClientPayloadError):
-        async with http.post(mock.url + "/v1/chat/completions", json=CHAT, headers={**AUTH, "x-mock-fail": "truncate"}) as r:
+        async with http.post(
+            mock.url + "/v1/chat/completions", json=CHAT, headers={**AUTH, "x-mock-fail": "truncate"}
+        ) as r:
             await r.read()
 
 
 async def test_x_mock_fail_bad_header(mock: MockUpstream) -> None:
-    raw = await exchange(mock.port, post("/v1/chat/completions", CHAT, {**AUTH, "x-mock-fail": "bad-header", "Connection": "close"}))
+    raw = await exchange(
+        mock.port,
+        post("/v1/chat/completions", CHAT, {**AUTH, "x-mock-fail": "bad-header", "Connection": "close"}),
+    )
     head = raw.partition(b"\r\n\r\n")[0]
     assert re.search(rb"\r(?!\n)", head), "a bare CR inside a header"
     with pytest.raises(httptools.HttpParserError):
@@ -488,7 +539,9 @@ async def test_x_mock_fail_reset_after_first_chunk(mock: MockUpstream) -> None:
 
 
 async def test_bad_control_header_is_400(mock: MockUpstream, http: aiohttp.ClientSession) -> None:
-    async with http.post(mock.url + "/v1/chat/completions", json=CHAT, headers={**AUTH, "x-mock-fail": "explode"}) as r:
+    async with http.post(
+        mock.url + "/v1/chat/completions", json=CHAT, headers={**AUTH, "x-mock-fail": "explode"}
+    ) as r:
         assert r.status == 400
         assert "x-mock-fail" in (await r.json())["error"]["message"]
 
@@ -527,7 +580,12 @@ async def test_fault_queue(mock: MockUpstream, http: aiohttp.ClientSession) -> N
     assert mock.stats["faults_applied"] == 5
     async with http.get(mock.url + "/__mock/faults") as r:
         assert (await r.json())["faults"] == []
-    for bad in ({"faults": [{"status": 200}]}, {"faults": [{"fail": "nope"}]}, {"faults": [{"bogus": 1}]}, [1]):
+    for bad in (
+        {"faults": [{"status": 200}]},
+        {"faults": [{"fail": "nope"}]},
+        {"faults": [{"bogus": 1}]},
+        [1],
+    ):
         async with http.post(mock.url + "/__mock/faults", json=bad) as r:
             assert r.status == 400, bad
     with pytest.raises(ValueError):
@@ -551,7 +609,9 @@ async def test_random_failures_are_seeded(http: aiohttp.ClientSession) -> None:
 
 
 async def test_records_and_reset(mock: MockUpstream, http: aiohttp.ClientSession) -> None:
-    async with http.post(mock.url + "/v1/chat/completions?debug=1", json=CHAT, headers={**AUTH, "X-Custom": "Yes"}) as r:
+    async with http.post(
+        mock.url + "/v1/chat/completions?debug=1", json=CHAT, headers={**AUTH, "X-Custom": "Yes"}
+    ) as r:
         assert r.status == 200
     blob = bytes(range(256)) * 4
     async with http.put(mock.url + "/some/route", data=blob) as r:
@@ -593,7 +653,7 @@ async def test_stream_aborted_by_peer(mock: MockUpstream) -> None:
     writer.close()
     await writer.wait_closed()
     for _ in range(500):
-        if mock.stats["streams_aborted_by_peer"]:
+        if mock.stats["streams_aborted_by_peer"] and not mock.stats["open_connections"]:
             break
         await asyncio.sleep(0.01)
     stats = mock.stats
@@ -690,7 +750,9 @@ async def test_keep_alive_http10_and_connection_close(mock: MockUpstream) -> Non
     assert b'"path":"/b"' in rest
     writer.close()
     # HTTP/1.0 streams are close-delimited (no chunked coding in 1.0).
-    raw = await exchange(mock.port, post("/v1/chat/completions", dict(CHAT, stream=True), AUTH, version="1.0"))
+    raw = await exchange(
+        mock.port, post("/v1/chat/completions", dict(CHAT, stream=True), AUTH, version="1.0")
+    )
     head, _, body = raw.partition(b"\r\n\r\n")
     assert b"transfer-encoding" not in head and b"content-length" not in head
     assert sse_events(body)[-1] == (None, "[DONE]")
@@ -738,10 +800,45 @@ async def test_cli_module_runs_and_stops_on_sigterm(http: aiohttp.ClientSession)
         m = re.fullmatch(r"fastgate mock-upstream listening on (http://127\.0\.0\.1:(\d+))\n", line)
         assert m, line
         async with http.post(m.group(1) + "/v1/chat/completions", json=CHAT) as r:
-            assert r.status == 200 and (await r.json())["choices"][0]["message"]["content"] == "echo: hello mock world"
+            assert (
+                r.status == 200
+                and (await r.json())["choices"][0]["message"]["content"] == "echo: hello mock world"
+            )
         proc.send_signal(signal.SIGTERM)
         assert await asyncio.wait_for(proc.wait(), 10) == 0
     finally:
         if proc.returncode is None:
             proc.kill()
             await proc.wait()
+
+
+# ---------------------------------------------------------------------------------------------
+# The same scenarios on uvloop (what `fastgate mock-upstream` and the gateway run on); the
+# tests above run on the stock asyncio loop that pytest-asyncio provides.
+# ---------------------------------------------------------------------------------------------
+
+_ON_UVLOOP = [
+    f
+    for name, f in sorted(globals().items())
+    if name.startswith("test_")
+    and inspect.iscoroutinefunction(f)
+    and set(inspect.signature(f).parameters) <= {"mock", "oai", "claude", "http"}
+    and name != "test_cli_module_runs_and_stops_on_sigterm"  # already a uvloop process
+]
+
+
+@pytest.mark.parametrize("scenario", _ON_UVLOOP, ids=[f.__name__[len("test_") :] for f in _ON_UVLOOP])
+def test_on_uvloop(scenario: Any) -> None:
+    uvloop = pytest.importorskip("uvloop")
+
+    async def run() -> None:
+        assert type(asyncio.get_running_loop()).__module__.startswith("uvloop")
+        async with MockUpstream() as m, aiohttp.ClientSession() as http:
+            oai = openai.AsyncOpenAI(base_url=m.url + "/v1", api_key="x", max_retries=0)
+            claude = anthropic.AsyncAnthropic(base_url=m.url, api_key="x", max_retries=0)
+            async with oai, claude:
+                given = {"mock": m, "oai": oai, "claude": claude, "http": http}
+                await scenario(**{p: given[p] for p in inspect.signature(scenario).parameters})
+
+    with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+        runner.run(run())
