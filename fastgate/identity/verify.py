@@ -88,6 +88,13 @@ _PKCS1V15 = padding.PKCS1v15()
 # RFC 7518 §3.5: PSS with MGF1 on the same hash and a salt as long as the hash output. A fixed
 # salt length makes OpenSSL check it exactly (no "auto" recovery).
 _PSS = {bits: padding.PSS(mgf=padding.MGF1(h), salt_length=h.digest_size) for bits, h in _HASHES.items()}
+# Per-algorithm primitives, built once (not per verify).
+_RSA_PARAMS: dict[str, tuple[padding.AsymmetricPadding, hashes.HashAlgorithm]] = {
+    f"{kind}{bits}": (_PKCS1V15 if kind == "RS" else _PSS[bits], h)
+    for bits, h in _HASHES.items()
+    for kind in ("RS", "PS")
+}
+_ECDSA = {f"ES{bits}": ec.ECDSA(h) for bits, h in _HASHES.items()}
 _HMAC_DIGEST = {"HS256": ("sha256", 32), "HS384": ("sha384", 48), "HS512": ("sha512", 64)}
 
 _FORBIDDEN_HEADERS = ("jku", "x5u", "x5c", "jwk")
@@ -243,8 +250,7 @@ def verify_signature(
             # RFC 8017 §8.2.2 step 1: the signature is exactly k octets.
             if len(signature) != key._sig_len:
                 return False
-            h = _HASHES[alg[2:]]
-            pad = _PKCS1V15 if alg[0] == "R" else _PSS[alg[2:]]
+            pad, h = _RSA_PARAMS[alg]
             key.public_key.verify(signature, signing_input, pad, h)
             return True
         if kty == "EC":
@@ -259,7 +265,7 @@ def verify_signature(
             # library sees the values, whatever it does itself.
             if not (0 < r < n and 0 < s < n):
                 return False
-            key.public_key.verify(encode_dss_signature(r, s), signing_input, ec.ECDSA(_HASHES[alg[2:]]))
+            key.public_key.verify(encode_dss_signature(r, s), signing_input, _ECDSA[alg])
             return True
         if kty == "OKP":
             if len(signature) != 64:
@@ -412,7 +418,8 @@ class Verifier:
         candidates: list[Key]
         if kid is not None:
             # kid is only ever a dictionary key here: never a path, a query or a URL (JWT-10).
-            if isinstance(keys, Mapping):
+            # type() test first: isinstance against the Mapping ABC costs ~0.3 µs per call.
+            if type(keys) is dict or isinstance(keys, Mapping):
                 found = keys.get(kid)
             else:
                 found = next((k for k in keys if k.kid == kid), None)
@@ -422,7 +429,7 @@ class Verifier:
                 raise AuthError("alg_not_allowed")  # JWT-04: e.g. ES256 header with an RSA kid
             candidates = [found]
         else:
-            pool = keys.values() if isinstance(keys, Mapping) else keys
+            pool = keys.values() if type(keys) is dict or isinstance(keys, Mapping) else keys
             candidates = []
             for k in pool:
                 if alg in k.allowed_algs:
