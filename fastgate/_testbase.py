@@ -47,6 +47,13 @@ class InProcessBackend:
     def admin_token(self) -> str | None:
         return self.gw.worker.config.admin.token or None
 
+    async def flush_usage(self) -> str | None:
+        w = self.gw.worker
+        if w.ledger is None:
+            return None
+        w.ledger.flush()
+        return w.ledger.path
+
 
 class InProcessGateway:
     def __init__(self, config: Config | str, *, admin: bool = True) -> None:

@@ -25,6 +25,8 @@ class AdminBackend(Protocol):
     async def reload(self) -> tuple[bool, dict[str, Any]]: ...
     def config_view(self) -> dict[str, Any]: ...
     def admin_token(self) -> str | None: ...
+    async def flush_usage(self) -> str | None:
+        """Make every worker write its pending usage; the ledger path (None when off)."""
 
 
 def _json(data: Any, status: int = 200) -> web.Response:
@@ -65,12 +67,29 @@ def make_admin_app(backend: AdminBackend) -> web.Application:
     async def config(request: web.Request) -> web.Response:
         return _json(backend.config_view())
 
+    async def usage(request: web.Request) -> web.Response:
+        from .observability.usage import query_usage
+
+        group_by = request.query.get("group_by", "subject")
+        since = request.query.get("since")
+        path = await backend.flush_usage()
+        if path is None:
+            return _json({"error": {"message": "the usage ledger is off (usage.store: off)", "type": "invalid_request_error",
+                                    "code": "usage_off", "param": None}}, 404)
+        try:
+            rows = query_usage(path, group_by, since)
+        except ValueError as e:
+            return _json({"error": {"message": str(e), "type": "invalid_request_error", "code": "bad_query",
+                                    "param": "group_by" if "group_by" in str(e) else "since"}}, 400)
+        return _json({"group_by": group_by, "since": since, "rows": rows})
+
     app = web.Application(middlewares=[auth])
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
     app.router.add_get("/metrics", metrics)
     app.router.add_post("/admin/reload", reload)
     app.router.add_get("/admin/config", config)
+    app.router.add_get("/admin/usage", usage)
     return app
 
 
@@ -79,6 +98,7 @@ async def start_admin(app: web.Application, host: str, port: int) -> tuple[web.A
     await runner.setup()
     site = web.TCPSite(runner, host, port, reuse_address=True)
     await site.start()
-    sockets = site._server.sockets if site._server is not None else []  # type: ignore[union-attr]
+    server: Any = site._server
+    sockets = server.sockets if server is not None else []
     bound = sockets[0].getsockname()[1] if sockets else port
     return runner, bound

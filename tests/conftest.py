@@ -38,7 +38,8 @@ async def mock() -> AsyncIterator:
 
 
 def base_config(mock_url: str, *, extra: str = "", access_log: str = "off", max_body: int = 1048576,
-                max_retries: int = 2, timeout_s: float = 10) -> str:
+                max_retries: int = 2, timeout_s: float = 10, usage_db: str | None = None) -> str:
+    usage = f'usage: {{path: "{usage_db}", flush_interval_s: 0.2}}' if usage_db else "usage: {store: off}"
     return textwrap.dedent(f"""\
         server:
           listen: "127.0.0.1:0"
@@ -68,7 +69,7 @@ def base_config(mock_url: str, *, extra: str = "", access_log: str = "off", max_
             auth: off
         logging:
           access_log: {access_log}
-        """) + textwrap.dedent(extra)
+        """) + usage + "\n" + textwrap.dedent(extra)
 
 
 @pytest.fixture

@@ -772,6 +772,16 @@ class Logging(_Base, frozen=True):
     level: Literal["debug", "info", "warning", "error", "critical"] = "info"
 
 
+class Usage(_Base, frozen=True):
+    """``usage``: the durable usage ledger behind ``GET /admin/usage`` (write-behind)."""
+
+    store: Literal["sqlite", "off"] = "sqlite"
+    #: SQLite file shared by the workers of a host (WAL mode).
+    path: str = "fastgate-usage.sqlite"
+    #: at most this much acknowledged usage is lost when a worker is SIGKILLed
+    flush_interval_s: PositiveSeconds = 1.0
+
+
 class Config(_Base, frozen=True):
     """The whole configuration: one immutable value, swapped as a unit on reload."""
 
@@ -788,3 +798,4 @@ class Config(_Base, frozen=True):
     cache: Cache = field(default_factory=Cache)
     admin: Admin = field(default_factory=Admin)
     logging: Logging = field(default_factory=Logging)
+    usage: Usage = field(default_factory=Usage)

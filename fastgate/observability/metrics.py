@@ -85,6 +85,11 @@ class Registry:
             "fastgate_upstream_attempts_total", "Upstream attempts by provider, target and outcome",
             ("provider", "target", "outcome"),
         )
+        self.tokens = self.counter(
+            "fastgate_tokens_total", "LLM tokens by model and type (input|output), as billed",
+            ("model", "type"),
+        )
+        self.cost = self.counter("fastgate_cost_usd_total", "Cost in USD by model (models.*.price)", ("model",))
         self.errors = self.counter(
             "fastgate_errors_total", "Requests that ended in a gateway-side error, by stage and reason", ("stage", "reason")
         )

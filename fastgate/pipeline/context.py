@@ -15,13 +15,14 @@ class RequestContext:
         "identity", "policy", "model", "model_name", "provider", "target", "attempts",
         "status", "bytes_in", "bytes_out", "reason", "error_stage", "reply_headers",
         "prompt_tokens", "completion_tokens", "cost_usd", "tokens_source",
+        "est_prompt_tokens", "est_output_tokens", "stream_state",
         "extra", "cleanup",
     )
 
     def __init__(self, request: Any, world: Any, t0: float) -> None:
         self.request = request
         self.world = world
-        self.route = None
+        self.route: Any = None
         self.front = "openai"  # openai | anthropic | route: decides the error envelope
         self.method = ""
         self.path = ""
@@ -54,6 +55,11 @@ class RequestContext:
         self.completion_tokens: int | None = None
         self.cost_usd: float | None = None
         self.tokens_source: str | None = None
+        # estimates made before the upstream call (what the limiter reserves)
+        self.est_prompt_tokens = 0
+        self.est_output_tokens = 0
+        # usage tap state of the response (stages/usage.py)
+        self.stream_state: Any = None
         # free-form per-stage fields that end up in the access log
         self.extra: dict[str, Any] | None = None
         # callables run once when the request is over (release slots, close streams)

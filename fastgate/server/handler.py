@@ -16,7 +16,15 @@ from typing import Any
 import orjson
 from aiohttp import web
 
-from ..errors import BodyTimeout, BodyTooLarge, ClientError, FastgateError, NoHealthyUpstream, UpstreamError, UpstreamTimeout
+from ..errors import (
+    BodyTimeout,
+    BodyTooLarge,
+    ClientError,
+    FastgateError,
+    NoHealthyUpstream,
+    UpstreamError,
+    UpstreamTimeout,
+)
 from ..pipeline.context import RequestContext
 from ..pipeline.stage import Reply
 from .errors import render_error, sse_error_event
@@ -190,10 +198,12 @@ class Gateway:
         ctx.bytes_out = len(body)
         return resp
 
-    async def _error_reply(self, ctx: RequestContext, e: FastgateError) -> web.StreamResponse | None:
+    async def _error_reply(self, ctx: RequestContext, e: FastgateError) -> web.StreamResponse:
         ctx.reason = ctx.reason or getattr(e, "reason", None) or e.code
-        if ctx.status and isinstance(ctx.extra, dict) and ctx.extra.get("_committed"):
-            return None
+        committed = ctx.extra.get("_committed") if ctx.extra else None
+        if committed is not None:
+            # Headers are already out: nothing more can be said to the client on this response.
+            return committed
         msg = getattr(e, "message", None) or str(e) or e.code
         if isinstance(e, UpstreamError):
             # Upstream details stay in the log; the caller gets a stable message.
@@ -325,12 +335,13 @@ class Gateway:
 
     async def _send_body(self, ctx: RequestContext, status: int, headers: list[tuple[str, str]],
                          data: bytes) -> web.StreamResponse:
-        hooks = ctx.route.chain.chunk if ctx.route is not None else ()
+        route: Any = ctx.route
+        hooks: Any = route.chain.chunk if route is not None else ()
+        ctx.status = status
         for _name, hook in hooks:
             data = hook(ctx, data, True)
-        ctx.status = status
         hdrs = self._headers(ctx, True)
-        for name, hook in (ctx.route.chain.response_headers if ctx.route is not None else ()):
+        for name, hook in (route.chain.response_headers if route is not None else ()):
             ctx.error_stage = name
             hook(ctx, status, hdrs)
         ctx.error_stage = None
@@ -370,7 +381,7 @@ class Gateway:
         ctx.error_stage = None
         hdrs.extend(filter_response_headers(resp.headers))
         out = web.StreamResponse(status=status, headers=hdrs)
-        ctx.set_extra("_committed", True)
+        ctx.set_extra("_committed", out)
         self.streams.add(out)
         pending = b""
         sent = 0
@@ -542,7 +553,7 @@ class Gateway:
         sent = 0
         try:
             await out.prepare(ctx.request)
-            ctx.set_extra("_committed", True)
+            ctx.set_extra("_committed", out)
             async for piece in resp:
                 await out.write(piece)
                 sent += len(piece)

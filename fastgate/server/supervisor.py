@@ -162,7 +162,7 @@ class Supervisor:
     async def reload(self) -> tuple[bool, dict[str, Any]]:
         async with self._reload_lock:
             try:
-                text = Path(self.config_path).read_text()
+                text = Path(self.config_path).read_text()  # noqa: ASYNC240 - small file, admin path
                 cfg = load_config_text(text, self.config_path)
             except ConfigError as e:
                 log.error("reload rejected, old config keeps serving:\n%s", e)
@@ -190,6 +190,13 @@ class Supervisor:
 
     def admin_token(self) -> str | None:
         return self.config.admin.token or None
+
+    async def flush_usage(self) -> str | None:
+        if self.config.usage.store == "off":
+            return None
+        await asyncio.gather(*(h.call({"op": "flush_usage"}, timeout=10) for h in self.workers if h.ready),
+                             return_exceptions=True)
+        return self.config.usage.path
 
     # -------------------------------------------------------------- run
     async def drain(self) -> None:

@@ -23,6 +23,7 @@ from ..config import Config, load_config_text, parse_hostport
 from ..errors import ConfigError
 from ..observability.accesslog import AccessLog
 from ..observability.metrics import Registry
+from ..observability.usage import UsageLedger
 from ..stages import stages_for
 from .handler import Gateway
 from .world import TargetRegistry, World
@@ -55,12 +56,20 @@ class Worker:
         self.registry = TargetRegistry()
         self.metrics = Registry()
         self.access_log = AccessLog(config.logging.access_log)
-        self.world = World(config, self.registry, stages_for, self.generation)
+        self.ledger = self._open_ledger(config)
+        self.world = World(config, self.registry, stages_for, self.generation, services=self)
         self.gateway = Gateway(self.world, metrics=self.metrics, access_log=self.access_log, worker_id=worker_id)
         self.server: web_server.Server | None = None
         self.listener: asyncio.AbstractServer | None = None
         self.sockets: list[socket.socket] = []
         self.stopped = asyncio.Event()
+
+    @staticmethod
+    def _open_ledger(config: Config) -> UsageLedger | None:
+        u = config.usage
+        if u.store == "off":
+            return None
+        return UsageLedger(u.path, float(u.flush_interval_s))
 
     # -------------------------------------------------------------- lifecycle
     async def start(self, sock: socket.socket | None = None) -> None:
@@ -81,6 +90,8 @@ class Worker:
             max_headers=100,
         )
         self.listener = await loop.create_server(self.server, sock=sock, backlog=int(cfg.backlog))
+        if self.ledger is not None:
+            self.ledger.start()
 
     @property
     def port(self) -> int:
@@ -89,7 +100,14 @@ class Worker:
     def reload(self, config: Config) -> None:
         """Swap in a new World. In-flight requests keep the one they started with."""
         self.generation += 1
-        world = World(config, self.registry, stages_for, self.generation)
+        old_ledger = self.ledger
+        if (config.usage.store, config.usage.path) != (self.config.usage.store, self.config.usage.path):
+            self.ledger = self._open_ledger(config)
+            if self.ledger is not None:
+                self.ledger.start()
+        world = World(config, self.registry, stages_for, self.generation, services=self)
+        if old_ledger is not None and old_ledger is not self.ledger:
+            old_ledger.close()
         old_log = self.access_log
         if config.logging.access_log != self.config.logging.access_log:
             self.access_log = AccessLog(config.logging.access_log)
@@ -112,7 +130,8 @@ class Worker:
             self.listener.close()
         loop = asyncio.get_running_loop()
         end = loop.time() + timeout
-        while self.gateway.inflight > 0 and loop.time() < end:
+        # A 20 ms poll: drain happens once per process lifetime, an Event per request would not pay off.
+        while self.gateway.inflight > 0 and loop.time() < end:  # noqa: ASYNC110
             await asyncio.sleep(0.02)
         if self.server is not None:
             # Closes idle keep-alive connections; cancels whatever is still running.
@@ -123,6 +142,8 @@ class Worker:
         if self.listener is not None:
             self.listener.close()
         self.access_log.close()
+        if self.ledger is not None:
+            self.ledger.close()
         await self.registry.close()
         self.stopped.set()
 
@@ -172,6 +193,10 @@ async def _control_loop(worker_holder: dict[str, Any], reader: asyncio.StreamRea
                 if w is not None:
                     await w.drain(float(msg.get("timeout", 30)))
                 return
+            elif op == "flush_usage":
+                w = worker_holder["worker"]
+                n = w.ledger.flush() if w.ledger is not None else 0
+                send({"id": rid, "ok": True, "rows": n})
             elif op == "reopen_logs":
                 worker_holder["worker"].access_log.reopen()
                 send({"id": rid, "ok": True})

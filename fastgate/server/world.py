@@ -175,9 +175,20 @@ LLM_ENDPOINTS = (
 class World:
     """Everything one config means at run time."""
 
-    def __init__(self, config: Any, registry: TargetRegistry, stages_for: Any, generation: int = 0) -> None:
+    def __init__(self, config: Any, registry: TargetRegistry, stages_for: Any, generation: int = 0,
+                 services: Any = None) -> None:
+        from ..observability.metrics import Registry
+        from ..tokencount import TokenCounter
+
         self.config = config
         self.generation = generation
+        # Worker-lifetime services (metrics registry, usage ledger) outlive a World.
+        metrics = getattr(services, "metrics", None) or Registry()
+        self.metrics = metrics
+        self.metrics_tokens = metrics.tokens
+        self.metrics_cost = metrics.cost
+        self.ledger = getattr(services, "ledger", None)
+        self.token_counter = TokenCounter.create(config.tokens.counter)
         self.max_body = int(config.server.max_body_bytes)
         self.body_timeout = float(config.server.body_timeout_s)
         self.trusted_proxies = tuple(ipaddress.ip_network(c, strict=False) for c in (config.server.trusted_proxies or ()))

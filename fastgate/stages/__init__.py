@@ -10,10 +10,12 @@ from typing import Any
 
 from ..pipeline.stage import Stage
 from .core import BodyLimit, LLMRequest
+from .usage import UsageStage
 
 
 def stages_for(world: Any, kind: str, route_cfg: Any) -> list[Stage]:
     stages: list[Stage] = [BodyLimit(world.max_body)]
     if kind in ("chat", "completions", "embeddings", "messages"):
         stages.append(LLMRequest(world, kind))
+        stages.append(UsageStage(world, kind))
     return stages

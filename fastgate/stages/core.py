@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import orjson
-
-import asyncio
 
 from ..errors import BodyTimeout, BodyTooLarge
 from ..pipeline.stage import Reply, Stage

@@ -145,12 +145,10 @@ async def test_fallback_model_when_primary_is_down(mock, gateway_factory, tmp_lo
     from conftest import free_port
 
     dead = f"http://127.0.0.1:{free_port()}"
-    extra = f"""\
-        """
     text = base_config(mock.url, access_log=str(tmp_log)).replace(
         "models:\n",
         f"""  dead:\n    type: openai\n    base_url: "{dead}/v1"\n    api_key: k\n    max_retries: 1\n    connect_timeout_s: 1\nmodels:\n  primary:\n    targets: [{{provider: dead, model: gpt-4o}}]\n    fallbacks: [gpt-4o-mini]\n""",
-    ) + extra
+    )
     async with gateway_factory(text) as gw, aiohttp.ClientSession() as s:
         async with s.post(gw.url + "/v1/chat/completions",
                           json={"model": "primary", "messages": [{"role": "user", "content": "fall back"}]}) as r:

@@ -239,3 +239,24 @@ async def test_demo_prints_snippets_that_work():
     finally:
         proc.send_signal(signal.SIGINT)
         await asyncio.wait_for(proc.wait(), 20)
+
+
+async def test_usage_ledger_survives_sigkill_and_aggregates_across_workers(mock, tmp_path):
+    db = tmp_path / "usage.sqlite"
+    s = await serve(tmp_path, base_config(mock.url, usage_db=str(db)), workers=2)
+    try:
+        async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(force_close=True)) as c:
+            for _ in range(20):
+                async with c.post(s.url + "/v1/chat/completions", json=CHAT) as r:
+                    assert r.status == 200
+            # The documented loss window is usage.flush_interval_s (0.2 s here): wait past it, then kill.
+            await asyncio.sleep(0.6)
+            for pid in worker_pids(s.proc.pid):
+                os.kill(pid, signal.SIGKILL)
+            await asyncio.sleep(0.5)
+            await _wait_ready(s.admin, s.proc)
+            async with c.get(s.admin + "/admin/usage", params={"group_by": "model"}) as r:
+                rows = (await r.json())["rows"]
+        assert rows[0]["requests"] == 20 and rows[0]["prompt_tokens"] > 0
+    finally:
+        assert stop(s) == 0

@@ -1,0 +1,255 @@
+"""Token accounting: estimate before the call, the real usage after it, cost, ledger (issue 4).
+
+Before the upstream call (``on_request``) the prompt is estimated with the token kernel and the
+output bound read from ``max_completion_tokens``/``max_tokens`` (or the model's default): the
+limiter reserves these. After it, the real usage comes from
+
+* non-streamed responses: the provider's ``usage`` object;
+* OpenAI streams: the final usage chunk. If the client did not ask for it
+  (``stream_options.include_usage``), we ask on its behalf and drop that chunk (and the
+  ``"usage":null`` keys it implies) before it reaches the client;
+* Anthropic streams: ``message_start`` (input) and ``message_delta`` (output) usage;
+* otherwise (no usage, client went away mid-stream): the streamed text is counted with the
+  estimator, so abandoned streams are billed for what was delivered.
+
+:meth:`UsageStage.finalize` is idempotent: whichever ``on_end`` runs first (the limiter's settle
+needs the final numbers) computes them once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+from ..pipeline.stage import Stage
+
+_DATA = b"data:"
+_NULL_USAGE = (b',"usage":null', b', "usage": null')
+
+
+class StreamUsage:
+    """Per-request stream tap state (kept small: payloads are parsed only if usage never arrives)."""
+
+    __slots__ = ("drop_usage", "prompt", "completion", "cached", "payloads", "done")
+
+    def __init__(self, drop_usage: bool) -> None:
+        self.drop_usage = drop_usage
+        self.prompt: int | None = None
+        self.completion: int | None = None
+        self.cached = 0
+        self.payloads: list[bytes] = []
+        self.done = False
+
+
+def _openai_usage(u: dict) -> tuple[int, int, int]:
+    details = u.get("prompt_tokens_details") or {}
+    cached = details.get("cached_tokens") or 0 if isinstance(details, dict) else 0
+    return int(u.get("prompt_tokens") or 0), int(u.get("completion_tokens") or 0), int(cached)
+
+
+def _anthropic_usage(u: dict) -> tuple[int, int, int]:
+    cached = int(u.get("cache_read_input_tokens") or 0)
+    prompt = int(u.get("input_tokens") or 0) + cached + int(u.get("cache_creation_input_tokens") or 0)
+    return prompt, int(u.get("output_tokens") or 0), cached
+
+
+def _content_text(payload: bytes) -> str:
+    """The text a stream event delivered (OpenAI chunk or Anthropic delta)."""
+    try:
+        obj = orjson.loads(payload)
+    except orjson.JSONDecodeError:
+        return ""
+    if not isinstance(obj, dict):
+        return ""
+    parts: list[str] = []
+    for ch in obj.get("choices") or ():
+        if not isinstance(ch, dict):
+            continue
+        delta = ch.get("delta") or {}
+        if isinstance(delta, dict):
+            c = delta.get("content")
+            if isinstance(c, str):
+                parts.append(c)
+            for tc in delta.get("tool_calls") or ():
+                fn = tc.get("function") if isinstance(tc, dict) else None
+                if isinstance(fn, dict) and isinstance(fn.get("arguments"), str):
+                    parts.append(fn["arguments"])
+        t = ch.get("text")
+        if isinstance(t, str):
+            parts.append(t)
+    d = obj.get("delta")
+    if isinstance(d, dict):
+        for key in ("text", "partial_json", "thinking"):
+            v = d.get(key)
+            if isinstance(v, str):
+                parts.append(v)
+    return "".join(parts)
+
+
+class UsageStage(Stage):
+    name = "usage"
+    priority = 3_500  # after authorization (4000), before limits (2000): they reserve our estimate
+
+    def __init__(self, world: Any, kind: str) -> None:
+        self.world = world
+        self.kind = kind
+        self.counter = world.token_counter
+        self.anthropic_front = kind == "messages"
+
+    # ------------------------------------------------------------------ before the call
+    def on_request(self, ctx: Any) -> None:
+        obj = ctx.body_obj
+        if self.anthropic_front:
+            ctx.est_prompt_tokens = self.counter.anthropic(obj)
+        else:
+            ctx.est_prompt_tokens = self.counter.chat(obj)
+        if self.kind == "embeddings":
+            ctx.est_output_tokens = 0
+        else:
+            default = int(getattr(ctx.model.cfg, "max_output_tokens_default", 1024) or 1024)
+            ctx.est_output_tokens = self.counter.max_output(obj, default)
+        if ctx.stream:
+            drop = False
+            if not self.anthropic_front:
+                so = obj.get("stream_options")
+                if not (isinstance(so, dict) and so.get("include_usage") is True):
+                    obj["stream_options"] = {**(so if isinstance(so, dict) else {}), "include_usage": True}
+                    ctx.body_dirty = True
+                    drop = True
+            ctx.stream_state = StreamUsage(drop)
+        return None
+
+    # ------------------------------------------------------------------ the response
+    def on_chunk(self, ctx: Any, data: bytes, last: bool) -> bytes:
+        st = ctx.stream_state
+        if st is None:
+            if last and ctx.status == 200 and data:
+                self._from_body(ctx, data)
+            return data
+        if not data:
+            return data
+        drop = st.drop_usage
+        if drop:
+            for pat in _NULL_USAGE:
+                if pat in data:
+                    data = data.replace(pat, b"")
+        if b'"usage"' not in data and not drop:
+            # Fast path: keep the payloads for a delivered-text count, parse nothing.
+            st.payloads.append(data)
+            return data
+        out: list[bytes] = []
+        dropped = False
+        for event in data.split(b"\n\n"):
+            if not event:
+                continue
+            payload = self._payload(event)
+            if payload is not None and b'"usage"' in payload:
+                try:
+                    obj = orjson.loads(payload)
+                except orjson.JSONDecodeError:
+                    obj = None
+                if isinstance(obj, dict):
+                    u = obj.get("usage")
+                    if isinstance(u, dict):
+                        if "prompt_tokens" in u or "completion_tokens" in u:
+                            st.prompt, st.completion, st.cached = _openai_usage(u)
+                            if drop and not obj.get("choices"):
+                                dropped = True
+                                continue  # the chunk we asked for on the client's behalf
+                        else:
+                            p, c, cached = _anthropic_usage(u)
+                            if obj.get("type") == "message_start":
+                                st.prompt, st.cached = p, cached
+                            else:
+                                st.completion = c
+                                if p and st.prompt is None:
+                                    st.prompt = p
+                    msg = obj.get("message")
+                    if isinstance(msg, dict) and isinstance(msg.get("usage"), dict):
+                        p, c, cached = _anthropic_usage(msg["usage"])
+                        st.prompt, st.cached = p, cached
+                        if st.completion is None and c:
+                            st.completion = c
+            out.append(event)
+            out.append(b"\n\n")
+        result = b"".join(out) if dropped else data
+        st.payloads.append(result)
+        return result
+
+    @staticmethod
+    def _payload(event: bytes) -> bytes | None:
+        for line in event.split(b"\n"):
+            if line.startswith(_DATA):
+                return line[5:].lstrip()
+        return None
+
+    def _from_body(self, ctx: Any, data: bytes) -> None:
+        try:
+            obj = orjson.loads(data)
+        except orjson.JSONDecodeError:
+            return
+        if not isinstance(obj, dict):
+            return
+        u = obj.get("usage")
+        if isinstance(u, dict):
+            if "input_tokens" in u or "output_tokens" in u:
+                p, c, cached = _anthropic_usage(u)
+            else:
+                p, c, cached = _openai_usage(u)
+            st = StreamUsage(False)
+            st.prompt, st.completion, st.cached = p, c, cached
+            ctx.stream_state = st
+            ctx.stream = False
+
+    # ------------------------------------------------------------------ settle
+    def on_end(self, ctx: Any) -> None:
+        self.finalize(ctx)
+
+    def finalize(self, ctx: Any) -> None:
+        """Compute final tokens and cost once, record them to the ledger and metrics."""
+        if ctx.tokens_source is not None or not ctx.attempts:
+            return  # already done, or the upstream was never called (nothing to bill)
+        st = ctx.stream_state
+        counter = self.counter
+        prompt = completion = None
+        cached = 0
+        source = "provider"
+        if st is not None and (st.prompt is not None or st.completion is not None):
+            prompt, completion, cached = st.prompt, st.completion, st.cached
+        if prompt is None or completion is None:
+            source = counter.source
+            if prompt is None:
+                # The provider said nothing about the prompt: our estimate (it was sent, so billed).
+                prompt = ctx.est_prompt_tokens or 0
+            if completion is None:
+                text = ""
+                if st is not None and st.payloads:
+                    parts = []
+                    for chunk in st.payloads:
+                        for event in chunk.split(b"\n\n"):
+                            payload = self._payload(event) if event else None
+                            if payload and payload != b"[DONE]":
+                                parts.append(_content_text(payload))
+                    text = "".join(parts)
+                completion = counter.count_text(text) if text else 0
+        ctx.prompt_tokens = prompt
+        ctx.completion_tokens = completion
+        ctx.tokens_source = source
+        model = ctx.model
+        price_in = model.price_in if model is not None else 0.0
+        if model is not None:
+            cost = ((prompt - cached) * price_in + cached * model.price_cached + completion * model.price_out) / 1e6
+        else:
+            cost = 0.0
+        ctx.cost_usd = round(cost, 10)
+        world = self.world
+        name = ctx.model_name or ""
+        world.metrics_tokens.inc((name, "input"), prompt)
+        world.metrics_tokens.inc((name, "output"), completion)
+        world.metrics_cost.inc((name,), ctx.cost_usd)
+        ledger = world.ledger
+        if ledger is not None:
+            ident = ctx.identity
+            ledger.record(getattr(ident, "tenant", None) or "", getattr(ident, "subject", None) or "", name,
+                          prompt, completion, ctx.cost_usd)
