@@ -74,8 +74,38 @@ def pin(cpu: int | None) -> list[str]:
     return ["taskset", "-c", str(cpu)]
 
 
-def start_mock(port: int, cpu: int | None) -> subprocess.Popen[bytes]:
+def floor_server(port: int) -> None:
+    """The floor to compare with (perf-baseline.md row A7h): a minimal uvloop + httptools server
+    answering every request with the same fixed bytes, nothing else."""
+    import httptools
+    import uvloop
+
+    reply = b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 2\r\n\r\n{}"
+
+    class Hello(asyncio.Protocol):
+        def connection_made(self, transport: asyncio.BaseTransport) -> None:
+            self.transport = transport
+            self.parser = httptools.HttpRequestParser(self)
+
+        def data_received(self, data: bytes) -> None:
+            self.parser.feed_data(data)
+
+        def on_message_complete(self) -> None:
+            self.transport.write(reply)  # type: ignore[attr-defined]
+
+    async def main() -> None:
+        server = await asyncio.get_running_loop().create_server(Hello, "127.0.0.1", port)
+        print(f"floor listening on http://127.0.0.1:{port}", flush=True)
+        await server.serve_forever()
+
+    uvloop.run(main())
+
+
+def start_mock(port: int, cpu: int | None, floor: bool = False) -> subprocess.Popen[bytes]:
     cmd = [*pin(cpu), sys.executable, "-m", "fastgate.mock_upstream", "--port", str(port)]
+    if floor:
+        code = f"import sys; sys.path.insert(0, 'bench'); import bench_mock as b; b.floor_server({port})"
+        cmd = [*pin(cpu), sys.executable, "-c", code]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE)
     assert proc.stdout is not None
     line = proc.stdout.readline().decode()
@@ -179,6 +209,9 @@ def main() -> int:
     ap.add_argument("--client", choices=("auto", "wrk", "asyncio"), default="auto")
     ap.add_argument("--server-cpu", type=int, default=1)
     ap.add_argument("--client-cpu", type=int, default=0)
+    ap.add_argument(
+        "--floor", action="store_true", help="also measure a minimal httptools hello server, same conditions"
+    )
     args = ap.parse_args()
     use_wrk = args.client == "wrk" or (args.client == "auto" and shutil.which("wrk") is not None)
     cases = [c for c in args.cases.split(",") if c]
@@ -189,33 +222,43 @@ def main() -> int:
     port = free_port()
     mock = start_mock(port, args.server_cpu)
     url = f"http://127.0.0.1:{port}"
-    load = (
-        (lambda case, s: run_wrk(url, case, s, args.connections, args.client_cpu))
-        if use_wrk
-        else (lambda case, s: run_asyncio(port, case, s, args.connections, args.client_cpu))
-    )
+
+    def load(case: str, seconds: float, port: int = port) -> tuple[int, float, int]:
+        if use_wrk:
+            return run_wrk(f"http://127.0.0.1:{port}", case, seconds, args.connections, args.client_cpu)
+        return run_asyncio(port, case, seconds, args.connections, args.client_cpu)
+
     print(
         f"mock-upstream pid {mock.pid} on CPU {args.server_cpu if pin(0) else 'any'}; "
         f"client: {'wrk -t1' if use_wrk else 'asyncio keep-alive'} c{args.connections}; "
-        f"{args.rounds} rounds x {args.seconds:g}s; chat body {len(CASES['chat'][2])} B"
+        f"{args.rounds} rounds x {args.seconds:g}s; chat body {len(CASES['chat'][2])} B; {url}"
     )
     results: dict[str, list[tuple[float, float]]] = {c: [] for c in cases}
+    floor_port = free_port()
+    floor = start_mock(floor_port, args.server_cpu, floor=True) if args.floor else None
+    if floor is not None:
+        results["floor"] = []
     try:
         for case in cases:
             load(case, args.warmup)
         for _ in range(args.rounds):
-            for case in cases:
-                cpu0 = cpu_seconds(mock.pid)
-                n, took, bad = load(case, args.seconds)
-                cpu = cpu_seconds(mock.pid) - cpu0
+            runs = [(case, mock, port) for case in cases]
+            if floor is not None:
+                runs.append(("floor", floor, floor_port))
+            for case, proc, p in runs:
+                cpu0 = cpu_seconds(proc.pid)
+                n, took, bad = load("models" if case == "floor" else case, args.seconds, p)
+                cpu = cpu_seconds(proc.pid) - cpu0
                 if bad:
                     print(f"  warning: {case}: {bad} non-2xx responses")
                 results[case].append((n / took, cpu * 1e6 / max(n, 1)))
     finally:
-        mock.terminate()
-        mock.wait(10)
+        for proc in (mock, floor):
+            if proc is not None:
+                proc.terminate()
+                proc.wait(10)
     print(f"{'case':<8} {'RPS (median)':>14} {'server CPU µs/req':>19} {'core capacity RPS':>18}")
-    for case in cases:
+    for case in results:
         rps = statistics.median(r for r, _ in results[case])
         us = statistics.median(u for _, u in results[case])
         print(f"{case:<8} {rps:>14,.0f} {us:>19.1f} {1e6 / us:>18,.0f}")

@@ -362,13 +362,16 @@ async def test_messages_stream_event_sequence(
     assert all(d["delta"]["type"] == "text_delta" for d in datas if d["type"] == "content_block_delta")
     assert datas[-2]["delta"]["stop_reason"] == "end_turn"
     assert datas[-2]["usage"]["output_tokens"] == n_words
-    # The SDK's accumulating stream helper agrees.
+    # The SDK's accumulating stream helper agrees (here with the reply in 2 deltas).
     async with claude.messages.stream(
-        model="c", max_tokens=64, messages=[{"role": "user", "content": user}]
+        model="c",
+        max_tokens=64,
+        messages=[{"role": "user", "content": user}],
+        extra_headers={"x-mock-chunks": "2"},
     ) as s:
         texts = [t async for t in s.text_stream]
         final = await s.get_final_message()
-    assert "".join(texts) == "echo: " + user
+    assert len(texts) == 2 and "".join(texts) == "echo: " + user
     assert final.usage.output_tokens == n_words and final.usage.input_tokens == prompt_tokens(user)
 
 
@@ -496,6 +499,34 @@ async def test_x_mock_latency(mock: MockUpstream) -> None:
             model="m", messages=CHAT["messages"], extra_headers={"x-mock-latency-ms": "1"}
         )
         assert r.choices[0].finish_reason == "stop"
+
+
+async def test_constructor_latency_and_header_override(http: aiohttp.ClientSession) -> None:
+    async with MockUpstream(latency_ms=5000) as m:
+        with pytest.raises(asyncio.TimeoutError):
+            async with http.get(m.url + "/v1/models", headers=AUTH, timeout=aiohttp.ClientTimeout(total=0.3)):
+                pass
+        async with http.get(m.url + "/v1/models", headers={**AUTH, "x-mock-latency-ms": "0"}) as r:
+            assert r.status == 200
+
+
+async def test_expect_continue_and_head(mock: MockUpstream) -> None:
+    reader, writer = await asyncio.open_connection("127.0.0.1", mock.port)
+    writer.write(b"PUT /up HTTP/1.1\r\nHost: m\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n")
+    interim = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 5)
+    assert interim == b"HTTP/1.1 100 Continue\r\n\r\n"
+    writer.write(b"hello")
+    writer.write(
+        b"HEAD /v1/models HTTP/1.1\r\nHost: m\r\nAuthorization: Bearer k\r\nConnection: close\r\n\r\n"
+    )
+    raw = await asyncio.wait_for(reader.read(), 5)
+    writer.close()
+    put, head = raw.split(b"HTTP/1.1 ")[1:]
+    assert json.loads(put.partition(b"\r\n\r\n")[2])["body_sha256"] == hashlib.sha256(b"hello").hexdigest()
+    head_fields, _, head_body = head.partition(b"\r\n\r\n")
+    assert b"content-length: " in head_fields and head_body == b"", (
+        "HEAD: the length of the GET body, no body"
+    )
 
 
 async def test_x_mock_fail_truncate(mock: MockUpstream, http: aiohttp.ClientSession) -> None:
