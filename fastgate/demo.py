@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import signal
 import sys
+import tempfile
 import textwrap
 
 DEMO_MOCK_KEY = "sk-mock-demo"
 
 
-def demo_config(port: int, mock_url: str, admin_port: int = 0, access_log: str = "stdout") -> str:
+def demo_config(port: int, mock_url: str, admin_port: int = 0, access_log: str = "stdout",
+                usage_db: str | None = None) -> str:
+    if usage_db is None:
+        usage_db = os.path.join(tempfile.gettempdir(), f"fastgate-demo-usage-{os.getuid()}.sqlite")
     return textwrap.dedent(f"""\
         server:
           listen: "127.0.0.1:{port}"
@@ -47,6 +52,8 @@ def demo_config(port: int, mock_url: str, admin_port: int = 0, access_log: str =
             auth: off
         logging:
           access_log: {access_log}
+        usage:
+          path: "{usage_db}"
         """)
 
 
