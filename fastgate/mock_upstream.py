@@ -1338,7 +1338,12 @@ class MockUpstream:
     ``port=0`` picks an ephemeral port; ``url`` is valid after ``start()``. ``latency_ms`` delays
     the first byte of every data response, ``tokens_per_s`` paces streams (0 = as fast as
     possible), ``fail_rate`` answers that share of data requests with ``fail_status`` (draws from
-    ``random.Random(seed)``), ``require_auth=False`` accepts requests without credentials.
+    ``random.Random(seed)``). With ``require_auth`` (the default) the OpenAI endpoints need
+    ``Authorization: Bearer <anything>`` and ``/v1/messages`` needs ``anthropic-version`` plus
+    ``x-api-key`` (or a Bearer token, which anthropic SDK 2.x sends); else 401 in the matching
+    error envelope. The generic echo and ``/__mock/`` never ask for credentials.
+
+    Usable as ``async with MockUpstream() as mock: ...``.
     """
 
     def __init__(
@@ -1430,7 +1435,12 @@ class MockUpstream:
 
     @property
     def stats(self) -> dict[str, int]:
-        """Counters since start or the last ``reset()``."""
+        """Counters since start or the last ``reset()``. ``requests`` counts data requests (not
+        ``/__mock/`` control calls); ``streams_*`` count SSE streams and ``/__mock/bytes``
+        downloads, ``streams_aborted_by_peer`` those whose client left (FIN or RST) before the
+        end; ``faults_applied`` counts requests altered by a queued fault, a random failure or an
+        ``x-mock-status`` / ``x-mock-fail`` header; ``open_connections`` is live (over HTTP it
+        includes the connection asking)."""
         return {
             "requests": self._n_requests,
             "open_connections": len(self._conns),
