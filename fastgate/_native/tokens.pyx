@@ -1,0 +1,509 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
+"""Token estimator (compiled kernel).
+
+The specification is the pure-Python twin ``fastgate/_native/tokens_py.py``: the same piece
+segmentation (cl100k's pre-tokenizer regex), the same features, the same integer arithmetic, so
+both return the same integer for every input. The calibrated costs (``COEF``), the feature names,
+the combining-mark ranges and the vocabulary filter are imported from the twin, which owns them.
+
+What is done in C here: the code points are read straight from the str's PEP 393 buffer (one
+specialisation per kind: 1-byte latin-1/ASCII, UCS-2, UCS-4), BMP code points are classified
+through a 64 KiB table filled once at import, and the whole scan runs without the GIL.
+"""
+
+from cpython.unicode cimport (
+    PyUnicode_Check,
+    PyUnicode_1BYTE_KIND,
+    PyUnicode_2BYTE_KIND,
+    PyUnicode_DATA,
+    PyUnicode_GET_LENGTH,
+    PyUnicode_KIND,
+)
+from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t, uint64_t
+from libc.string cimport memcpy, memset
+
+from fastgate._native import tokens_py as _twin
+
+cdef extern from *:
+    """
+    #if defined(__GNUC__) || defined(__clang__)
+    #define FG_CTZ64(x) __builtin_ctzll(x)
+    #else
+    static int FG_CTZ64(unsigned long long x) { int n = 0; while (!(x & 1)) { x >>= 1; n++; } return n; }
+    #endif
+    """
+    int FG_CTZ64(uint64_t x) noexcept nogil
+
+cdef extern from "Python.h":
+    # Read-only lookups in the interpreter's Unicode database (what str.isalpha() etc. use):
+    # safe without the GIL.
+    bint _isalpha "Py_UNICODE_ISALPHA"(Py_UCS4 ch) noexcept nogil
+    bint _isspace "Py_UNICODE_ISSPACE"(Py_UCS4 ch) noexcept nogil
+    bint _isnumeric "Py_UNICODE_ISNUMERIC"(Py_UCS4 ch) noexcept nogil
+
+__all__ = ["FEATURES", "COEF", "SHIFT", "estimate_text", "features", "char_class", "CLASS_NAMES"]
+
+FEATURES = _twin.FEATURES
+COEF = _twin.COEF
+SHIFT = _twin.SHIFT
+CLASS_NAMES = _twin.CLASS_NAMES
+
+# Character classes and feature indexes: compile-time copies of the twin's constants, checked
+# against it at import (a mismatch is an ImportError, which the selector and tests report).
+cdef enum:
+    LOWER = 0
+    UPPER = 1
+    LATIN = 2
+    OTHER_LETTER = 11
+    LAST_LETTER = 11
+    DIGIT = 12
+    NDIGIT = 13
+    SPACE = 14
+    NEWLINE = 15
+    WS = 16
+    PUNCT = 17
+    CTRL = 18
+    MARK = 19
+    SYM_LATIN1 = 20
+    SYM_CJK = 21
+    SYM = 22
+    ASTRAL = 23
+    GREEK = 3
+    CYRILLIC = 4
+    HEBREW = 5
+    ARABIC = 6
+    INDIC = 7
+    HANGUL = 8
+    KANA = 9
+    CJK = 10
+
+cdef enum:
+    MAX_WORD = 20
+    F_VOCAB = 0
+    F_VOCAB_PFX = 1
+    F_WORD = 2
+    F_WORD_LONG = 22
+    F_WORD_LONG_CHARS = 23
+    F_UPPER_EXTRA = 24
+    F_PFX_NONE = 25
+    F_PFX_SPACE = 26
+    F_PFX_WS = 27
+    F_PFX_PUNCT = 28
+    F_PFX_MARK = 29
+    F_PFX_SYM = 30
+    F_SCRIPT_CHARS = 31
+    F_SCRIPT_SEGS = 41
+    F_DIGIT_GROUPS = 51
+    F_NDIGIT_CHARS = 52
+    F_PUNCT_PIECES = 53
+    F_PUNCT_SPACE = 54
+    F_PUNCT_ASCII = 55
+    F_PUNCT_NL = 56
+    F_CTRL = 57
+    F_WS_PIECES = 63
+    F_WS_EXTRA = 64
+    F_NL_PIECES = 65
+    F_NL_EXTRA = 66
+    F_WS_NONASCII = 67
+    NFEAT = 68
+
+cdef uint64_t HASH_SEED = 0xCBF29CE484222325ULL
+cdef uint64_t HASH_MUL = 0x9E3779B97F4A7C15ULL
+cdef uint64_t MIX_MUL = 0xD6E8FEB86659FD93ULL
+
+cdef int _SHIFT = _twin.SHIFT
+cdef int64_t _COEF[NFEAT]
+cdef uint8_t _CLS[65536]  # class of every BMP code point
+cdef uint32_t _MARKS[128][2]
+cdef int _NMARKS = 0
+cdef object _VOCAB_REF = _twin.VOCAB  # keeps the buffer alive
+cdef const uint8_t* _VOCAB = _VOCAB_REF
+cdef uint64_t _VOCAB_MASK = <uint64_t>_twin.VOCAB_BITS - 1
+cdef Py_ssize_t _VOCAB_MAX = _twin.VOCAB_MAX
+cdef uint16_t _ONE = 1
+cdef bint _LITTLE = (<uint8_t*>&_ONE)[0] == 1  # 8-byte loads are little-endian chunks
+
+
+def _check_twin():
+    expect = {
+        "LOWER": LOWER, "UPPER": UPPER, "LATIN": LATIN, "GREEK": GREEK, "CYRILLIC": CYRILLIC,
+        "HEBREW": HEBREW, "ARABIC": ARABIC, "INDIC": INDIC, "HANGUL": HANGUL, "KANA": KANA,
+        "CJK": CJK, "OTHER_LETTER": OTHER_LETTER, "LAST_LETTER": LAST_LETTER, "DIGIT": DIGIT,
+        "NDIGIT": NDIGIT, "SPACE": SPACE, "NEWLINE": NEWLINE, "WS": WS, "PUNCT": PUNCT,
+        "CTRL": CTRL, "MARK": MARK, "SYM_LATIN1": SYM_LATIN1, "SYM_CJK": SYM_CJK, "SYM": SYM,
+        "ASTRAL": ASTRAL, "MAX_WORD": MAX_WORD, "F_VOCAB": F_VOCAB, "F_VOCAB_PFX": F_VOCAB_PFX,
+        "F_WORD": F_WORD, "F_WORD_LONG": F_WORD_LONG, "F_WORD_LONG_CHARS": F_WORD_LONG_CHARS,
+        "F_UPPER_EXTRA": F_UPPER_EXTRA, "F_PFX_NONE": F_PFX_NONE, "F_PFX_SPACE": F_PFX_SPACE,
+        "F_PFX_WS": F_PFX_WS, "F_PFX_PUNCT": F_PFX_PUNCT, "F_PFX_MARK": F_PFX_MARK,
+        "F_PFX_SYM": F_PFX_SYM, "F_SCRIPT_CHARS": F_SCRIPT_CHARS, "F_SCRIPT_SEGS": F_SCRIPT_SEGS,
+        "F_DIGIT_GROUPS": F_DIGIT_GROUPS, "F_NDIGIT_CHARS": F_NDIGIT_CHARS,
+        "F_PUNCT_PIECES": F_PUNCT_PIECES, "F_PUNCT_SPACE": F_PUNCT_SPACE,
+        "F_PUNCT_ASCII": F_PUNCT_ASCII, "F_PUNCT_NL": F_PUNCT_NL, "F_CTRL": F_CTRL,
+        "F_WS_PIECES": F_WS_PIECES, "F_WS_EXTRA": F_WS_EXTRA, "F_NL_PIECES": F_NL_PIECES,
+        "F_NL_EXTRA": F_NL_EXTRA, "F_WS_NONASCII": F_WS_NONASCII, "NFEAT": NFEAT,
+        "HASH_SEED": HASH_SEED, "HASH_MUL": HASH_MUL, "MIX_MUL": MIX_MUL,
+    }
+    wrong = [k for k, v in expect.items() if getattr(_twin, k) != v]
+    if wrong or len(_twin.COEF) != NFEAT or len(_twin._MARK_RANGES) > 128:
+        raise ImportError(f"fastgate._native.tokens is out of date with tokens_py: {wrong}; rebuild it")
+    if len(_twin.VOCAB) * 8 != _twin.VOCAB_BITS or _twin.VOCAB_BITS & (_twin.VOCAB_BITS - 1):
+        raise ImportError("tokens_py.VOCAB is not a power-of-two bit set")
+
+
+cdef inline bint _is_mark(uint32_t c) noexcept nogil:
+    cdef int k
+    for k in range(_NMARKS):
+        if _MARKS[k][0] <= c <= _MARKS[k][1]:
+            return True
+    return False
+
+
+cdef int _script(uint32_t c) noexcept nogil:
+    # same ranges, same order as tokens_py._script
+    if c < 0x0250 or 0x1E00 <= c <= 0x1EFF:
+        return LATIN
+    if 0x0370 <= c <= 0x03FF or 0x1F00 <= c <= 0x1FFF:
+        return GREEK
+    if 0x0400 <= c <= 0x052F:
+        return CYRILLIC
+    if 0x0590 <= c <= 0x05FF:
+        return HEBREW
+    if 0x0600 <= c <= 0x08FF or 0xFB50 <= c <= 0xFDFF or 0xFE70 <= c <= 0xFEFF:
+        return ARABIC
+    if 0x0900 <= c <= 0x0DFF:
+        return INDIC
+    if 0x1100 <= c <= 0x11FF or 0x3130 <= c <= 0x318F or 0xA960 <= c <= 0xA97F or 0xAC00 <= c <= 0xD7FF:
+        return HANGUL
+    if 0x3040 <= c <= 0x30FF or 0x31F0 <= c <= 0x31FF or 0xFF66 <= c <= 0xFF9F:
+        return KANA
+    if 0x3400 <= c <= 0x4DBF or 0x4E00 <= c <= 0x9FFF or 0xF900 <= c <= 0xFAFF or 0x20000 <= c <= 0x3FFFF:
+        return CJK
+    return OTHER_LETTER
+
+
+cdef int _classify(uint32_t c) noexcept nogil:
+    """tokens_py.char_class for c >= 0x80 (ASCII comes from the twin's table)."""
+    if _isalpha(c):
+        return _script(c)
+    if _isspace(c):
+        return WS
+    if _isnumeric(c):
+        return NDIGIT
+    if _is_mark(c):
+        return MARK
+    if c < 0x100:
+        return SYM_LATIN1
+    if 0x3000 <= c <= 0x303F or 0xFF00 <= c <= 0xFFEF:
+        return SYM_CJK
+    if c >= 0x10000:
+        return ASTRAL
+    return SYM
+
+
+cdef void _init() except *:
+    cdef int k
+    cdef uint32_t c
+    _check_twin()
+    for k in range(NFEAT):
+        _COEF[k] = _twin.COEF[k]
+    global _NMARKS
+    for lo, hi in _twin._MARK_RANGES:
+        _MARKS[_NMARKS][0] = lo
+        _MARKS[_NMARKS][1] = hi
+        _NMARKS += 1
+    for c in range(0x80):
+        _CLS[c] = _twin._ASCII[c]
+    for c in range(0x80, 0x10000):
+        _CLS[c] = <uint8_t>_classify(c)
+
+
+_init()
+
+
+ctypedef fused uchar_t:
+    uint8_t
+    uint16_t
+    uint32_t
+
+
+cdef inline int _cls(const uchar_t* p, Py_ssize_t i) noexcept nogil:
+    cdef uint32_t c = p[i]
+    if uchar_t is uint32_t:
+        if c >= 0x10000:
+            return _classify(c)
+    return _CLS[c]
+
+
+cdef inline uint64_t _hash_key(const uchar_t* p, Py_ssize_t n, Py_ssize_t start,
+                               Py_ssize_t end) noexcept nogil:
+    """tokens_py.vocab_hash of the ASCII characters p[start:end]."""
+    cdef uint64_t h = HASH_SEED ^ <uint64_t>(end - start)
+    cdef uint64_t chunk
+    cdef Py_ssize_t o = start, k
+    while o < end:
+        if uchar_t is uint8_t and _LITTLE and o + 8 <= n:
+            memcpy(&chunk, p + o, 8)  # straight from the latin-1/ASCII buffer
+            if end - o < 8:
+                chunk &= (<uint64_t>1 << (8 * (end - o))) - 1
+        else:
+            chunk = 0
+            k = 0
+            while k < 8 and o + k < end:
+                chunk |= (<uint64_t>p[o + k]) << (8 * k)
+                k += 1
+        h = (h ^ chunk) * HASH_MUL
+        h ^= h >> 29
+        o += 8
+    return h
+
+
+cdef inline bint _in_vocab(uint64_t h) noexcept nogil:
+    h = (h ^ (h >> 32)) * MIX_MUL
+    h ^= h >> 32
+    cdef uint64_t a = h & _VOCAB_MASK
+    cdef uint64_t b = (h >> 40) & _VOCAB_MASK
+    return ((_VOCAB[a >> 3] >> (a & 7)) & (_VOCAB[b >> 3] >> (b & 7)) & 1) != 0
+
+
+cdef uint64_t _ONES = 0x0101010101010101ULL
+cdef uint64_t _HIGH = 0x8080808080808080ULL
+
+
+cdef inline Py_ssize_t _run8(const uint8_t* p, Py_ssize_t j, Py_ssize_t n, uint8_t lo,
+                             uint8_t hi) noexcept nogil:
+    """First index >= j whose byte is not in [lo, hi] (lo >= 1, hi < 0x80), 8 bytes at a time.
+
+    SWAR: for a byte b < 0x80, b + (0x80 - lo) has its high bit set iff b >= lo, and no carry
+    crosses into the next byte; the first byte out of range is the lowest set high bit.
+    """
+    cdef uint64_t x, out
+    cdef uint64_t add_lo = (0x80 - lo) * _ONES
+    cdef uint64_t add_hi = (0x80 - hi - 1) * _ONES
+    if _LITTLE:
+        while j + 8 <= n:
+            memcpy(&x, p + j, 8)
+            out = ~((x + add_lo) & ~(x + add_hi) & ~x) & _HIGH
+            if out:
+                return j + (FG_CTZ64(out) >> 3)
+            j += 8
+    while j < n and lo <= p[j] <= hi:
+        j += 1
+    return j
+
+
+cdef Py_ssize_t _letters(const uchar_t* p, Py_ssize_t n, Py_ssize_t i, int prefix,
+                         int64_t* f) noexcept nogil:
+    cdef Py_ssize_t first = i, j, caps, length
+    cdef int k
+    cdef int prev = -1
+    if prefix < 0:
+        f[F_PFX_NONE] += 1
+    elif prefix == SPACE:
+        f[F_PFX_SPACE] += 1
+    elif prefix == WS:
+        f[F_PFX_WS] += 1
+    elif prefix == CTRL:
+        f[F_PFX_PUNCT] += 1
+    elif prefix == MARK:
+        f[F_PFX_MARK] += 1
+    elif prefix != PUNCT:
+        f[F_PFX_SYM] += 1
+    while i < n:
+        k = _cls(p, i)
+        if k > LAST_LETTER:
+            break
+        if k <= UPPER:
+            # ASCII sub-word [A-Z]*[a-z]*
+            if uchar_t is uint8_t:
+                j = _run8(p, i, n, 0x41, 0x5A)
+                caps = j - i
+                j = _run8(p, j, n, 0x61, 0x7A)
+            else:
+                j = i
+                while j < n and _cls(p, j) == UPPER:
+                    j += 1
+                caps = j - i
+                while j < n and _cls(p, j) == LOWER:
+                    j += 1
+            if i == first and prefix == PUNCT:
+                if j - i <= _VOCAB_MAX and _in_vocab(_hash_key(p, n, i - 1, j)):
+                    f[F_VOCAB_PFX] += 1
+                    prev = -1
+                    i = j
+                    continue
+                f[F_PFX_PUNCT] += 1
+            if j - i <= _VOCAB_MAX and _in_vocab(_hash_key(p, n, i - 1 if i == first and prefix == SPACE else i, j)):
+                f[F_VOCAB] += 1
+            else:
+                length = j - i
+                if length <= MAX_WORD:
+                    f[F_WORD + length - 1] += 1
+                else:
+                    f[F_WORD_LONG] += 1
+                    f[F_WORD_LONG_CHARS] += length - MAX_WORD
+                if caps > 1:
+                    f[F_UPPER_EXTRA] += caps - 1
+            prev = -1
+            i = j
+        else:
+            if i == first and prefix == PUNCT:
+                f[F_PFX_PUNCT] += 1
+            f[F_SCRIPT_CHARS + k - LATIN] += 1
+            if k != prev:
+                f[F_SCRIPT_SEGS + k - LATIN] += 1
+            prev = k
+            i += 1
+    return i
+
+
+cdef Py_ssize_t _punct(const uchar_t* p, Py_ssize_t n, Py_ssize_t i, bint space, int64_t* f) noexcept nogil:
+    cdef int k
+    f[F_PUNCT_PIECES] += 1
+    if space:
+        f[F_PUNCT_SPACE] += 1
+    while i < n:
+        k = _cls(p, i)
+        if k < PUNCT:
+            break
+        if k == PUNCT:
+            f[F_PUNCT_ASCII] += 1
+        else:
+            f[F_CTRL + k - CTRL] += 1
+        i += 1
+    if i < n and _cls(p, i) == NEWLINE:
+        f[F_PUNCT_NL] += 1
+        while i < n and _cls(p, i) == NEWLINE:
+            i += 1
+    return i
+
+
+cdef void _ws_piece(const uchar_t* p, Py_ssize_t i, Py_ssize_t j, int64_t* f) noexcept nogil:
+    cdef bint nl = False
+    cdef Py_ssize_t k
+    for k in range(i, j):
+        if p[k] == 0x0A or p[k] == 0x0D:
+            nl = True
+        elif p[k] >= 0x80:
+            f[F_WS_NONASCII] += 1
+    if nl:
+        f[F_NL_PIECES] += 1
+        f[F_NL_EXTRA] += j - i - 1
+    else:
+        f[F_WS_PIECES] += 1
+        f[F_WS_EXTRA] += j - i - 1
+
+
+cdef void _scan(const uchar_t* p, Py_ssize_t n, int64_t* f) noexcept nogil:
+    cdef Py_ssize_t i = 0, j, last_nl
+    cdef int k, kk, nxt, ki
+    while i < n:
+        k = _cls(p, i)
+        if k <= LAST_LETTER:
+            i = _letters(p, n, i, -1, f)
+        elif k <= NDIGIT:
+            j = i
+            while j < n:
+                kk = _cls(p, j)
+                if kk < DIGIT or kk > NDIGIT:
+                    break
+                if kk == NDIGIT:
+                    f[F_NDIGIT_CHARS] += 1
+                j += 1
+            f[F_DIGIT_GROUPS] += (j - i + 2) // 3  # \p{N}{1,3}: each group is one token
+            i = j
+        elif k <= WS:
+            if k == SPACE and i + 1 < n:
+                # fast path for the commonest piece start, " word" / " (": what the general
+                # white-space rules below decide for a lone space
+                nxt = _cls(p, i + 1)
+                if nxt <= LAST_LETTER:
+                    i = _letters(p, n, i + 1, SPACE, f)
+                    continue
+                if nxt >= PUNCT:
+                    i = _punct(p, n, i + 1, True, f)
+                    continue
+            j = i
+            last_nl = -1
+            while j < n:
+                kk = _cls(p, j)
+                if kk < SPACE or kk > WS:
+                    break
+                if kk == NEWLINE:
+                    last_nl = j
+                j += 1
+            if j == n:  # \s++$
+                _ws_piece(p, i, j, f)
+                i = j
+                continue
+            if last_nl >= 0:  # \s*[\r\n]
+                _ws_piece(p, i, last_nl + 1, f)
+                i = last_nl + 1
+            if j - i >= 2:  # \s+(?!\S)
+                _ws_piece(p, i, j - 1, f)
+                i = j - 1
+            if i < j:
+                nxt = _cls(p, j)
+                ki = _cls(p, i)
+                if nxt <= LAST_LETTER:
+                    i = _letters(p, n, j, ki, f)
+                elif ki == SPACE and nxt >= PUNCT:
+                    i = _punct(p, n, j, True, f)
+                else:
+                    _ws_piece(p, i, j, f)
+                    i = j
+        else:
+            if i + 1 < n and _cls(p, i + 1) <= LAST_LETTER:
+                i = _letters(p, n, i + 1, k, f)
+            else:
+                i = _punct(p, n, i, False, f)
+
+
+cdef void _features(object s, int64_t* f) except *:
+    cdef Py_ssize_t n
+    cdef unsigned int kind
+    cdef void* data
+    if not PyUnicode_Check(s):  # str and its subclasses
+        raise TypeError(f"estimate_text() argument must be str, not {type(s).__name__}")
+    n = PyUnicode_GET_LENGTH(s)
+    kind = PyUnicode_KIND(s)
+    data = PyUnicode_DATA(s)
+    memset(f, 0, NFEAT * sizeof(int64_t))
+    with nogil:
+        if kind == PyUnicode_1BYTE_KIND:
+            _scan(<const uint8_t*>data, n, f)
+        elif kind == PyUnicode_2BYTE_KIND:
+            _scan(<const uint16_t*>data, n, f)
+        else:
+            _scan(<const uint32_t*>data, n, f)
+
+
+def features(object s) -> list:
+    """Feature counts of ``s`` (length ``NFEAT``, named by ``FEATURES``): what the cost is made of."""
+    cdef int64_t f[NFEAT]
+    _features(s, f)
+    return [f[k] for k in range(NFEAT)]
+
+
+def estimate_text(object s) -> int:
+    """Estimated ``cl100k_base`` token count of ``s`` (0 for "", at least 1 otherwise)."""
+    cdef int64_t f[NFEAT]
+    cdef int64_t acc = 0
+    cdef int k
+    _features(s, f)
+    if PyUnicode_GET_LENGTH(s) == 0:
+        return 0
+    for k in range(NFEAT):
+        acc += _COEF[k] * f[k]
+    if acc <= 0:
+        return 1
+    acc = (acc + (1 << (_SHIFT - 1))) >> _SHIFT
+    return acc if acc > 0 else 1
+
+
+def char_class(int c) -> int:
+    """Class of code point ``c`` (one of tokens_py's constants), as the scan sees it."""
+    if c < 0 or c > 0x10FFFF:
+        raise ValueError("not a code point")
+    if c < 0x10000:
+        return _CLS[c]
+    return _classify(c)
