@@ -28,8 +28,15 @@ class InProcessBackend:
 
     async def readiness(self) -> tuple[bool, dict[str, Any]]:
         w = self.gw.worker
-        ok = not w.gateway.draining
-        return ok, {"workers": 1, "workers_ready": int(ok), "generation": w.generation, "draining": w.gateway.draining}
+        auth = getattr(w.world, "auth", None)
+        # JWKS-01: a worker without usable keys for every issuer is not ready.
+        keys_ok = auth is None or auth.ready
+        ok = not w.gateway.draining and keys_ok
+        detail: dict[str, Any] = {"workers": 1, "workers_ready": int(ok), "generation": w.generation,
+                                  "draining": w.gateway.draining}
+        if auth is not None and auth.stores:
+            detail["jwks"] = auth.describe()
+        return ok, detail
 
     async def reload(self) -> tuple[bool, dict[str, Any]]:
         if self.gw.config_text is None:
@@ -47,12 +54,13 @@ class InProcessBackend:
     def admin_token(self) -> str | None:
         return self.gw.worker.config.admin.token or None
 
-    async def flush_usage(self) -> str | None:
+    async def flush_usage(self) -> dict[str, str] | None:
+        from .server.worker import ledger_store
+
         w = self.gw.worker
-        if w.ledger is None:
-            return None
-        w.ledger.flush()
-        return w.ledger.path
+        if w.ledger is not None:
+            await w.ledger.aflush()
+        return ledger_store(w.config)
 
 
 class InProcessGateway:

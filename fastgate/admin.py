@@ -25,8 +25,8 @@ class AdminBackend(Protocol):
     async def reload(self) -> tuple[bool, dict[str, Any]]: ...
     def config_view(self) -> dict[str, Any]: ...
     def admin_token(self) -> str | None: ...
-    async def flush_usage(self) -> str | None:
-        """Make every worker write its pending usage; the ledger path (None when off)."""
+    async def flush_usage(self) -> dict[str, str] | None:
+        """Make every worker write its pending usage; where the ledger is (None when off)."""
 
 
 def _json(data: Any, status: int = 200) -> web.Response:
@@ -68,16 +68,19 @@ def make_admin_app(backend: AdminBackend) -> web.Application:
         return _json(backend.config_view())
 
     async def usage(request: web.Request) -> web.Response:
-        from .observability.usage import query_usage
+        from .observability.usage import query_usage, query_usage_redis
 
         group_by = request.query.get("group_by", "subject")
         since = request.query.get("since")
-        path = await backend.flush_usage()
-        if path is None:
+        store = await backend.flush_usage()
+        if store is None:
             return _json({"error": {"message": "the usage ledger is off (usage.store: off)", "type": "invalid_request_error",
                                     "code": "usage_off", "param": None}}, 404)
         try:
-            rows = query_usage(path, group_by, since)
+            if store["store"] == "redis":
+                rows = await query_usage_redis(store["url"], store["prefix"], group_by, since)
+            else:
+                rows = query_usage(store["path"], group_by, since)
         except ValueError as e:
             return _json({"error": {"message": str(e), "type": "invalid_request_error", "code": "bad_query",
                                     "param": "group_by" if "group_by" in str(e) else "since"}}, 400)

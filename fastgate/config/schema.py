@@ -775,9 +775,15 @@ class Logging(_Base, frozen=True):
 class Usage(_Base, frozen=True):
     """``usage``: the durable usage ledger behind ``GET /admin/usage`` (write-behind)."""
 
-    store: Literal["sqlite", "off"] = "sqlite"
+    #: ``auto``: Redis hashes when ``rate_limit.backend`` is ``redis`` (one ledger for every host),
+    #: else SQLite on this host.
+    store: Literal["auto", "sqlite", "redis", "off"] = "auto"
     #: SQLite file shared by the workers of a host (WAL mode).
     path: str = "fastgate-usage.sqlite"
+    #: Redis for ``store: redis``; ``null`` = ``rate_limit.redis_url``.
+    redis_url: str | None = None
+    #: keys are ``{key_prefix}{YYYY-MM-DD}`` hashes
+    key_prefix: str = "fastgate:usage:"
     #: at most this much acknowledged usage is lost when a worker is SIGKILLed
     flush_interval_s: PositiveSeconds = 1.0
 

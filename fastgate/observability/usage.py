@@ -6,8 +6,10 @@ mode, so several workers and the admin reader share the file). Durability contra
 acknowledged request's usage is on disk within ``flush_interval_s``; a worker killed with SIGKILL
 loses at most that window; a graceful stop (drain, reload) flushes.
 
-Multi-host deployments point every host's ``usage.path`` at its own file and aggregate
-externally; a shared Redis ledger is future work (see the issue notes).
+With ``usage.store: redis`` (the default when ``rate_limit.backend: redis``) the rows go to Redis
+instead, so every host's usage lands in one place: one hash per day (``{prefix}{YYYY-MM-DD}``), a
+field per (tenant, subject, model, measure) incremented with HINCRBY/HINCRBYFLOAT in one pipeline
+per flush. Increments commute, so concurrent flushes from many workers and hosts add up exactly.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ import os
 import sqlite3
 import time
 from typing import Any
+
+import orjson
 
 log = logging.getLogger("fastgate.usage")
 
@@ -53,12 +57,21 @@ def _connect(path: str) -> sqlite3.Connection:
     return conn
 
 
+MEASURES = ("requests", "prompt_tokens", "completion_tokens", "cost_usd")
+
+
 class UsageLedger:
-    def __init__(self, path: str, flush_interval_s: float = 1.0) -> None:
+    """Write-behind ledger. ``redis_url`` set → Redis hashes; else the SQLite file at ``path``."""
+
+    def __init__(self, path: str, flush_interval_s: float = 1.0, *, redis_url: str | None = None,
+                 key_prefix: str = "fastgate:usage:") -> None:
         self.path = path
         self.flush_interval_s = flush_interval_s
+        self.redis_url = redis_url
+        self.key_prefix = key_prefix
         self._pending: dict[tuple[str, str, str, str], list[float]] = {}
-        self._conn = _connect(path)
+        self._redis: Any = None
+        self._conn = _connect(path) if redis_url is None else None
         self._task: asyncio.Task | None = None
         self._day_cache = (0, "")
 
@@ -88,12 +101,44 @@ class UsageLedger:
         while True:
             await asyncio.sleep(self.flush_interval_s)
             try:
-                self.flush()
+                await self.aflush()
             except Exception:
                 log.exception("usage flush failed; rows kept for the next try")
 
-    def flush(self) -> int:
+    async def aflush(self) -> int:
+        """Flush to whichever store this ledger writes (the only flush for Redis)."""
+        if self.redis_url is None:
+            return self.flush()
         if not self._pending:
+            return 0
+        if self._redis is None:
+            import redis.asyncio as aioredis
+
+            self._redis = aioredis.from_url(self.redis_url, socket_timeout=5, socket_connect_timeout=5)
+        pending = self._pending
+        self._pending = {}
+        try:
+            pipe = self._redis.pipeline(transaction=False)
+            for (day, tenant, subject, model), row in pending.items():
+                key = self.key_prefix + day
+                for measure, value in zip(MEASURES, row, strict=True):
+                    field = orjson.dumps([tenant, subject, model, measure])
+                    if measure == "cost_usd":
+                        pipe.hincrbyfloat(key, field, float(value))
+                    else:
+                        pipe.hincrby(key, field, int(value))
+            await pipe.execute()
+        except BaseException:
+            # Not written: merge back so the next flush retries (increments are not idempotent, so a
+            # pipeline that failed half-way may double-count those rows; Redis errors are logged).
+            for k, row in pending.items():
+                cur = self._pending.get(k)
+                self._pending[k] = row if cur is None else [a + b for a, b in zip(cur, row, strict=True)]
+            raise
+        return len(pending)
+
+    def flush(self) -> int:
+        if not self._pending or self._conn is None:
             return 0
         rows = [(*k, int(v[0]), int(v[1]), int(v[2]), float(v[3])) for k, v in self._pending.items()]
         self._conn.execute("BEGIN IMMEDIATE")
@@ -106,14 +151,17 @@ class UsageLedger:
         self._pending.clear()
         return len(rows)
 
-    def close(self) -> None:
+    async def aclose(self) -> None:
         if self._task is not None:
             self._task.cancel()
             self._task = None
         try:
-            self.flush()
+            await self.aflush()
         finally:
-            self._conn.close()
+            if self._conn is not None:
+                self._conn.close()
+            if self._redis is not None:
+                await self._redis.aclose()
 
 
 def query_usage(path: str, group_by: str = "subject", since: str | None = None) -> list[dict[str, Any]]:
@@ -147,3 +195,42 @@ def query_usage(path: str, group_by: str = "subject", since: str | None = None) 
         return out
     finally:
         conn.close()
+
+
+async def query_usage_redis(url: str, key_prefix: str, group_by: str = "subject",
+                            since: str | None = None) -> list[dict[str, Any]]:
+    """``GET /admin/usage`` from the Redis ledger (same shape as :func:`query_usage`)."""
+    import redis.asyncio as aioredis
+
+    if group_by not in GROUPS:
+        raise ValueError(f"group_by must be one of {', '.join(GROUPS)}")
+    day_min = ""
+    if since:
+        try:
+            day_min = _dt.date.fromisoformat(since[:10]).isoformat()
+        except ValueError:
+            raise ValueError("since must be an ISO 8601 date or datetime")
+    names = [c.strip() for c in GROUPS[group_by].split(",")]
+    acc: dict[tuple, dict[str, Any]] = {}
+    r = aioredis.from_url(url, socket_timeout=5)
+    try:
+        async for key in r.scan_iter(match=key_prefix + "*", count=500):
+            day = key.decode()[len(key_prefix):]
+            if day < day_min:
+                continue
+            for field, value in (await r.hgetall(key)).items():
+                tenant, subject, model, measure = orjson.loads(field)
+                rec = {"day": day, "tenant": tenant, "subject": subject, "model": model}
+                gk = tuple(rec[n] for n in names)
+                row = acc.get(gk)
+                if row is None:
+                    row = acc[gk] = {**{n: rec[n] for n in names}, "requests": 0, "prompt_tokens": 0,
+                                     "completion_tokens": 0, "cost_usd": 0.0}
+                row[measure] += float(value) if measure == "cost_usd" else int(value)
+    finally:
+        await r.aclose()
+    rows = list(acc.values())
+    for row in rows:
+        row["cost_usd"] = round(row["cost_usd"], 10)
+    rows.sort(key=lambda x: (-x["cost_usd"], [str(x[n]) for n in names]))
+    return rows

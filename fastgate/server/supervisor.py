@@ -191,12 +191,15 @@ class Supervisor:
     def admin_token(self) -> str | None:
         return self.config.admin.token or None
 
-    async def flush_usage(self) -> str | None:
-        if self.config.usage.store == "off":
+    async def flush_usage(self) -> dict[str, str] | None:
+        from .worker import ledger_store
+
+        store = ledger_store(self.config)
+        if store is None:
             return None
         await asyncio.gather(*(h.call({"op": "flush_usage"}, timeout=10) for h in self.workers if h.ready),
                              return_exceptions=True)
-        return self.config.usage.path
+        return store
 
     # -------------------------------------------------------------- run
     async def drain(self) -> None:

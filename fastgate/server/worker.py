@@ -66,10 +66,11 @@ class Worker:
 
     @staticmethod
     def _open_ledger(config: Config) -> UsageLedger | None:
-        u = config.usage
-        if u.store == "off":
+        store = ledger_store(config)
+        if store is None:
             return None
-        return UsageLedger(u.path, float(u.flush_interval_s))
+        u = config.usage
+        return UsageLedger(u.path, float(u.flush_interval_s), redis_url=store.get("url"), key_prefix=u.key_prefix)
 
     # -------------------------------------------------------------- lifecycle
     async def start(self, sock: socket.socket | None = None) -> None:
@@ -101,13 +102,13 @@ class Worker:
         """Swap in a new World. In-flight requests keep the one they started with."""
         self.generation += 1
         old_ledger = self.ledger
-        if (config.usage.store, config.usage.path) != (self.config.usage.store, self.config.usage.path):
+        if ledger_store(config) != ledger_store(self.config):
             self.ledger = self._open_ledger(config)
             if self.ledger is not None:
                 self.ledger.start()
         world = World(config, self.registry, stages_for, self.generation, services=self)
         if old_ledger is not None and old_ledger is not self.ledger:
-            old_ledger.close()
+            asyncio.get_running_loop().create_task(old_ledger.aclose())
         old_log = self.access_log
         if config.logging.access_log != self.config.logging.access_log:
             self.access_log = AccessLog(config.logging.access_log)
@@ -143,7 +144,7 @@ class Worker:
             self.listener.close()
         self.access_log.close()
         if self.ledger is not None:
-            self.ledger.close()
+            await self.ledger.aclose()
         await self.registry.close()
         self.stopped.set()
 
@@ -195,7 +196,7 @@ async def _control_loop(worker_holder: dict[str, Any], reader: asyncio.StreamRea
                 return
             elif op == "flush_usage":
                 w = worker_holder["worker"]
-                n = w.ledger.flush() if w.ledger is not None else 0
+                n = await w.ledger.aflush() if w.ledger is not None else 0
                 send({"id": rid, "ok": True, "rows": n})
             elif op == "reopen_logs":
                 worker_holder["worker"].access_log.reopen()
@@ -208,6 +209,20 @@ async def _control_loop(worker_holder: dict[str, Any], reader: asyncio.StreamRea
             log.exception("control op %s failed", op)
             send({"id": rid, "ok": False, "error": f"{type(e).__name__}: {e}"})
         await writer.drain()
+
+
+def ledger_store(config: Config) -> dict[str, str] | None:
+    """Where usage goes: ``{"store": "sqlite", "path": …}``, ``{"store": "redis", "url": …, "prefix": …}`` or None."""
+    u = config.usage
+    store = u.store
+    if store == "auto":
+        store = "redis" if config.rate_limit.backend == "redis" else "sqlite"
+    if store == "off":
+        return None
+    if store == "redis":
+        url = u.redis_url or config.rate_limit.redis_url
+        return {"store": "redis", "url": url or "redis://127.0.0.1:6379/0", "prefix": u.key_prefix}
+    return {"store": "sqlite", "path": u.path}
 
 
 def _with_listen(cfg: Config, listen: str) -> Config:

@@ -121,3 +121,54 @@ async def test_admin_usage_aggregates(mock, gateway_factory, tmp_path):
                 assert (await r.json())["rows"] == []
     row = data["rows"][0]
     assert row["model"] == "gpt-4o-mini" and row["requests"] == 3 and row["cost_usd"] > 0
+
+
+async def test_redis_ledger_when_limits_use_redis(mock, gateway_factory, redis_server):
+    text = base_config(mock.url).replace("usage: {store: off}", f'usage: {{store: redis, redis_url: "{redis_server}", '
+                                                                  f'key_prefix: "t:usage:", flush_interval_s: 0.1}}')
+    async with gateway_factory(text) as gw:
+        for _ in range(4):
+            status, _ = await _post(gw.url, CHAT)
+            assert status == 200
+        async with aiohttp.ClientSession() as s, s.get(gw.admin_url + "/admin/usage",
+                                                        params={"group_by": "model"}) as r:
+            data = await r.json()
+    assert data["rows"][0]["requests"] == 4 and data["rows"][0]["cost_usd"] > 0
+    import redis.asyncio as aioredis
+
+    r = aioredis.from_url(redis_server)
+    keys = [k async for k in r.scan_iter(match="t:usage:*")]
+    await r.aclose()
+    assert len(keys) == 1
+
+
+def test_usage_stage_parses_anthropic_stream_split_anywhere():
+    """Real-shaped Anthropic events (as the mock and the API send them), cut at every offset."""
+    from types import SimpleNamespace
+
+    from fastgate.stages.usage import UsageStage
+    from fastgate.tokencount import TokenCounter
+
+    events = (
+        b'event: message_start\ndata: {"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant",'
+        b'"content":[],"model":"claude","stop_reason":null,"usage":{"input_tokens":25,"output_tokens":1}}}\n\n'
+        b'event: content_block_start\ndata: {"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}\n\n'
+        b'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Hi there"}}\n\n'
+        b'event: message_delta\ndata: {"type":"message_delta","delta":{"stop_reason":"end_turn"},"usage":{"output_tokens":7}}\n\n'
+        b'event: message_stop\ndata: {"type":"message_stop"}\n\n'
+    )
+    world = SimpleNamespace(token_counter=TokenCounter.create("estimate"))
+    stage = UsageStage(world, "messages")
+    for cut in range(1, len(events)):
+        st = stage_ctx = SimpleNamespace(stream_state=None, status=200)
+        from fastgate.stages.usage import StreamUsage
+
+        stage_ctx.stream_state = StreamUsage(False)
+        # The handler hands stages whole events only: emulate its re-assembly of a torn read.
+        first, second = events[:cut], events[cut:]
+        boundary = first.rfind(b"\n\n")
+        pieces = [first[: boundary + 2], first[boundary + 2:] + second] if boundary >= 0 else [first + second]
+        for piece in pieces:
+            stage.on_chunk(stage_ctx, piece, False)
+        st = stage_ctx.stream_state
+        assert (st.prompt, st.completion) == (25, 7), cut
