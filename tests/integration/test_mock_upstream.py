@@ -848,13 +848,25 @@ async def test_cli_module_runs_and_stops_on_sigterm(http: aiohttp.ClientSession)
 # tests above run on the stock asyncio loop that pytest-asyncio provides.
 # ---------------------------------------------------------------------------------------------
 
+# The scenarios where the event loop's transport matters (sockets, RST, flow control, framing);
+# the JSON formats do not depend on the loop and run once.
 _ON_UVLOOP = [
-    f
-    for name, f in sorted(globals().items())
-    if name.startswith("test_")
-    and inspect.iscoroutinefunction(f)
-    and set(inspect.signature(f).parameters) <= {"mock", "oai", "claude", "http"}
-    and name != "test_cli_module_runs_and_stops_on_sigterm"  # already a uvloop process
+    globals()[f"test_{name}"]
+    for name in (
+        "chat_stream_with_include_usage",
+        "messages_stream_event_sequence",
+        "x_mock_fail_reset_is_an_rst",
+        "x_mock_fail_hang_times_out",
+        "x_mock_fail_truncate",
+        "x_mock_fail_reset_after_first_chunk",
+        "fault_queue",
+        "stream_aborted_by_peer",
+        "generic_echo_20mb_chunked_upload",
+        "bytes_stream_honours_backpressure",
+        "pipelining_answers_in_order",
+        "keep_alive_http10_and_connection_close",
+        "expect_continue_and_head",
+    )
 ]
 
 
