@@ -193,6 +193,11 @@ class World:
         self.body_timeout = float(config.server.body_timeout_s)
         self.trusted_proxies = tuple(ipaddress.ip_network(c, strict=False) for c in (config.server.trusted_proxies or ()))
         self._trust_cache: dict[str, bool] = {}
+        # Authentication/authorization runtime, built once per World; key stores whose settings
+        # did not change are carried over from the previous World (no refetch on reload).
+        from ..stages.auth import AuthRuntime
+
+        self.auth = AuthRuntime(config, metrics, getattr(getattr(services, "world", None), "auth", None))
         self.used_targets: set[tuple[str, float]] = set()
         self.providers = {n: ProviderRuntime(n, p, registry, self.used_targets) for n, p in config.providers.items()}
         self.models = {n: ModelRuntime(n, m, self.providers) for n, m in config.models.items()}

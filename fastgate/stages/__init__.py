@@ -9,13 +9,24 @@ from __future__ import annotations
 from typing import Any
 
 from ..pipeline.stage import Stage
+from .auth import Authenticate
+from .authz import Authorize
 from .core import BodyLimit, LLMRequest
 from .usage import UsageStage
 
 
 def stages_for(world: Any, kind: str, route_cfg: Any) -> list[Stage]:
     stages: list[Stage] = [BodyLimit(world.max_body)]
+    auth = getattr(world, "auth", None)
+    if auth is not None:
+        mode = auth.mode_for(kind, route_cfg)
+        if mode != "off":
+            stages.append(Authenticate(auth, mode))
     if kind in ("chat", "completions", "embeddings", "messages"):
         stages.append(LLMRequest(world, kind))
         stages.append(UsageStage(world, kind))
+    if auth is not None:
+        authz = Authorize.for_endpoint(auth, kind, route_cfg)
+        if authz is not None:
+            stages.append(authz)
     return stages
