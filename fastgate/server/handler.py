@@ -70,7 +70,8 @@ class Gateway:
         self._rid_n = 0
         self.inflight = 0
         self.draining = False
-        self.streams: set[web.StreamResponse] = set()
+        # open SSE responses and the front they speak (so a drain deadline can end them properly)
+        self.streams: dict[web.StreamResponse, str] = {}
 
     # ------------------------------------------------------------------ entry point
     async def handle(self, request: web.BaseRequest) -> web.StreamResponse:
@@ -382,7 +383,7 @@ class Gateway:
         hdrs.extend(filter_response_headers(resp.headers))
         out = web.StreamResponse(status=status, headers=hdrs)
         ctx.set_extra("_committed", out)
-        self.streams.add(out)
+        self.streams[out] = ctx.front
         pending = b""
         sent = 0
         try:
@@ -432,10 +433,21 @@ class Gateway:
             resp.close()
             raise
         finally:
-            self.streams.discard(out)
+            self.streams.pop(out, None)
             ctx.bytes_out = sent
             ctx.upstream_s = perf_counter() - t_up
         return out
+
+    async def end_streams(self) -> int:
+        """At a drain deadline: end every open stream with an SSE error event (not a silent RST)."""
+        n = 0
+        for out, front in list(self.streams.items()):
+            try:
+                await out.write(sse_error_event(front, 503, "The gateway is shutting down", "shutting_down"))
+                n += 1
+            except Exception:
+                pass
+        return n
 
     # ------------------------------------------------------------------ models list
     async def _list_models(self, ctx: RequestContext) -> web.StreamResponse:

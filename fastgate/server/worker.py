@@ -129,11 +129,16 @@ class Worker:
         self.gateway.draining = True
         if self.listener is not None:
             self.listener.close()
+        if self.server is not None:
+            # Keep-alive connections close after the response in flight; idle ones close now.
+            self.server.pre_shutdown()
         loop = asyncio.get_running_loop()
         end = loop.time() + timeout
         # A 20 ms poll: drain happens once per process lifetime, an Event per request would not pay off.
         while self.gateway.inflight > 0 and loop.time() < end:  # noqa: ASYNC110
             await asyncio.sleep(0.02)
+        if self.gateway.streams:
+            await self.gateway.end_streams()
         if self.server is not None:
             # Closes idle keep-alive connections; cancels whatever is still running.
             await self.server.shutdown(max(0.0, end - loop.time()))

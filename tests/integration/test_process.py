@@ -260,3 +260,30 @@ async def test_usage_ledger_survives_sigkill_and_aggregates_across_workers(mock,
         assert rows[0]["requests"] == 20 and rows[0]["prompt_tokens"] > 0
     finally:
         assert stop(s) == 0
+
+
+async def test_sigterm_ends_open_streams_with_error_event_at_deadline(tmp_path):
+    from fastgate.mock_upstream import MockUpstream
+
+    slow = MockUpstream("127.0.0.1", 0, tokens_per_s=5)
+    await slow.start()
+    try:
+        text = base_config(slow.url).replace("drain_timeout_s: 5", "drain_timeout_s: 1")
+        s = await serve(tmp_path, text, workers=1)
+        body = {"model": "gpt-4o-mini", "stream": True, "messages": [{"role": "user", "content": " ".join(["w"] * 100)}]}
+        async with aiohttp.ClientSession() as c:
+            async with c.post(s.url + "/v1/chat/completions", json=body) as r:
+                assert r.status == 200
+                first = await r.content.readuntil(b"\n\n")
+                assert first.startswith(b"data: ")
+                s.proc.send_signal(signal.SIGTERM)
+                rest = b""
+                try:
+                    async for piece in r.content.iter_any():
+                        rest += piece
+                except aiohttp.ClientError:
+                    pass
+        assert b"shutting_down" in rest  # the stream ended with an SSE error event, not a silent reset
+        assert await asyncio.to_thread(s.proc.wait, 20) == 0
+    finally:
+        await slow.stop()
