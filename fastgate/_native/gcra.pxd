@@ -13,6 +13,9 @@ tick_time(j) = ceil(j*W/Q), which round-trip exactly because Q <= W. Products ne
 """
 
 cimport cython
+from cpython.ref cimport Py_INCREF
+from cpython.tuple cimport PyTuple_SET_ITEM
+from cpython.object cimport PyTypeObject
 from libc.stdint cimport int64_t
 
 cdef extern from *:
@@ -25,6 +28,8 @@ cdef extern from *:
     ctypedef long long fg_i128
     int64_t FG_TMAX
     int64_t FG_WMAX
+    # Declared here with its real parameter type (Cython's cpython.type declares ``object``).
+    object fg_generic_alloc "PyType_GenericAlloc"(PyTypeObject* t, Py_ssize_t nitems)
 
 cdef struct GcraResult:
     bint allowed
@@ -135,3 +140,28 @@ cdef inline int64_t gcra_settle(int64_t tat, int64_t now, int64_t delta, int64_t
         return now
     t = gcra_tick_time(<int64_t>new_j, q, window)
     return t if t > now else now
+
+
+cdef inline object fg_record(type cls, object key, int64_t limit, int64_t remaining,
+                             double reset_s, double retry_s):
+    """``cls((key, limit, remaining, reset_s, retry_s))`` for a tuple subclass ``cls`` (checked
+    by the caller), built the way ``tuple.__new__`` builds it (tp_alloc, then the items) but
+    without the argument tuple and the Python-level call: per-limit records are most of a
+    backend's own cost per request otherwise."""
+    cdef object r = fg_generic_alloc(<PyTypeObject*>cls, 5)
+    cdef object v
+    Py_INCREF(key)
+    PyTuple_SET_ITEM(r, 0, key)      # steals the reference taken just above
+    v = limit
+    Py_INCREF(v)
+    PyTuple_SET_ITEM(r, 1, v)
+    v = remaining
+    Py_INCREF(v)
+    PyTuple_SET_ITEM(r, 2, v)
+    v = reset_s
+    Py_INCREF(v)
+    PyTuple_SET_ITEM(r, 3, v)
+    v = retry_s
+    Py_INCREF(v)
+    PyTuple_SET_ITEM(r, 4, v)
+    return r

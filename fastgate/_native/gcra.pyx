@@ -2,13 +2,21 @@
 """GCRA kernel, compiled. The specification is ``gcra_py.py`` (same functions, same results);
 the arithmetic itself is in ``gcra.pxd`` so that the shared-memory table can inline it."""
 
+from cpython.dict cimport PyDict_GetItem, PyDict_SetItem
+from cpython.list cimport PyList_New, PyList_SET_ITEM
 from cpython.mem cimport PyMem_Free, PyMem_Malloc
+from cpython.ref cimport Py_INCREF, PyObject
 from libc.stdint cimport int64_t
+
+cdef enum:
+    MAX_ITEMS_C = 16
 
 TMAX = FG_TMAX
 WMAX = FG_WMAX
+MAX_ITEMS = MAX_ITEMS_C
 
-__all__ = ["TMAX", "WMAX", "refund", "reserve", "reserve_many", "settle"]
+__all__ = ["MAX_ITEMS", "TMAX", "WMAX", "decide", "records", "refund", "reserve", "reserve_many", "settle"]
+
 
 
 cdef inline int _check(int64_t now, int64_t limit, int64_t window) except -1:
@@ -107,3 +115,101 @@ def reserve_many(list states, int64_t now, list costs, list limits, list windows
         )
     finally:
         PyMem_Free(rs)
+
+
+cdef int _check_record(type record) except -1:
+    if not issubclass(record, tuple):
+        raise TypeError("record must be a tuple subclass (e.g. a NamedTuple of 5 fields)")
+    return 0
+
+
+def records(bint ok, list items, list remaining, list reset, list retry, type record):
+    """Shape ``reserve_many`` results as a decision; see ``gcra_py.records``."""
+    cdef Py_ssize_t n = len(items), i
+    cdef list out = []
+    cdef bint never = False
+    cdef int64_t wait = 0, w
+    cdef tuple item
+    _check_record(record)
+    if len(remaining) != n or len(reset) != n or len(retry) != n:
+        raise ValueError("zip() argument lengths differ")
+    for i in range(n):
+        item = <tuple?>items[i]
+        if ok:
+            out.append(fg_record(record, item[0], item[2], remaining[i], <int64_t>reset[i] / 1e9, 0.0))
+        else:
+            w = retry[i]
+            if w < 0:
+                never = True
+            elif w > wait:
+                wait = w
+            out.append(fg_record(record, item[0], item[2], remaining[i], <int64_t>reset[i] / 1e9,
+                                 -1.0 if w < 0 else w / 1e9))
+    if ok:
+        return 0.0, out
+    return (-1.0 if never else wait / 1e9), out
+
+
+def decide(dict states, list items, int64_t now, type record):
+    """All-or-nothing reserve against a dict of TATs, updated in place; see ``gcra_py.decide``.
+
+    Returns ``(allowed, retry_after_s, records)``.
+    """
+    cdef Py_ssize_t n = len(items), i, j
+    cdef int64_t tats[MAX_ITEMS_C]
+    cdef int64_t cs[MAX_ITEMS_C]
+    cdef int64_t ls[MAX_ITEMS_C]
+    cdef int64_t ws[MAX_ITEMS_C]
+    cdef GcraResult rs[MAX_ITEMS_C]
+    cdef GcraResult peek
+    cdef PyObject* keys[MAX_ITEMS_C]   # borrowed from the item tuples, alive for the call
+    cdef PyObject* got
+    cdef tuple item
+    cdef bint ok = True, never = False
+    cdef int64_t wait = 0, w
+    cdef list out
+    _check_record(record)
+    if n < 1 or n > MAX_ITEMS_C:
+        raise ValueError(f"between 1 and {MAX_ITEMS_C} limits per call")
+    for i in range(n):
+        item = <tuple?>items[i]
+        key, cost, limit, window = item
+        for j in range(i):
+            if <object>keys[j] == key:
+                raise ValueError("the same key twice in one call")
+        keys[i] = <PyObject*>key
+        got = PyDict_GetItem(states, key)
+        tats[i] = 0 if got == NULL else <object>got
+        cs[i] = cost
+        ls[i] = limit
+        ws[i] = window
+        _check(now, ls[i], ws[i])
+        if cs[i] < 0:
+            raise ValueError("cost must be >= 0 (use refund/settle to give units back)")
+    for i in range(n):
+        gcra_reserve(tats[i], now, cs[i], ls[i], ws[i], &rs[i])
+        ok = ok and rs[i].allowed
+    out = PyList_New(n)
+    for i in range(n):
+        if ok:
+            if cs[i] > 0:
+                PyDict_SetItem(states, <object>keys[i], rs[i].new_tat)
+            r = fg_record(record, <object>keys[i], ls[i], rs[i].remaining, rs[i].reset_after / 1e9, 0.0)
+        else:
+            if rs[i].allowed:
+                gcra_reserve(tats[i], now, 0, ls[i], ws[i], &peek)
+                rs[i].remaining = peek.remaining
+                rs[i].reset_after = peek.reset_after
+                rs[i].retry_after = 0
+            w = rs[i].retry_after
+            if w < 0:
+                never = True
+            elif w > wait:
+                wait = w
+            r = fg_record(record, <object>keys[i], ls[i], rs[i].remaining, rs[i].reset_after / 1e9,
+                          -1.0 if w < 0 else w / 1e9)
+        Py_INCREF(r)
+        PyList_SET_ITEM(out, i, r)
+    if ok:
+        return True, 0.0, out
+    return False, (-1.0 if never else wait / 1e9), out

@@ -52,7 +52,9 @@ WMAX = 1 << 60
 _I64_MIN = -(1 << 63)
 _I64_MAX = (1 << 63) - 1
 
-__all__ = ["TMAX", "WMAX", "refund", "reserve", "reserve_many", "settle"]
+MAX_ITEMS = 16  # limits per request (a policy has a handful; the bound keeps kernels on the stack)
+
+__all__ = ["MAX_ITEMS", "TMAX", "WMAX", "decide", "records", "refund", "reserve", "reserve_many", "settle"]
 
 
 def _int64(name: str, v: int) -> int:
@@ -204,3 +206,63 @@ def reserve_many(
             reset.append(r[3])
             retry.append(r[4])
     return False, list(states), remaining, reset, retry
+
+
+def records(
+    ok: bool,
+    items: list[tuple[bytes, int, int, int]],
+    remaining: list[int],
+    reset: list[int],
+    retry: list[int],
+    record: type,
+) -> tuple[float, list[tuple[bytes, int, int, float, float]]]:
+    """Shape ``reserve_many`` results as a limiter decision: ``(retry_after_s, records)``.
+
+    Each record is ``record((key, limit, remaining, reset_s, retry_after_s))`` built with
+    ``tuple.__new__`` (``record`` is a tuple subclass, e.g. a NamedTuple). A record's
+    ``retry_after_s`` is 0.0 when that limit admits and -1.0 when it never can; the decision's
+    is 0.0 when admitted, -1.0 when any limit never can, else the longest wait.
+    """
+    out: list[tuple[bytes, int, int, float, float]] = []
+    if ok:
+        for it, r, z in zip(items, remaining, reset, strict=True):
+            out.append(tuple.__new__(record, (it[0], it[2], r, z / 1e9, 0.0)))
+        return 0.0, out
+    never = False
+    wait = 0
+    for it, r, z, w in zip(items, remaining, reset, retry, strict=True):
+        if w < 0:
+            never = True
+        elif w > wait:
+            wait = w
+        out.append(tuple.__new__(record, (it[0], it[2], r, z / 1e9, -1.0 if w < 0 else w / 1e9)))
+    return (-1.0 if never else wait / 1e9), out
+
+
+def decide(
+    states: dict[bytes, int], items: list[tuple[bytes, int, int, int]], now: int, record: type
+) -> tuple[bool, float, list[tuple[bytes, int, int, float, float]]]:
+    """All-or-nothing reserve of ``items`` = [(key, cost, limit, window_ns)] against ``states``,
+    a dict of TATs (a missing key is idle), updated in place when admitted.
+
+    Returns ``(allowed, retry_after_s, records)`` as ``records`` describes. This is the local
+    (one-process) limiter's whole hot path in one kernel call.
+    """
+    if not 1 <= len(items) <= MAX_ITEMS:
+        raise ValueError(f"between 1 and {MAX_ITEMS} limits per call")
+    keys = [it[0] for it in items]
+    if len(set(keys)) != len(keys):
+        raise ValueError("the same key twice in one call")
+    ok, new, remaining, reset, retry = reserve_many(
+        [states.get(k, 0) for k in keys],
+        now,
+        [it[1] for it in items],
+        [it[2] for it in items],
+        [it[3] for it in items],
+    )
+    if ok:
+        for it, t in zip(items, new, strict=True):
+            if it[1]:
+                states[it[0]] = t
+    retry_s, out = records(ok, items, remaining, reset, retry, record)
+    return ok, retry_s, out

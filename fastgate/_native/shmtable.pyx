@@ -25,6 +25,8 @@ and atomic per-slot locks so a reserve costs about a microsecond:
 
 cimport cython
 from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_Check, PyBytes_GET_SIZE
+from cpython.list cimport PyList_New, PyList_SET_ITEM
+from cpython.ref cimport Py_INCREF
 from libc.stdint cimport int64_t, uint8_t, uint64_t
 from libc.stdio cimport snprintf
 from libc.string cimport memcmp, memcpy, memset
@@ -35,7 +37,7 @@ from posix.time cimport CLOCK_REALTIME, clock_gettime, timespec
 from posix.types cimport pid_t
 from posix.unistd cimport close as c_close, getpid, read as c_read
 
-from fastgate._native.gcra cimport FG_TMAX, GcraResult, gcra_check, gcra_reserve, gcra_settle
+from fastgate._native.gcra cimport FG_TMAX, GcraResult, fg_record, gcra_check, gcra_reserve, gcra_settle
 
 import hashlib
 import mmap
@@ -209,6 +211,19 @@ cdef struct Key:
     uint64_t meta
     const uint8_t* data
     Py_ssize_t n
+
+
+cdef struct Batch:
+    # One call's working set, on the C stack: no allocation per request.
+    Py_ssize_t n
+    Key keys[MAX_ITEMS]
+    int64_t costs[MAX_ITEMS]
+    int64_t limits[MAX_ITEMS]
+    int64_t windows[MAX_ITEMS]
+    int64_t tats[MAX_ITEMS]
+    Py_ssize_t idx[MAX_ITEMS]
+    Py_ssize_t order[MAX_ITEMS]
+    GcraResult res[MAX_ITEMS]
 
 
 @cython.final
@@ -497,93 +512,131 @@ cdef class ShmTable:
 
     # -- operations -----------------------------------------------------------------------------
 
+    cdef int _run(self, list items, int64_t now, Batch* b) except -2:
+        """Parse, validate, and apply one all-or-nothing reserve. Returns 1 admitted, 0 denied,
+        -1 table full; ``b.res`` then holds per-limit results (reserve_many conventions)."""
+        cdef Py_ssize_t n = len(items), i, j, t
+        cdef GcraResult peek
+        cdef bint allowed = True, verified
+        cdef uint8_t* s
+        cdef list keep = None
+        cdef tuple item
+        self._open()
+        if n < 1 or n > MAX_ITEMS:
+            raise ValueError(f"between 1 and {MAX_ITEMS} limits per call")
+        b.n = n
+        for i in range(n):
+            item = <tuple?>items[i]
+            key, cost, limit, window = item
+            b.costs[i] = cost
+            b.limits[i] = limit
+            b.windows[i] = window
+            if gcra_check(b.limits[i], b.windows[i]) != 0:
+                raise ValueError(
+                    f"invalid limit {b.limits[i]} per {b.windows[i]} ns: need 1 <= limit <= window_ns "
+                    "<= 2**60 (at most one unit per nanosecond)")
+            if now < 0 or now > FG_TMAX:
+                raise ValueError("now must be a non-negative ns timestamp <= 2**62")
+            if b.costs[i] < 0:
+                raise ValueError("cost must be >= 0 (use settle to give units back)")
+            if not PyBytes_Check(key) or PyBytes_GET_SIZE(key) > KEY_MAX:
+                if keep is None:
+                    keep = []
+            self._key(key, &b.keys[i], keep)
+            for j in range(i):
+                if b.keys[j].h == b.keys[i].h and b.keys[j].meta == b.keys[i].meta and \
+                        memcmp(b.keys[j].data, b.keys[i].data, b.keys[i].n) == 0:
+                    raise ValueError("the same key twice in one call")
+        while True:
+            for i in range(n):
+                b.idx[i] = self._find_or_insert(&b.keys[i], now, b.idx, i)
+                if b.idx[i] < 0:
+                    return -1
+            # Lock in ascending slot order: every worker does, so none waits in a cycle.
+            for i in range(n):
+                t = i
+                while t > 0 and b.idx[b.order[t - 1]] > b.idx[i]:
+                    b.order[t] = b.order[t - 1]
+                    t -= 1
+                b.order[t] = i
+            verified = True
+            for i in range(n):
+                s = self._slot(b.idx[b.order[i]])
+                self._lock_slot(s)
+                if not self._matches(s, &b.keys[b.order[i]]):
+                    verified = False
+            if verified:
+                allowed = True
+                for i in range(n):
+                    b.tats[i] = __atomic_load_n(self._field(self._slot(b.idx[i]), O_TAT), __ATOMIC_RELAXED)
+                    gcra_reserve(b.tats[i], now, b.costs[i], b.limits[i], b.windows[i], &b.res[i])
+                    allowed = allowed and b.res[i].allowed
+                if allowed:
+                    for i in range(n):
+                        if b.costs[i] > 0:
+                            # One aligned 8-byte store: a reader or a successor never sees half.
+                            __atomic_store_n(self._field(self._slot(b.idx[i]), O_TAT), b.res[i].new_tat,
+                                             __ATOMIC_RELAXED)
+            for i in range(n - 1, -1, -1):
+                self._unlock(self._field(self._slot(b.idx[b.order[i]]), O_LOCK))
+            if verified:
+                break
+        if allowed:
+            return 1
+        for i in range(n):
+            if b.res[i].allowed:
+                gcra_reserve(b.tats[i], now, 0, b.limits[i], b.windows[i], &peek)
+                b.res[i].remaining = peek.remaining
+                b.res[i].reset_after = peek.reset_after
+                b.res[i].retry_after = 0
+        return 0
+
     def reserve(self, list items, int64_t now):
         """All-or-nothing GCRA reserve; see ``shmtable_py.ShmTable.reserve``.
 
         Returns ``(code, remaining, reset_after_ns, retry_after_ns)``; code 1/0/-1.
         """
-        cdef Py_ssize_t n = len(items), i, j, t
-        cdef Key keys[MAX_ITEMS]
-        cdef int64_t costs[MAX_ITEMS]
-        cdef int64_t limits[MAX_ITEMS]
-        cdef int64_t windows[MAX_ITEMS]
-        cdef int64_t tats[MAX_ITEMS]
-        cdef Py_ssize_t idx[MAX_ITEMS]
-        cdef Py_ssize_t order[MAX_ITEMS]
-        cdef GcraResult res[MAX_ITEMS]
-        cdef GcraResult peek
-        cdef bint allowed, verified
-        cdef uint8_t* s
-        cdef list keep = None
-        self._open()
-        if n < 1 or n > MAX_ITEMS:
-            raise ValueError(f"between 1 and {MAX_ITEMS} limits per call")
-        for i in range(n):
-            key, cost, limit, window = items[i]
-            costs[i] = cost
-            limits[i] = limit
-            windows[i] = window
-            if gcra_check(limits[i], windows[i]) != 0:
-                raise ValueError(
-                    f"invalid limit {limits[i]} per {windows[i]} ns: need 1 <= limit <= window_ns "
-                    "<= 2**60 (at most one unit per nanosecond)")
-            if now < 0 or now > FG_TMAX:
-                raise ValueError("now must be a non-negative ns timestamp <= 2**62")
-            if costs[i] < 0:
-                raise ValueError("cost must be >= 0 (use settle to give units back)")
-            if not PyBytes_Check(key) or PyBytes_GET_SIZE(key) > KEY_MAX:
-                if keep is None:
-                    keep = []
-            self._key(key, &keys[i], keep)
-            for j in range(i):
-                if keys[j].h == keys[i].h and keys[j].meta == keys[i].meta and \
-                        memcmp(keys[j].data, keys[i].data, keys[i].n) == 0:
-                    raise ValueError("the same key twice in one call")
-        while True:
-            for i in range(n):
-                idx[i] = self._find_or_insert(&keys[i], now, idx, i)
-                if idx[i] < 0:
-                    return (-1, [], [], [])
-            # Lock in ascending slot order: every worker does, so none waits in a cycle.
-            for i in range(n):
-                t = i
-                while t > 0 and idx[order[t - 1]] > idx[i]:
-                    order[t] = order[t - 1]
-                    t -= 1
-                order[t] = i
-            verified = True
-            for i in range(n):
-                s = self._slot(idx[order[i]])
-                self._lock_slot(s)
-                if not self._matches(s, &keys[order[i]]):
-                    verified = False
-            if verified:
-                allowed = True
-                for i in range(n):
-                    tats[i] = __atomic_load_n(self._field(self._slot(idx[i]), O_TAT), __ATOMIC_RELAXED)
-                    gcra_reserve(tats[i], now, costs[i], limits[i], windows[i], &res[i])
-                    allowed = allowed and res[i].allowed
-                if allowed:
-                    for i in range(n):
-                        if costs[i] > 0:
-                            # One aligned 8-byte store: a reader or a successor never sees half.
-                            __atomic_store_n(self._field(self._slot(idx[i]), O_TAT), res[i].new_tat,
-                                             __ATOMIC_RELAXED)
-            for i in range(n - 1, -1, -1):
-                self._unlock(self._field(self._slot(idx[order[i]]), O_LOCK))
-            if verified:
-                break
-        if allowed:
-            return (1, [res[i].remaining for i in range(n)], [res[i].reset_after for i in range(n)],
-                    [res[i].retry_after for i in range(n)])
-        for i in range(n):
-            if res[i].allowed:
-                gcra_reserve(tats[i], now, 0, limits[i], windows[i], &peek)
-                res[i].remaining = peek.remaining
-                res[i].reset_after = peek.reset_after
-                res[i].retry_after = 0
-        return (0, [res[i].remaining for i in range(n)], [res[i].reset_after for i in range(n)],
-                [res[i].retry_after for i in range(n)])
+        cdef Batch b
+        cdef Py_ssize_t i
+        cdef int code = self._run(items, now, &b)
+        if code < 0:
+            return (-1, [], [], [])
+        return (code, [b.res[i].remaining for i in range(b.n)], [b.res[i].reset_after for i in range(b.n)],
+                [b.res[i].retry_after for i in range(b.n)])
+
+    def decide(self, list items, int64_t now, type record):
+        """Like ``reserve`` but already in the shape of a limiter decision; see the twin.
+
+        Returns ``(code, retry_after_s, [record(key, limit, remaining, reset_s, retry_after_s)])``.
+        """
+        cdef Batch b
+        cdef Py_ssize_t i
+        cdef int code = self._run(items, now, &b)
+        cdef list out
+        cdef bint never = False
+        cdef int64_t wait = 0, w
+        if not issubclass(record, tuple):
+            raise TypeError("record must be a tuple subclass (e.g. a NamedTuple of 5 fields)")
+        if code < 0:
+            return (-1, 0.0, [])
+        out = PyList_New(b.n)
+        for i in range(b.n):
+            w = b.res[i].retry_after
+            if code == 1:
+                r = fg_record(record, (<tuple>items[i])[0], b.limits[i], b.res[i].remaining,
+                              b.res[i].reset_after / 1e9, 0.0)
+            else:
+                if w < 0:
+                    never = True
+                elif w > wait:
+                    wait = w
+                r = fg_record(record, (<tuple>items[i])[0], b.limits[i], b.res[i].remaining,
+                              b.res[i].reset_after / 1e9, -1.0 if w < 0 else w / 1e9)
+            Py_INCREF(r)
+            PyList_SET_ITEM(out, i, r)
+        if code == 1:
+            return (1, 0.0, out)
+        return (0, -1.0 if never else wait / 1e9, out)
 
     def settle(self, list items, int64_t now):
         """Apply GCRA settle (delta = cost; negative refunds) per item; returns items missed (full)."""

@@ -335,6 +335,19 @@ class ShmTable:
             self._unlock()
         return (1 if ok else 0), rem, reset, retry
 
+    def decide(
+        self, items: list[tuple[bytes, int, int, int]], now: int, record: type
+    ) -> tuple[int, float, list[tuple[bytes, int, int, float, float]]]:
+        """``reserve``, shaped as a limiter decision (``gcra.records``): the backend's hot path.
+
+        Returns ``(code, retry_after_s, records)``; code -1 (table full) comes with ``0.0, []``.
+        """
+        code, rem, reset, retry = self.reserve(items, now)
+        if code < 0:
+            return -1, 0.0, []
+        retry_s, out = gcra.records(code == 1, items, rem, reset, retry, record)
+        return code, retry_s, out
+
     def settle(self, items: list[tuple[bytes, int, int, int]], now: int) -> int:
         """Apply ``gcra.settle`` with delta = cost (negative refunds) to each item.
 

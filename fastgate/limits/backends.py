@@ -29,7 +29,7 @@ from __future__ import annotations
 import os
 from collections.abc import Awaitable
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal, Protocol, runtime_checkable
+from typing import Any, ClassVar, Literal, NamedTuple, Protocol, runtime_checkable
 
 from fastgate._native import kernel
 
@@ -78,9 +78,8 @@ def limit_key(
     return b":".join(parts)
 
 
-@dataclass(slots=True)
-class LimitState:
-    """One limit's outcome: what the SPEC section 4 headers report.
+class LimitState(NamedTuple):
+    """One limit's outcome: what the SPEC section 4 headers report (immutable).
 
     ``remaining`` is what could still be admitted now (after this request's charge when it was
     admitted), ``reset_s`` when the key is idle (full) again, ``retry_after_s`` this limit's own
@@ -143,31 +142,9 @@ class Backend(Protocol):
         ...
 
 
-_NS = 1e-9
-
-
-def _decision(ok: bool, items: list[Item], rem: list[int], reset: list[int], retry: list[int]) -> Decision:
-    """Turn per-limit kernel results (``gcra.reserve_many`` conventions) into a Decision."""
-    if ok:
-        if len(items) == 1:
-            it = items[0]
-            return Decision(True, 0.0, [LimitState(it[0], it[2], rem[0], reset[0] * _NS)])
-        return Decision(
-            True,
-            0.0,
-            [LimitState(it[0], it[2], rem[i], reset[i] * _NS) for i, it in enumerate(items)],
-        )
-    states = []
-    never = False
-    wait = 0
-    for i, it in enumerate(items):
-        r = retry[i]
-        if r < 0:
-            never = True
-        elif r > wait:
-            wait = r
-        states.append(LimitState(it[0], it[2], rem[i], reset[i] * _NS, -1.0 if r < 0 else r * _NS))
-    return Decision(False, -1.0 if never else wait * _NS, states)
+# Kernels build the per-limit LimitState tuples themselves (``gcra.decide``,
+# ``ShmTable.decide``, ``gcra.records`` for backends that get raw numbers, such as a Redis
+# script): constructing them in Python would cost more than the limiter decision itself.
 
 
 class LocalBackend:
@@ -178,39 +155,17 @@ class LocalBackend:
     def __init__(self, *, gcra: Any = None) -> None:
         """``gcra``: the kernel module to use (default: ``fastgate._native.kernel("gcra")``)."""
         self._g = gcra if gcra is not None else kernel("gcra")
+        self._decide = self._g.decide
         self._tats: dict[bytes, int] = {}
         self._conc: dict[bytes, int] = {}
         self._sweep_at = 4096
 
     def reserve(self, items: list[Item], now_ns: int) -> Decision:
         """All-or-nothing reserve (synchronous); see ``Backend.reserve``."""
-        tats = self._tats
-        if len(items) == 1:
-            key, cost, limit, window = items[0]
-            ok, tat, rem, reset, retry = self._g.reserve(tats.get(key, 0), now_ns, cost, limit, window)
-            if ok:
-                if cost:
-                    tats[key] = tat
-                    if len(tats) > self._sweep_at:
-                        self._sweep(now_ns)
-                return Decision(True, 0.0, [LimitState(key, limit, rem, reset * _NS)])
-            return _decision(False, items, [rem], [reset], [retry])
-        if len({it[0] for it in items}) != len(items):
-            raise ValueError("the same key twice in one call")
-        ok, new, rems, resets, retries = self._g.reserve_many(
-            [tats.get(it[0], 0) for it in items],
-            now_ns,
-            [it[1] for it in items],
-            [it[2] for it in items],
-            [it[3] for it in items],
-        )
-        if ok:
-            for it, t in zip(items, new, strict=True):
-                if it[1]:
-                    tats[it[0]] = t
-            if len(tats) > self._sweep_at:
-                self._sweep(now_ns)
-        return _decision(ok, items, rems, resets, retries)
+        ok, retry_s, limits = self._decide(self._tats, items, now_ns, LimitState)
+        if ok and len(self._tats) > self._sweep_at:
+            self._sweep(now_ns)
+        return Decision(ok, retry_s, limits)
 
     def settle(self, items: list[Item], now_ns: int) -> None:
         """Charge or refund after the fact; see ``Backend.settle``."""
@@ -282,6 +237,7 @@ class ShmBackend:
         if on_full not in ("deny", "allow"):
             raise ValueError("on_full must be 'deny' or 'allow'")
         self.table = table
+        self._decide = table.decide
         self.on_full: OnFull = on_full
         self._allow_full = on_full == "allow"
         self.full_events = 0  # per process: how often the table was full (for metrics)
@@ -311,14 +267,9 @@ class ShmBackend:
 
     def reserve(self, items: list[Item], now_ns: int) -> Decision:
         """All-or-nothing reserve across every worker (synchronous); see ``Backend.reserve``."""
-        code, rem, reset, retry = self.table.reserve(items, now_ns)
-        if code == 1:
-            if len(items) == 1:
-                it = items[0]
-                return Decision(True, 0.0, [LimitState(it[0], it[2], rem[0], reset[0] * _NS)])
-            return _decision(True, items, rem, reset, retry)
-        if code == 0:
-            return _decision(False, items, rem, reset, retry)
+        code, retry_s, limits = self._decide(items, now_ns, LimitState)
+        if code >= 0:
+            return Decision(code == 1, retry_s, limits)
         self.full_events += 1
         if self._allow_full:
             states = [LimitState(it[0], it[2], it[2], 0.0) for it in items]

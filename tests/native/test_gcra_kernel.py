@@ -295,3 +295,68 @@ def test_compiled_equals_twin_on_seeded_random_operations() -> None:
                 d = rnd.randrange(-n, n)
                 tat_py, tat_c = py.settle(tat_py, now, d, n, w), c.settle(tat_c, now, d, n, w)
                 assert tat_py == tat_c
+
+
+class Rec(tuple):  # what a backend passes as ``record``: a tuple subclass (here without fields)
+    __slots__ = ()
+
+
+def test_decide_on_a_dict_is_all_or_nothing_and_shapes_records(g: ModuleType) -> None:
+    now = 7 * S
+    states: dict[bytes, int] = {}
+    items = [(b"rq", 1, 2, S), (b"tk", 30, 100, S)]
+    ok, retry_s, recs = g.decide(states, items, now, Rec)
+    assert ok and retry_s == 0.0 and type(recs[0]) is Rec
+    assert recs == [(b"rq", 2, 1, 0.5, 0.0), (b"tk", 100, 70, 0.3, 0.0)]
+    assert states == {b"rq": now + S // 2, b"tk": now + 3 * S // 10}
+    ok, retry_s, recs = g.decide(states, [(b"rq", 1, 2, S), (b"tk", 80, 100, S)], now, Rec)
+    assert not ok and retry_s == pytest.approx(0.1) and recs[0][4] == 0.0 and recs[1][4] == pytest.approx(0.1)
+    assert states == {b"rq": now + S // 2, b"tk": now + 3 * S // 10}  # nothing charged
+    ok, retry_s, recs = g.decide(states, [(b"new", 0, 5, S), (b"tk", 101, 100, S)], now, Rec)
+    assert not ok and retry_s == -1.0 and recs[1][4] == -1.0 and b"new" not in states
+    with pytest.raises(ValueError):
+        g.decide(states, [(b"rq", 1, 2, S), (b"rq", 1, 2, S)], now, Rec)
+    with pytest.raises(ValueError):
+        g.decide(states, [], now, Rec)
+    with pytest.raises(TypeError):
+        g.decide(states, items, now, dict)
+
+
+@pytest.mark.skipif(_native.NO_EXTENSIONS, reason="FASTGATE_NO_EXTENSIONS=1")
+def test_decide_and_records_compiled_equal_twin() -> None:
+    py, c = twin("gcra"), _compiled_or_fail()
+    rnd = random.Random(99)
+    sp: dict[bytes, int] = {}
+    sc: dict[bytes, int] = {}
+    keys = [b"a", b"b", b"c", b"d" * 70]
+    now = 1_800_000_000 * S
+    for _ in range(3000):
+        now += rnd.randrange(0, S // 3)
+        items = [(k, rnd.randrange(0, 12), 10, S) for k in rnd.sample(keys, rnd.randrange(1, 4))]
+        rp, rc = py.decide(sp, items, now, Rec), c.decide(sc, items, now, Rec)
+        assert rp == rc and sp == sc
+        raw = py.reserve_many(
+            [sp.get(k, 0) for k, _, _, _ in items],
+            now,
+            [i[1] for i in items],
+            [10] * len(items),
+            [S] * len(items),
+        )
+        ok = raw[0]
+        assert py.records(ok, items, *raw[2:], Rec) == c.records(ok, items, *raw[2:], Rec)
+
+
+@pytest.mark.skipif(_native.NO_EXTENSIONS, reason="FASTGATE_NO_EXTENSIONS=1")
+def test_compiled_records_do_not_leak_references() -> None:
+    import sys
+
+    c = _compiled_or_fail()
+    key = b"refcount-probe"
+    states: dict[bytes, int] = {}
+    c.decide(states, [(key, 1, 10**9, 60 * S)], S, Rec)  # the dict now holds the key
+    before = sys.getrefcount(key)
+    for i in range(1000):
+        out = c.decide(states, [(key, 1, 10**9, 60 * S)], S + i, Rec)
+        c.records(True, [(key, 1, 10**9, 60 * S)], [1], [2], [-1], Rec)
+    del out
+    assert sys.getrefcount(key) == before
