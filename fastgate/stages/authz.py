@@ -11,7 +11,10 @@ Runs after ``llm_request`` (5000) has resolved ``ctx.model``. Decisions, in orde
 3. ``require_scopes`` of the policy and of the route: every scope must be granted, compared as
    exact strings (``admin`` ≠ ``administrator``, catalogue JWT-33) → 403 with
    ``WWW-Authenticate: Bearer realm="fastgate", error="insufficient_scope", scope="…"`` (RFC 6750
-   §3.1). An anonymous caller that would need scopes gets the uniform 401 instead.
+   §3.1). An anonymous caller (``auth: optional``) is held only to the route's scopes, and gets
+   the uniform 401 when there are any.
+
+``auth: off`` routes are public: they get no authorization stage at all.
 
 For generic routes the identity then travels upstream as ``x-fastgate-subject/tenant/groups/
 scopes`` (SPEC §4); the handler has already dropped any client-sent copies.
@@ -189,6 +192,8 @@ class Authorize(Stage):
     @classmethod
     def for_endpoint(cls, runtime: Any, kind: str, route_cfg: Any = None) -> Authorize | None:
         """The stage for an endpoint, or ``None`` when it would have nothing to do there."""
+        if kind == "route" and route_cfg is not None and route_cfg.auth == "off" and not route_cfg.require_scopes:
+            return None  # an `auth: off` route is public: no identity, nothing to authorize
         if runtime.policies.policies or getattr(route_cfg, "require_scopes", None):
             return cls(runtime, kind, route_cfg)
         if kind == "route" and runtime.mode_for(kind, route_cfg) != "off":
@@ -207,7 +212,9 @@ class Authorize(Stage):
             if self.check_model and ctx.model_name is not None and not policy.allows_model(ctx.model_name):
                 return _forbidden(f"You are not allowed to use the model '{ctx.model_name}'", "model_not_allowed",
                                   "model_not_allowed")
-            if policy.require_scopes:
+            if policy.require_scopes and ident is not None:
+                # A policy's scopes bind authenticated callers; an anonymous caller of an
+                # `auth: optional` endpoint has none to check (route scopes still demand a login).
                 required = policy.require_scopes + required
         if required:
             if ident is None:
