@@ -48,6 +48,7 @@ import tempfile
 import time
 from collections import deque
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -597,6 +598,7 @@ class Proc:
         self.log_path = logdir / f"{name}.log"
         self.env = env
         self.p: subprocess.Popen[bytes] | None = None
+        self.stopped = False
 
     @property
     def pid(self) -> int:
@@ -635,9 +637,16 @@ class Proc:
     def alive(self) -> bool:
         return self.p is not None and self.p.poll() is None
 
+    def terminate(self) -> None:
+        """Ask the process group to stop (SIGTERM), without waiting."""
+        if self.p is not None and not self.stopped and self.p.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.p.pid, signal.SIGTERM)
+
     def stop(self) -> None:
-        if self.p is None:
+        if self.p is None or self.stopped:
             return
+        self.stopped = True
         if self.p.poll() is None:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.p.pid, signal.SIGTERM)
@@ -651,6 +660,28 @@ class Proc:
             # The leader is gone; reap whatever it left in its group (nginx workers, say).
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(self.p.pid, signal.SIGKILL)
+
+
+class Launch:
+    """A server being started: launched at once, waited for when first needed, so every server
+    of a run starts in parallel (the smoke run is mostly start-up time)."""
+
+    def __init__(self, proc: Proc, port: int) -> None:
+        self.proc = proc
+        self.url = f"http://127.0.0.1:{port}"
+        self.port = port
+        self._error: str | None = None
+        self._waited = False
+
+    def wait(self) -> str | None:
+        """None once the server listens, else why it never did (memoized)."""
+        if not self._waited:
+            self._waited = True
+            try:
+                self.proc.wait_port(self.port)
+            except RuntimeError as e:
+                self._error = str(e)
+        return self._error
 
 
 @dataclass
@@ -774,7 +805,8 @@ def percentiles_us(values: array.array[float]) -> dict[str, float]:
     n = len(s)
 
     def pct(q: float) -> float:
-        return s[min(n - 1, max(0, math.ceil(q / 100.0 * n) - 1))] * 1e6
+        # Nearest rank; the epsilon keeps 99.9/100*1000 = 999.0000000000001 from rounding up a rank.
+        return s[min(n - 1, max(0, math.ceil(q / 100.0 * n - 1e-9) - 1))] * 1e6
 
     return {"p50": pct(50), "p90": pct(90), "p99": pct(99), "p999": pct(99.9), "max": s[-1] * 1e6,
             "mean": sum(s) / n * 1e6}
@@ -783,6 +815,11 @@ def percentiles_us(values: array.array[float]) -> dict[str, float]:
 # --------------------------------------------------------------------------------------------
 # The built-in generator (runs in its own process: `run.py --loadgen-child SPEC.json`)
 # --------------------------------------------------------------------------------------------
+
+
+# uvloop's loop.time() is libuv's cached millisecond clock: far too coarse for sub-millisecond
+# latencies. Every timestamp of the generator comes from the high-resolution clock instead.
+_now = time.perf_counter
 
 
 class _GenConn(asyncio.Protocol):
@@ -851,6 +888,7 @@ class _LoadGen:
         self.start = 0.0
         self.end = 0.0
         self.running = False
+        self.closing = False  # set when the run is over: connections we abort are not errors
         self.loop: asyncio.AbstractEventLoop | None = None
 
     def next_req(self) -> bytes:
@@ -865,7 +903,7 @@ class _LoadGen:
                 _, proto = await self.loop.create_connection(lambda: _GenConn(self), self.host, self.port)
             except OSError:
                 self.errors["connect"] += 1
-                if self.loop.time() > self.end and self.start:
+                if _now() > self.end and self.start:
                     return None
                 await asyncio.sleep(0.05)
                 continue
@@ -874,7 +912,7 @@ class _LoadGen:
 
     def _dispatch(self, c: _GenConn) -> None:
         assert self.loop is not None
-        now = self.loop.time()
+        now = _now()
         if self.rate <= 0:
             if self.running and now < self.end:
                 c.send(self.next_req(), now, now)
@@ -888,7 +926,7 @@ class _LoadGen:
 
     def on_done(self, c: _GenConn, status: int, keep_alive: bool) -> None:
         assert self.loop is not None
-        now = self.loop.time()
+        now = _now()
         # Closed loop counts what completes inside the window (as wrk does); open loop counts
         # every request that was due inside it.
         if self.rate > 0 or now <= self.end:
@@ -904,7 +942,7 @@ class _LoadGen:
         self._dispatch(c)
 
     def on_lost(self, c: _GenConn) -> None:
-        if c not in self.conns:
+        if c not in self.conns or self.closing:
             return
         self.conns.discard(c)
         with contextlib.suppress(ValueError):
@@ -924,7 +962,7 @@ class _LoadGen:
         assert self.loop is not None
         while True:
             await asyncio.sleep(0.1)
-            now = self.loop.time()
+            now = _now()
             for c in list(self.conns):
                 if c.busy and now - c.sent_at > self.timeout:
                     self.errors["timeout"] += 1
@@ -940,7 +978,7 @@ class _LoadGen:
         interval = 1.0 / self.rate
         n = 0
         while True:
-            now = self.loop.time()
+            now = _now()
             if now >= self.end:
                 break
             due = min(int((now - self.start) * self.rate) + 1, int(self.duration * self.rate))
@@ -949,7 +987,7 @@ class _LoadGen:
                 n += 1
             while self.pending and self.idle:
                 self._dispatch(self.idle.pop())
-            await asyncio.sleep(max(0.0005, self.start + n * interval - self.loop.time()))
+            await asyncio.sleep(max(0.0005, self.start + n * interval - _now()))
 
     async def run(self) -> dict[str, Any]:
         self.loop = asyncio.get_running_loop()
@@ -957,7 +995,7 @@ class _LoadGen:
         conns = await asyncio.gather(*(self._connect() for _ in range(self.nconns)))
         watchdog = self.loop.create_task(self._watchdog())
         ru0 = resource.getrusage(resource.RUSAGE_SELF)
-        self.start = self.loop.time()
+        self.start = _now()
         self.end = self.start + self.duration
         self.running = True
         if self.rate <= 0:
@@ -971,20 +1009,22 @@ class _LoadGen:
             await self._schedule()
             # Let what was due finish (bounded by the request timeout); what never got an answer
             # counts as a timeout.
-            grace_end = self.loop.time() + self.timeout
+            grace_end = _now() + self.timeout
             # A 10 ms poll is plenty here and keeps the hot callbacks free of event bookkeeping.
-            while (self.pending or any(c.busy for c in self.conns)) and self.loop.time() < grace_end:  # noqa: ASYNC110
+            while (self.pending or any(c.busy for c in self.conns)) and _now() < grace_end:  # noqa: ASYNC110
                 await asyncio.sleep(0.01)
             self.running = False
             left = len(self.pending) + sum(1 for c in self.conns if c.busy)
             self.errors["timeout"] += left
         ru1 = resource.getrusage(resource.RUSAGE_SELF)
         elapsed = self.duration
+        busy_for = max(_now() - self.start, 1e-9)
         watchdog.cancel()
+        self.closing = True
         for c in list(self.conns):
             if c.transport is not None:
                 c.transport.abort()
-        gen_cpu = (ru1.ru_utime + ru1.ru_stime - ru0.ru_utime - ru0.ru_stime) / elapsed * 100.0
+        gen_cpu = (ru1.ru_utime + ru1.ru_stime - ru0.ru_utime - ru0.ru_stime) / busy_for * 100.0
         out: dict[str, Any] = {
             "requests": len(self.lat), "duration_s": elapsed, "latency_us": percentiles_us(self.lat),
             "errors": self.errors, "gen_cpu_pct": gen_cpu,
@@ -1107,7 +1147,7 @@ class Run:
 class CaseState:
     """Availability of one (scenario, case)."""
 
-    status: str = "ok"  # ok | FAILED | unavailable
+    status: str = "ok"  # ok | FAILED | unavailable | skipped
     reason: str = ""
 
 
@@ -1144,9 +1184,9 @@ class Bench:
         self.procs: list[Proc] = []
         self.upstream: Proc | None = None
         self.upstream_url = ""
-        self.gateways: dict[str, tuple[Proc, str] | str] = {}  # config name → (proc, url) or error
-        self.nginx: dict[str, tuple[Proc, str] | str] = {}  # proxy_buffering → (proc, url) or error
-        self.aiohttp: tuple[Proc, str] | str | None = None
+        self.gateways: dict[str, Launch | str] = {}  # config name → server, or why not
+        self.nginx: dict[str, Launch | str] = {}  # proxy_buffering → server, or why not
+        self.aiohttp: Launch | str | None = None
         self.keys: Keys | None = None
         self.access_logs: dict[str, Path] = {}
         self.runs: list[Run] = []
@@ -1165,21 +1205,23 @@ class Bench:
 
     # -- processes ---------------------------------------------------------------------------
 
-    def _spawn(self, name: str, argv: list[str], cpu: str | None, port: int) -> Proc:
+    def _launch(self, name: str, argv: list[str], cpu: str | None, port: int) -> Launch:
         p = Proc(name, argv, cpu, self.logdir)
         self.procs.append(p)
         p.start()
-        p.wait_port(port)
-        return p
+        return Launch(p, port)
 
     def start_upstream(self) -> None:
         port = free_port()
         progress.info(f"starting the upstream: fastgate mock-upstream on :{port} (cpu {self.o.load_cpu or 'any'})")
-        self.upstream = self._spawn("upstream", [sys.executable, "-m", "fastgate", "mock-upstream", "--port",
-                                                 str(port)], self.o.load_cpu, port)
-        self.upstream_url = f"http://127.0.0.1:{port}"
+        up = self._launch("upstream", [sys.executable, "-m", "fastgate", "mock-upstream", "--port", str(port)],
+                          self.o.load_cpu, port)
+        err = up.wait()
+        if err:
+            raise RuntimeError(f"the mock upstream did not start: {err}")
+        self.upstream, self.upstream_url = up.proc, up.url
 
-    def gateway(self, sc: Scenario) -> tuple[Proc, str] | str:
+    def gateway(self, sc: Scenario) -> Launch | str:
         """The gateway for the scenario's config (started once), or why it is not available."""
         name = sc.config
         if name in self.gateways:
@@ -1191,19 +1233,20 @@ class Bench:
             self.gateways[name] = str(e)
         return self.gateways[name]
 
-    def _start_gateway(self, cfg: GatewayConfig) -> tuple[Proc, str]:
+    def ensure_keys(self, rotate: bool) -> Keys:
+        if self.keys is None:
+            self.keys = Keys(OUT / "keys")
+        self.keys.ensure(rotate=rotate)
+        return self.keys
+
+    def _start_gateway(self, cfg: GatewayConfig) -> Launch:
         if cfg.needs_redis:
             host, _, port = self.o.redis_url.split("//", 1)[1].split("/")[0].rpartition(":")
             with socket.socket() as s:
                 s.settimeout(1)
                 if s.connect_ex((host or "127.0.0.1", int(port or 6379))) != 0:
                     raise RuntimeError(f"no Redis at {self.o.redis_url} (--redis-url)")
-        keys = None
-        if "jwks_file" in cfg.template:
-            if self.keys is None:
-                self.keys = Keys(OUT / "keys")
-            self.keys.ensure(rotate=cfg.rotate_tokens)
-            keys = self.keys
+        keys = self.ensure_keys(cfg.rotate_tokens) if "jwks_file" in cfg.template else None
         port, admin = free_port(), free_port()
         log = None
         if cfg.access_log:
@@ -1220,11 +1263,10 @@ class Bench:
             raise RuntimeError("`fastgate check` rejects the config: " + " | ".join(msg[-4:]))
         progress.info(f"starting fastgate ({cfg.name} config) on :{port} (cpu {self.o.cpu or 'any'}, "
                       f"--workers {self.o.workers})")
-        proc = self._spawn(f"fastgate-{cfg.name}", [sys.executable, "-m", "fastgate", "serve", "-c", str(path),
-                                                     "--workers", str(self.o.workers)], self.o.cpu, port)
-        return proc, f"http://127.0.0.1:{port}"
+        return self._launch(f"fastgate-{cfg.name}", [sys.executable, "-m", "fastgate", "serve", "-c", str(path),
+                                                      "--workers", str(self.o.workers)], self.o.cpu, port)
 
-    def nginx_for(self, sc: Scenario) -> tuple[Proc, str] | str:
+    def nginx_for(self, sc: Scenario) -> Launch | str:
         buffering = "off" if sc.stream else "on"
         if buffering in self.nginx:
             return self.nginx[buffering]
@@ -1241,33 +1283,37 @@ class Bench:
                 conf = conf.replace(f"@@{k}@@", v)
             (prefix / "nginx.conf").write_text(conf)
             progress.info(f"starting nginx proxy_pass (proxy_buffering {buffering}) on :{port}")
-            proc = self._spawn(f"nginx-{buffering}", ["nginx", "-p", str(prefix), "-c", str(prefix / "nginx.conf"),
-                                                      "-e", str(prefix / "error.log")], self.o.cpu, port)
-            self.nginx[buffering] = (proc, f"http://127.0.0.1:{port}")
+            self.nginx[buffering] = self._launch(
+                f"nginx-{buffering}", ["nginx", "-p", str(prefix), "-c", str(prefix / "nginx.conf"),
+                                       "-e", str(prefix / "error.log")], self.o.cpu, port)
         except Exception as e:  # noqa: BLE001
             self.nginx[buffering] = str(e)
         return self.nginx[buffering]
 
-    def aiohttp_ref(self) -> tuple[Proc, str] | str:
+    def aiohttp_ref(self) -> Launch | str:
         if self.aiohttp is None:
             try:
                 port = free_port()
                 progress.info(f"starting the aiohttp reference proxy on :{port}")
-                proc = self._spawn("aiohttp-ref", [sys.executable, str(BENCH / "ref_aiohttp_proxy.py"), "--port",
-                                                   str(port), "--upstream", self.upstream_url], self.o.cpu, port)
-                self.aiohttp = (proc, f"http://127.0.0.1:{port}")
+                self.aiohttp = self._launch("aiohttp-ref", [sys.executable, str(BENCH / "ref_aiohttp_proxy.py"),
+                                                            "--port", str(port), "--upstream", self.upstream_url],
+                                            self.o.cpu, port)
             except Exception as e:  # noqa: BLE001
                 self.aiohttp = str(e)
         return self.aiohttp
 
     def stop_all(self) -> None:
+        # All at once (each drains in parallel), then wait for each and escalate if needed.
+        for p in self.procs:
+            p.terminate()
         for p in reversed(self.procs):
             p.stop()
 
     # -- cases -------------------------------------------------------------------------------
 
-    def target(self, sc: Scenario, case: str) -> Target | str:
-        """Start (once) what the case needs; a string says why it cannot run."""
+    def target(self, sc: Scenario, case: str, wait: bool = True) -> Target | str | None:
+        """Start (once) what the case needs; a string says why it cannot run. ``wait=False`` only
+        launches it (and returns None)."""
         assert self.upstream is not None
         if case == "direct":
             return Target(case, self.upstream_url, self.upstream)
@@ -1275,19 +1321,39 @@ class Bench:
                "aiohttp": self.aiohttp_ref}[case]()
         if isinstance(got, str):
             return got
-        return Target(case, got[1], got[0])
+        if not wait:
+            return None
+        err = got.wait()
+        return err if err else Target(case, got.url, got.proc)
 
     def prepare(self) -> dict[str, list[Target]]:
         """Start servers and probe every case once; decide what runs."""
         ready: dict[str, list[Target]] = {}
+        # Launch everything first (in parallel), then wait for each as its case comes up.
+        for name in self.o.scenarios:
+            sc = SCENARIOS[name]
+            if sc.auth in ("jwt", "jwt-rotate"):
+                self.ensure_keys(rotate=sc.auth == "jwt-rotate")
+            for case in self.o.cases:
+                if case != "direct":
+                    self.target(sc, case, wait=False)
         for name in self.o.scenarios:
             sc = SCENARIOS[name]
             body = sc.body_bytes()
+            if sc.auth in ("jwt", "jwt-rotate"):
+                # Every case (references too) sends the same credential-bearing request.
+                self.ensure_keys(rotate=sc.auth == "jwt-rotate")
             targets: list[Target] = []
             gw_unavailable = ""
-            for case in self.o.cases:
+            # The gateway first: a scenario whose stages have not landed is listed as "not available
+            # yet" and its references are not run either (they would measure nothing to compare).
+            for case in sorted(self.o.cases, key=lambda c: c != "fastgate"):
+                if gw_unavailable:
+                    self.state[(name, case)] = CaseState("skipped", "gateway case not available")
+                    continue
                 st = self.state.setdefault((name, case), CaseState())
                 t = self.target(sc, case)
+                assert t is not None
                 if isinstance(t, str):
                     # A missing gateway stage or a missing tool is "unavailable", not a failure.
                     st.status, st.reason = "unavailable", t
@@ -1321,9 +1387,10 @@ class Bench:
                         continue
                 progress.info(f"{name}/{case}: probe ok ({t.url}{sc.path})")
                 targets.append(t)
-            if gw_unavailable and "fastgate" in self.o.cases:
+            if gw_unavailable:
                 self.unavailable[name] = gw_unavailable
-            ready[name] = targets
+            order = {c: i for i, c in enumerate(self.o.cases)}
+            ready[name] = sorted(targets, key=lambda t: order[t.case])
         return ready
 
     def _rotate_file(self, sc: Scenario) -> Path | None:
@@ -1412,6 +1479,8 @@ class Bench:
                                 progress.advance(f"r{rnd}/{o.rounds} {name}·{t.case} c{conns}: FAILED")
         if constant:
             for name, targets in ready.items():
+                if not targets:
+                    continue
                 rate = o.constant_rate
                 if o.at_half_max:
                     rate = self.half_max(name)
@@ -1514,7 +1583,7 @@ def summarize(bench: Bench) -> list[dict[str, Any]]:
     # Cases that never produced a number still get a row, so the table shows why.
     seen = {(r["scenario"], r["case"]) for r in rows}
     for (scen, case), st in bench.state.items():
-        if (scen, case) not in seen and st.status != "ok":
+        if (scen, case) not in seen and st.status not in ("ok", "skipped") and scen not in bench.unavailable:
             rows.append({"mode": "saturation", "scenario": scen, "case": case, "conns": None, "rounds": 0,
                          "rps": None, "us_per_req": None, "status": st.status, "reason": st.reason, "errors": 0})
     return rows
@@ -1714,10 +1783,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"scenario to run, repeatable: {', '.join(SCENARIOS)} (default: all available)")
     p.add_argument("--cases", default=",".join(CASES), help="comma list of cases: " + ", ".join(CASES))
     p.add_argument("--list", action="store_true", help="list the scenarios and exit")
-    p.add_argument("--rounds", type=int, default=3, help="rounds; each runs every case back to back")
-    p.add_argument("--duration", type=float, default=10.0, help="timed seconds per case and round")
-    p.add_argument("--warmup", type=float, default=3.0, help="warm-up seconds before each timed phase")
-    p.add_argument("--conns", default="64", help="client connections (comma list: 16,64,256)")
+    p.add_argument("--rounds", type=int, default=None, help="rounds; each runs every case back to back (3; smoke 1)")
+    p.add_argument("--duration", type=float, default=None, help="timed seconds per case and round (10; smoke 2)")
+    p.add_argument("--warmup", type=float, default=None, help="warm-up seconds before each timed phase (3; smoke 0)")
+    p.add_argument("--conns", default=None, help="client connections, comma list like 16,64,256 (64; smoke 8)")
     p.add_argument("--cpu", default="0", help="CPU(s) of the server under test (taskset list); 'none' to not pin")
     p.add_argument("--load-cpu", default="1", help="CPU(s) of the load generator and the upstream")
     p.add_argument("--generator", choices=("auto", "wrk", "builtin"), default="auto",
@@ -1747,11 +1816,15 @@ def options_from(args: argparse.Namespace) -> Options:
     nproc = os.cpu_count() or 1
     cpu: str | None = None if args.cpu in ("none", "") else args.cpu
     load_cpu: str | None = None if args.load_cpu in ("none", "") else args.load_cpu
-    duration, warmup, rounds, conns = args.duration, args.warmup, args.rounds, [int(c) for c in args.conns.split(",")]
+    # Smoke: does the instrument still work? Not a measurement: no pinning, tiny load, one round,
+    # no warm-up. Explicit options still win (the tests shorten it further).
+    dflt = (2.0, 0.0, 1, "8") if args.smoke else (10.0, 3.0, 3, "64")
+    duration = args.duration if args.duration is not None else dflt[0]
+    warmup = args.warmup if args.warmup is not None else dflt[1]
+    rounds = args.rounds if args.rounds is not None else dflt[2]
+    conns = [int(c) for c in (args.conns or dflt[3]).split(",")]
     if args.smoke:
-        # Does the instrument still work? Not a measurement: no pinning, tiny load, one round.
         cpu = load_cpu = None
-        duration, warmup, rounds, conns = 2.0, 1.0, 1, [8]
     elif nproc < 2 and cpu is not None:
         progress.info("only one CPU: not pinning (numbers are then only indicative)")
         cpu = load_cpu = None
@@ -1780,6 +1853,14 @@ def list_scenarios() -> None:
     print("A scenario whose stages have not landed yet is reported as 'not available yet' when run.")
 
 
+def _preload_matplotlib() -> None:
+    with contextlib.suppress(ImportError):
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot  # noqa: F401
+
+
 def _interrupt(signum: int, frame: Any) -> None:
     raise KeyboardInterrupt
 
@@ -1800,9 +1881,12 @@ def main(argv: list[str] | None = None) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     tmp_ctx: contextlib.AbstractContextManager[str]
     tmp_ctx = contextlib.nullcontext(args.workdir) if args.workdir else tempfile.TemporaryDirectory(prefix="fgbench-")
-    meta = machine_info()
-    meta["user_notes"] = args.note
-    meta["command"] = shlex.join(["python", "bench/run.py", *argv])
+    # `fastgate --version` & co. take a second or two, importing matplotlib several: do both
+    # while the servers start.
+    info_pool = ThreadPoolExecutor(2)
+    meta_future = info_pool.submit(machine_info)
+    if not args.no_chart:
+        info_pool.submit(_preload_matplotlib)
     with tmp_ctx as wd:
         workdir = Path(wd)
         workdir.mkdir(parents=True, exist_ok=True)
@@ -1817,6 +1901,10 @@ def main(argv: list[str] | None = None) -> int:
             return 130
         finally:
             bench.stop_all()
+    meta = meta_future.result()
+    info_pool.shutdown()
+    meta["user_notes"] = args.note
+    meta["command"] = shlex.join(["python", "bench/run.py", *argv])
     meta["loadavg_end"] = loadavg()
     rows = summarize(bench)
     table = markdown(rows, bench)
