@@ -76,11 +76,13 @@ def pin(cpu: int | None) -> list[str]:
 
 def floor_server(port: int) -> None:
     """The floor to compare with (perf-baseline.md row A7h): a minimal uvloop + httptools server
-    answering every request with the same fixed bytes, nothing else."""
+    answering every request with the mock's pre-built ``/v1/models`` response, nothing else."""
     import httptools
     import uvloop
 
-    reply = b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 2\r\n\r\n{}"
+    from fastgate.mock_upstream import _MODELS_REPLY
+
+    reply = _MODELS_REPLY.wire  # the very bytes the mock answers GET /v1/models with
 
     class Hello(asyncio.Protocol):
         def connection_made(self, transport: asyncio.BaseTransport) -> None:

@@ -233,6 +233,19 @@ async def test_chat_stream_with_include_usage(
     )
 
 
+async def test_streams_carry_exactly_the_non_stream_text(
+    oai: openai.AsyncOpenAI, claude: anthropic.AsyncAnthropic
+) -> None:
+    text = 'say "quoted"\n\tand  spaced \\ ünïcödé 🙂 </script> \x01 end  '
+    msgs: Any = [{"role": "user", "content": text}]
+    whole = await oai.chat.completions.create(model="m", messages=msgs)
+    assert whole.choices[0].message.content == "echo: " + text
+    stream = await oai.chat.completions.create(model="m", messages=msgs, stream=True)
+    assert "".join([c.choices[0].delta.content or "" async for c in stream]) == "echo: " + text
+    async with claude.messages.stream(model="c", max_tokens=100, messages=msgs) as s:
+        assert "".join([t async for t in s.text_stream]) == "echo: " + text
+
+
 TOOLS = [
     {
         "type": "function",
