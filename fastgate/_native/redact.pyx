@@ -478,7 +478,7 @@ cdef bint iin_ok(int* d, int length) noexcept:
         return length == 15
     if 300 <= p3 <= 305 or p2 == 36 or p2 == 38 or p2 == 39:
         return 14 <= length <= 19
-    if 3528 <= p4 <= 3589:
+    if p2 == 35:
         return 16 <= length <= 19
     if p4 == 1800 or p4 == 2131:
         return length == 15
@@ -797,12 +797,11 @@ cdef Py_ssize_t m_github(Scan* S, Py_ssize_t i) noexcept:
     cdef Py_ssize_t j, k
     cdef int m
     cdef Py_UCS4 c
+    cdef Py_UCS4 c1 = at(S, i + 1)
     cdef const char* rest = b"thub_pat_"
-    if at(S, i + 1) != 104:  # h
-        return -1
-    c = at(S, i + 2)
-    if c == 112 or c == 111 or c == 117 or c == 115 or c == 114:  # p o u s r
-        if at(S, i + 3) != 95:
+    if c1 == 104:  # h
+        c = at(S, i + 2)
+        if not (c == 112 or c == 111 or c == 117 or c == 115 or c == 114) or at(S, i + 3) != 95:  # p o u s r _
             return -1
         k = i + 4
         while k - (i + 4) < 36 and is_alnum(at(S, k)):
@@ -810,12 +809,12 @@ cdef Py_ssize_t m_github(Scan* S, Py_ssize_t i) noexcept:
         if k - (i + 4) != 36 or is_word(at(S, k)):
             return -1
         return k
-    if c != 105:  # i
+    if c1 != 105:  # i
         return -1
     for m in range(9):
-        if at(S, i + 3 + m) != <Py_UCS4>(<unsigned char>rest[m]):
+        if at(S, i + 2 + m) != <Py_UCS4>(<unsigned char>rest[m]):
             return -1
-    j = i + 12
+    j = i + 11
     k = j
     while True:
         c = at(S, k)
@@ -993,7 +992,7 @@ cdef inline bint _may_start(Py_UCS4 c, Py_UCS4 prev, Py_UCS4 nxt, bint have3) no
     """Can a matcher start at a character with table class 2 (a letter)?
 
     Only an exact shortcut of what the matchers themselves would do: a letter inside a word
-    starts nothing; ``s g x e`` need ``k h o y`` next (sk-, gh*_, xox, eyJ); other capitals need a
+    starts nothing; ``s g x e`` need ``k``, ``h``/``i``, ``o``, ``y`` next (sk-, gh*_/github_pat_, xox, eyJ); other capitals need a
     capital next (IBAN country code; AKIA/ASIA/ABIA/ACCA/AIza). ``nxt`` is 0 past the end, and
     then the letter is always kept, because its matcher must run to raise the end-of-text flag
     (likewise ``A`` unless three characters follow: the AWS matcher reads them all).
@@ -1005,7 +1004,7 @@ cdef inline bint _may_start(Py_UCS4 c, Py_UCS4 prev, Py_UCS4 nxt, bint have3) no
     if c == 115:
         return nxt == 107
     if c == 103:
-        return nxt == 104
+        return nxt == 104 or nxt == 105
     if c == 120:
         return nxt == 111
     if c == 101:

@@ -28,6 +28,7 @@ Policy decisions, documented once here (the tests pin each one):
 * Credit card: 13..19 digits, contiguous or in groups (first group of 4, then groups of 3..6)
   separated by one kind of single space or dash; Luhn-valid and in a known IIN range with a
   length that range issues (Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay, Maestro).
+  JCB is accepted on the whole 35xx block (test generators such as Faker use all of it).
 * SSN: ``AAA-GG-SSSS`` with one separator kind of ``-``, space or ``.`` (mixed separators are
   rejected, as Presidio does); area 000, 666, 900-999, group 00 and serial 0000 are invalid.
   Nine contiguous digits are an SSN only with ``ssn``/``social sec…`` in the 32 characters before.
@@ -485,7 +486,7 @@ def _iin_ok(d: list[int], length: int) -> bool:
         return length == 15
     if 300 <= p3 <= 305 or p2 == 36 or p2 == 38 or p2 == 39:  # Diners Club
         return 14 <= length <= 19
-    if 3528 <= p4 <= 3589:  # JCB
+    if p2 == 35:  # JCB: 3528-3589 are assigned; the whole 35 block is accepted (Luhn still holds)
         return 16 <= length <= 19
     if p4 == 1800 or p4 == 2131:  # JCB (legacy 15-digit)
         return length == 15
@@ -734,11 +735,10 @@ def _google(S: _Scanner, i: int) -> int:
 
 
 def _github(S: _Scanner, i: int) -> int:
-    if S.at(i + 1) != "h":
-        return -1
-    c = S.at(i + 2)
-    if c == "p" or c == "o" or c == "u" or c == "s" or c == "r":
-        if S.at(i + 3) != "_":
+    c1 = S.at(i + 1)
+    if c1 == "h":  # ghp_ (classic PAT), gho_ (OAuth), ghu_/ghs_ (app), ghr_ (refresh) + 36 alnum
+        c = S.at(i + 2)
+        if not (c == "p" or c == "o" or c == "u" or c == "s" or c == "r") or S.at(i + 3) != "_":
             return -1
         k = i + 4
         while k - (i + 4) < 36 and _alnum(S.at(k)):
@@ -746,12 +746,12 @@ def _github(S: _Scanner, i: int) -> int:
         if k - (i + 4) != 36 or _word(S.at(k)):
             return -1
         return k
-    if c != "i":
+    if c1 != "i":
         return -1
-    for m, want in enumerate("thub_pat_"):
-        if S.at(i + 3 + m) != want:
+    for m, want in enumerate("thub_pat_"):  # fine-grained PAT: github_pat_ + 22 + _ + 59
+        if S.at(i + 2 + m) != want:
             return -1
-    j = i + 12
+    j = i + 11
     k = j
     while _word(c := S.at(k)) and c < "\x80":
         k += 1
