@@ -2,6 +2,10 @@
 
 TMAX: int
 WMAX: int
+MAX_ITEMS: int
+
+Record = tuple[bytes, int, int, float, float]  # (key, limit, remaining, reset_s, retry_after_s)
+Item = tuple[bytes, int, int, int]  # (key, cost, limit, window_ns)
 
 def reserve(tat: int, now: int, cost: int, limit: int, window_ns: int) -> tuple[bool, int, int, int, int]:
     """(allowed, new_tat, remaining, reset_after_ns, retry_after_ns); retry -1 = admitted or never."""
@@ -16,3 +20,11 @@ def reserve_many(
     states: list[int], now: int, costs: list[int], limits: list[int], windows: list[int]
 ) -> tuple[bool, list[int], list[int], list[int], list[int]]:
     """All-or-nothing: (allowed, new_states, remaining[], reset_after_ns[], retry_after_ns[])."""
+
+def records(
+    ok: bool, items: list[Item], remaining: list[int], reset: list[int], retry: list[int], record: type
+) -> tuple[float, list[Record]]:
+    """(retry_after_s, [record(key, limit, remaining, reset_s, retry_after_s)]) from reserve_many output."""
+
+def decide(states: dict[bytes, int], items: list[Item], now: int, record: type) -> tuple[bool, float, list[Record]]:
+    """All-or-nothing reserve against a dict of TATs (updated in place): (allowed, retry_after_s, records)."""

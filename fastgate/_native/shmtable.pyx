@@ -766,12 +766,16 @@ cdef class ShmTable:
         cdef uint8_t* s
         cdef uint64_t h, meta
         cdef int64_t tat
+        cdef bint valid
+        cdef uint8_t buf[KEY_MAX]
         cdef list records = []
         self._open()
         for i in range(self._nslots):
             s = self._slot(i)
             if __atomic_load_n(self._field(s, O_HASH), __ATOMIC_ACQUIRE) == 0:
                 continue
+            # Copy under the lock into C memory only: no Python allocation (hence no GC, no
+            # finaliser running arbitrary code) while a slot lock is held.
             self._lock_slot(s)
             h = <uint64_t>self._field(s, O_HASH)[0]
             meta = <uint64_t>self._field(s, O_META)[0]
@@ -779,11 +783,10 @@ cdef class ShmTable:
             n = <Py_ssize_t>(meta & LEN_MASK)
             valid = (not meta & INVALID) and n <= KEY_MAX
             if valid:
-                stored = (<char*>(s + O_KEY))[:n]
+                memcpy(buf, s + O_KEY, n)
             self._unlock(self._field(s, O_LOCK))
-            if valid and tat > t and self._stored_hash(<const uint8_t*>PyBytes_AS_STRING(stored), n,
-                                                       meta & DIGEST) == h:
-                records.append((<int>(meta & (LEN_MASK | DIGEST)), stored, tat))
+            if valid and tat > t and self._stored_hash(buf, n, meta & DIGEST) == h:
+                records.append((<int>(meta & (LEN_MASK | DIGEST)), (<char*>buf)[:n], tat))
         _spec._write_snapshot(path, records)
         return len(records)
 
