@@ -97,9 +97,9 @@ def _public_members(key: Any) -> dict[str, str]:
     if isinstance(pub, ec.EllipticCurvePublicKey):
         crv = {"secp256r1": "P-256", "secp384r1": "P-384", "secp521r1": "P-521"}[pub.curve.name]
         size = (pub.curve.key_size + 7) // 8
-        nums = pub.public_numbers()
-        return {"crv": crv, "kty": "EC", "x": _b64(nums.x.to_bytes(size, "big")),
-                "y": _b64(nums.y.to_bytes(size, "big"))}
+        ecn = pub.public_numbers()
+        return {"crv": crv, "kty": "EC", "x": _b64(ecn.x.to_bytes(size, "big")),
+                "y": _b64(ecn.y.to_bytes(size, "big"))}
     if isinstance(pub, ed25519.Ed25519PublicKey):
         raw = pub.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
         return {"crv": "Ed25519", "kty": "OKP", "x": _b64(raw)}

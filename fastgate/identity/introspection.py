@@ -117,7 +117,7 @@ class Introspector:
         if task is None:
             task = asyncio.get_running_loop().create_task(self._ask(token))
             self._pending[token] = task
-            task.add_done_callback(lambda _t, tok=token: self._pending.pop(tok, None))
+            task.add_done_callback(lambda _t: self._pending.pop(token, None))
         # shield: one caller going away must not cancel the answer the others wait for
         return await asyncio.shield(task)
 
@@ -140,7 +140,7 @@ class Introspector:
             fallback_subject=("username", "client_id"),
         )
         expires = now + self.cache_s
-        if type(exp) in (int, float):
+        if isinstance(exp, (int, float)):
             expires = min(expires, float(exp))
         self._put(token, ident, expires, now)
         return ident

@@ -268,10 +268,13 @@ class Authenticate(Stage):
                 return self.rt.fail(ctx, "multiple_credentials")
             h = authz[0]
             # RFC 6750 §2.1 / RFC 9110 §11.1: case-insensitive scheme, one space, a token68.
-            if len(h) < 8 or h[6] != " " or h[:6].lower() != "bearer":
+            if not h.startswith("Bearer ") and (len(h) < 8 or h[6] != " " or h[:6].lower() != "bearer"):
                 return self.rt.fail(ctx, "bad_scheme")
             token = h[7:]
-        if len(token) > MAX_TOKEN_LEN or not token.isascii() or not token.isprintable() or " " in token:
+        # The HTTP parser already refused CR/LF/NUL in field values; what is left to refuse is
+        # whitespace inside the credential (double space, tab) and non-ASCII. JWTs get the strict
+        # base64url check from the kernel; keys are only ever hashed, never echoed or forwarded.
+        if len(token) > MAX_TOKEN_LEN or not token or not token.isascii() or " " in token or "\t" in token:
             return self.rt.fail(ctx, "malformed_credentials")
         rt = self.rt
         now = time.time()

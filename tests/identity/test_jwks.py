@@ -15,15 +15,15 @@ import time
 from typing import Any
 
 import pytest
+from identity.idp import MockIdP, rsa_key
 from multidict import CIMultiDict, CIMultiDictProxy
 
 from fastgate.config import load_config_text
 from fastgate.config.schema import JWTProvider
-from fastgate.identity.jwks import KeyStore, parse_cache_control, parse_jwks
+from fastgate.identity.jwks import JWKSError, KeyStore, parse_cache_control, parse_jwks
 from fastgate.identity.tokencache import TokenCache
 from fastgate.pipeline.stage import Reply
-from fastgate.stages.auth import AuthRuntime, Authenticate
-from identity.idp import MockIdP, rsa_key
+from fastgate.stages.auth import Authenticate, AuthRuntime
 
 
 @pytest.fixture
@@ -106,10 +106,10 @@ def test_JWKS_10_malformed_keys_skipped_siblings_work() -> None:
     ]}
     keys = parse_jwks(doc, {"RS256", "ES256"})
     assert [k.kid for k in keys] == ["good"]
-    with pytest.raises(Exception, match="no usable key"):
+    with pytest.raises(JWKSError, match="no usable key"):
         parse_jwks({"keys": [{"kty": "oct", "k": "AAAA"}]}, {"RS256"})
     for bad in ({}, {"keys": {}}, [], "html"):
-        with pytest.raises(Exception):
+        with pytest.raises(JWKSError):
             parse_jwks(bad, {"RS256"})
 
 
