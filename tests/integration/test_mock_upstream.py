@@ -162,6 +162,24 @@ async def test_chat_non_stream(oai: openai.AsyncOpenAI) -> None:
     assert r.usage.total_tokens == r.usage.prompt_tokens + r.usage.completion_tokens
 
 
+async def test_repeated_bodies_get_fresh_ids(
+    oai: openai.AsyncOpenAI, claude: anthropic.AsyncAnthropic
+) -> None:
+    # Identical bodies are answered from a template: only the id (and timestamp) may change.
+    # A text holding the template's marker digits must still be answered correctly.
+    for text in ("same body each time", "8642097531864209753 7531864209753186420"):
+        msgs: Any = [{"role": "user", "content": text}]
+        a = await oai.chat.completions.create(model="m", messages=msgs)
+        b = await oai.chat.completions.create(model="m", messages=msgs)
+        assert a.id != b.id and a.id.startswith("chatcmpl-") and b.id.startswith("chatcmpl-")
+        assert a.choices[0].message.content == b.choices[0].message.content == "echo: " + text
+        assert a.created > 1_600_000_000 and str(a.created) not in text
+        c = await claude.messages.create(model="c", max_tokens=50, messages=msgs)
+        d = await claude.messages.create(model="c", max_tokens=50, messages=msgs)
+        assert c.id != d.id and c.content == d.content
+        assert c.content[0].type == "text" and c.content[0].text == "echo: " + text
+
+
 async def test_chat_text_parts_and_max_tokens_cut(oai: openai.AsyncOpenAI) -> None:
     parts = [{"type": "text", "text": "alpha beta"}, {"type": "text", "text": "gamma delta"}]
     r = await oai.chat.completions.create(
