@@ -16,10 +16,18 @@ Endpoints (OpenAI format unless noted; wire formats follow the public API refere
   ``GET /__mock/bytes?n=N`` (N bytes, chunked, 64 KiB pieces, honouring write backpressure).
 * anything else: a generic echo of the request (body hashed on the fly, never buffered whole).
 
-Replies are deterministic: ``"echo: " + <last user text>``, cut to ``max_tokens`` words; see
-``_answer_openai`` / ``_answer_anthropic`` for the tool-call rule and the usage formula.
-Per-request control headers (``x-mock-status``, ``x-mock-latency-ms``, ``x-mock-chunks``,
-``x-mock-tokens-per-s``, ``x-mock-fail``) and the ``/__mock/faults`` queue inject failures.
+Replies are deterministic: ``"echo: " + <last user text>`` (text parts joined by a space), cut to
+``max_tokens`` (or ``max_completion_tokens``) words; streams send one chunk per word unless
+``x-mock-chunks: N``. Usage: prompt tokens = ceil(chars of all message text / 4) + 3 per message
+(an Anthropic ``system`` prompt counts as one message); completion tokens = words sent. With
+``tools`` and a last user text containing the word "tool", the reply is one tool call (see
+``_answer_openai``). Per-request control headers (``x-mock-status``, ``x-mock-latency-ms``,
+``x-mock-chunks``, ``x-mock-tokens-per-s``, ``x-mock-fail``), the ``/__mock/faults`` queue and a
+seeded ``fail_rate`` inject failures.
+
+HTTP: keep-alive, pipelining (answers in request order), ``Connection: close``, HTTP/1.0 (its
+streams are close-delimited: 1.0 has no chunked coding), ``Expect: 100-continue``; a malformed
+request gets 400 and the connection closes.
 """
 
 from __future__ import annotations
@@ -803,10 +811,6 @@ class _Request:
         req.error = status
         return req
 
-    def header(self, name: bytes) -> bytes | None:
-        """The value of header ``name`` (lowercase; the last one when repeated)."""
-        return self.hmap.get(name)
-
     def body(self) -> bytes:
         """The buffered body (for hashed bodies: its first ``RECORD_BODY_CAP`` bytes)."""
         return self.parts[0] if len(self.parts) == 1 else b"".join(self.parts)
@@ -1254,6 +1258,15 @@ class _Conn(asyncio.Protocol):
         self.closing = True
         self.transport.abort()
 
+    async def _rst_soon(self) -> None:
+        """RST after what was written had time to reach the peer (an RST discards whatever is
+        still unsent or unread, and the point is that the client sees the first chunk)."""
+        await self._drain()
+        await asyncio.sleep(0.05)
+        self.stream_active = False  # our own doing, not the peer's
+        if not self.closed:
+            self._rst()
+
     async def _answer_later(self, req: _Request, reply: _Reply | None, ctl: _Controls) -> None:
         try:
             await self._answer(req, reply, ctl)
@@ -1293,6 +1306,13 @@ class _Conn(asyncio.Protocol):
             transport.close()
             return
         bad = ctl.fail == "bad-header"
+        cut_early = ctl.fail == "reset-after-first-chunk"
+        if cut_early and reply.events is None and reply.nbytes is None:
+            # Not a stream: the "first chunk" is the head and half the body.
+            transport.write(_head(reply.status, reply.ctype, len(reply.body), reply.headers, True, http10))
+            transport.write(reply.body[: len(reply.body) // 2])
+            await self._rst_soon()
+            return
         if reply.events is None and reply.nbytes is None:
             body = b"" if req.method == "HEAD" else reply.body
             transport.write(
@@ -1334,6 +1354,9 @@ class _Conn(asyncio.Protocol):
                 transport.write(frame(_BYTES_BLOCK if n == BYTES_PIECE else _BYTES_BLOCK[:n]))
                 left -= n
                 sent += 1
+                if cut_early:
+                    await self._rst_soon()
+                    return
                 await self._drain()
                 if sent % 16 == 0:
                     await asyncio.sleep(0)  # let other connections run on a fast reader
@@ -1343,7 +1366,7 @@ class _Conn(asyncio.Protocol):
         else:
             events, pace = reply.events, reply.pace
             assert events is not None and pace is not None
-            cut = reply.lead if ctl.fail == "reset-after-first-chunk" else -1
+            cut = reply.lead if cut_early else -1
             if ctl.tps <= 0 and cut < 0:
                 transport.write(head + b"".join(map(frame, events)) + last)
             else:
@@ -1356,11 +1379,7 @@ class _Conn(asyncio.Protocol):
                     transport.write(frame(ev))
                     await self._drain()
                     if i == min(cut, len(events) - 1):
-                        # Give the first chunk time to reach the peer: an RST discards what is
-                        # still unsent or unread.
-                        await asyncio.sleep(0.05)
-                        self.stream_active = False
-                        self._rst()
+                        await self._rst_soon()
                         return
                 transport.write(last)
         self.stream_active = False

@@ -600,6 +600,31 @@ async def test_x_mock_fail_reset_after_first_chunk(mock: MockUpstream) -> None:
     assert b"[DONE]" not in got and b'"content":"hello ' not in got
 
 
+@pytest.mark.parametrize("target", ["chat", "bytes"])
+async def test_reset_after_first_chunk_outside_sse(mock: MockUpstream, target: str) -> None:
+    if target == "chat":
+        req = post("/v1/chat/completions", CHAT, {**AUTH, "x-mock-fail": "reset-after-first-chunk"})
+    else:
+        req = b"GET /__mock/bytes?n=10000000 HTTP/1.1\r\nHost: m\r\nx-mock-fail: reset-after-first-chunk\r\n\r\n"
+    reader, writer = await asyncio.open_connection("127.0.0.1", mock.port)
+    writer.write(req)
+    got = b""
+    with pytest.raises(ConnectionResetError):
+        while data := await asyncio.wait_for(reader.read(65536), 5):
+            got += data
+    writer.close()
+    head, _, body = got.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 200 ")
+    if target == "chat":  # half of the declared body, then the reset
+        declared = int(re.search(rb"content-length: (\d+)", head).group(1))  # type: ignore[union-attr]
+        assert 0 < len(body) < declared
+    else:  # exactly one 64 KiB chunk of the chunked body
+        assert (
+            body.startswith(b"%x\r\n" % BYTES_PIECE)
+            and len(body) == len(b"%x\r\n" % BYTES_PIECE) + BYTES_PIECE + 2
+        )
+
+
 async def test_bad_control_header_is_400(mock: MockUpstream, http: aiohttp.ClientSession) -> None:
     async with http.post(
         mock.url + "/v1/chat/completions", json=CHAT, headers={**AUTH, "x-mock-fail": "explode"}
