@@ -1200,7 +1200,6 @@ class Bench:
             kind = "builtin"
         if opts.generator == "auto" and not have_wrk:
             self.notes.append(f"wrk not installed: the built-in asyncio generator was used ({INSTALL_HINT})")
-            progress.info(f"wrk not found: using the built-in asyncio generator ({INSTALL_HINT})")
         self.gen = Generator(kind, opts.load_cpu, opts.wrk_threads, opts.timeout, workdir)
 
     # -- processes ---------------------------------------------------------------------------
@@ -1601,8 +1600,9 @@ def markdown(rows: list[dict[str, Any]], bench: Bench) -> str:
     out: list[str] = []
     sat = [r for r in rows if r["mode"] == "saturation"]
     if sat:
-        out.append(f"**Saturation** — {gen_desc}, {o.duration:g} s × {o.rounds} round(s) after {o.warmup:g} s warm-up, "
-                   f"medians; server on CPU {o.cpu or 'unpinned'}, load + upstream on CPU {o.load_cpu or 'unpinned'}.")
+        warm = f"after {o.warmup:g} s warm-up" if o.warmup > 0 else "no warm-up"
+        out.append(f"**Saturation** — {gen_desc}, {o.duration:g} s × {o.rounds} round(s), {warm}, medians; "
+                   f"server on CPU {o.cpu or 'unpinned'}, load + upstream on CPU {o.load_cpu or 'unpinned'}.")
         out.append("")
         out.append("| scenario | case | conns | RPS | p50 ms | p99 ms | p99.9 ms | CPU µs/req | RPS/core at 100 % CPU "
                    "| RPS ÷ nginx | CPU-capacity ÷ nginx | load CPU busy % | other load on server CPU % | errors "
@@ -1661,7 +1661,7 @@ def markdown(rows: list[dict[str, Any]], bench: Bench) -> str:
         out.append(f"- `{n}`: not available yet — {why.splitlines()[0][:200]}")
     for note in bench.notes:
         out.append(f"- {note}")
-    return "\n".join(out) + "\n"
+    return "\n".join(out).strip() + "\n"
 
 
 def results_md_entry(table: str, meta: dict[str, Any], bench: Bench, argv: list[str]) -> str:
