@@ -1240,10 +1240,10 @@ class Bench:
 
     def _start_gateway(self, cfg: GatewayConfig) -> Launch:
         if cfg.needs_redis:
-            host, _, port = self.o.redis_url.split("//", 1)[1].split("/")[0].rpartition(":")
+            rhost, _, rport = self.o.redis_url.split("//", 1)[1].split("/")[0].rpartition(":")
             with socket.socket() as s:
                 s.settimeout(1)
-                if s.connect_ex((host or "127.0.0.1", int(port or 6379))) != 0:
+                if s.connect_ex((rhost.rpartition("@")[2] or "127.0.0.1", int(rport or 6379))) != 0:
                     raise RuntimeError(f"no Redis at {self.o.redis_url} (--redis-url)")
         keys = self.ensure_keys(cfg.rotate_tokens) if "jwks_file" in cfg.template else None
         port, admin = free_port(), free_port()
@@ -1364,7 +1364,7 @@ class Bench:
                 try:
                     r = probe(t.url, sc, headers, body)
                     err = sc.check(r)
-                except OSError as e:
+                except (OSError, http.client.HTTPException) as e:
                     err = f"probe failed: {e!r}"
                     r = None
                 if err:
@@ -1376,9 +1376,12 @@ class Bench:
                     for what, drop_auth, expect in sc.gateway_probes:
                         if why:
                             break
-                        rr = probe(t.url, sc, headers, body, drop_auth=drop_auth)
-                        if rr.status != expect:
-                            why = f"{what} answered {rr.status}, expected {expect}"
+                        try:
+                            status = probe(t.url, sc, headers, body, drop_auth=drop_auth).status
+                        except (OSError, http.client.HTTPException) as e:
+                            status = f"nothing ({e!r})"  # type: ignore[assignment]
+                        if status != expect:
+                            why = f"{what} answered {status}, expected {expect}"
                     if why:
                         st.status, st.reason = "unavailable", f"stage not active yet: {why}"
                         gw_unavailable = st.reason
