@@ -24,7 +24,7 @@ class InProcessBackend:
         self.gw = gw
 
     async def metrics_text(self) -> str:
-        return render(merge([self.gw.worker.metrics.snapshot()]))
+        return render(merge([self.gw.worker.metrics_snapshot()]))
 
     async def readiness(self) -> tuple[bool, dict[str, Any]]:
         w = self.gw.worker

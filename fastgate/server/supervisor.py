@@ -110,7 +110,8 @@ class Supervisor:
             return
         log.error("worker %d (pid %d) exited with %s; restarting", h.index, proc.pid, code)
         if h.last_metrics:
-            self.graveyard.append(h.last_metrics)
+            # Counters and histograms of the dead worker live on; its gauges died with it.
+            self.graveyard.append({k: v for k, v in h.last_metrics.items() if v.get("kind") != "gauge"})
             h.last_metrics = None
         self.restarts += 1
         # Crash-looping workers are restarted with a growing pause, never more than 5 s.
@@ -154,10 +155,25 @@ class Supervisor:
         return render(merge([*snaps, *self.graveyard, self.own.snapshot()]))
 
     async def readiness(self) -> tuple[bool, dict[str, Any]]:
-        ready = [h.ready and h.gen == self.gen for h in self.workers]
+        """Ready = every worker runs the current config and has its identity keys (JWKS-01)."""
+
+        async def one(h: WorkerHandle) -> dict[str, Any] | None:
+            if not (h.ready and h.gen == self.gen):
+                return None
+            try:
+                return await h.call({"op": "ready"}, timeout=5)
+            except Exception:
+                return None
+
+        replies = await asyncio.gather(*(one(h) for h in self.workers))
+        ready = [r is not None and r.get("auth_ready", True) and not r.get("draining") for r in replies]
         ok = all(ready) and not self.stopping
-        return ok, {"workers": len(self.workers), "workers_ready": sum(ready), "generation": self.gen,
-                    "draining": self.stopping}
+        detail: dict[str, Any] = {"workers": len(self.workers), "workers_ready": sum(ready), "generation": self.gen,
+                                  "draining": self.stopping}
+        jwks = next((r.get("jwks") for r in replies if r and r.get("jwks")), None)
+        if jwks:
+            detail["jwks"] = jwks
+        return ok, detail
 
     async def reload(self) -> tuple[bool, dict[str, Any]]:
         async with self._reload_lock:

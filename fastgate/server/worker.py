@@ -94,6 +94,32 @@ class Worker:
         if self.ledger is not None:
             self.ledger.start()
 
+    def metrics_snapshot(self) -> dict[str, Any]:
+        """The worker's metrics plus process gauges sampled now (RSS, fds, tasks, in-flight)."""
+        m = self.metrics
+        proc = m.families.get("fastgate_process_resident_memory_bytes")
+        if proc is None:
+            proc = m.gauge("fastgate_process_resident_memory_bytes", "Resident memory of the worker processes", ())
+            m.gauge("fastgate_process_open_fds", "Open file descriptors of the worker processes", ())
+            m.gauge("fastgate_asyncio_tasks", "Live asyncio tasks in the worker processes", ())
+            m.gauge("fastgate_inflight_requests", "Requests being handled right now", ())
+        fams = m.families
+        rss = 0
+        try:
+            with open("/proc/self/statm") as f:
+                rss = int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except OSError:
+            pass
+        try:
+            fds = len(os.listdir("/proc/self/fd"))
+        except OSError:
+            fds = 0
+        fams["fastgate_process_resident_memory_bytes"].set((), rss)  # type: ignore[union-attr]
+        fams["fastgate_process_open_fds"].set((), fds)  # type: ignore[union-attr]
+        fams["fastgate_asyncio_tasks"].set((), len(asyncio.all_tasks()))  # type: ignore[union-attr]
+        fams["fastgate_inflight_requests"].set((), self.gateway.inflight)  # type: ignore[union-attr]
+        return m.snapshot()
+
     @property
     def port(self) -> int:
         return self.sockets[0].getsockname()[1]
@@ -147,6 +173,9 @@ class Worker:
     async def close(self) -> None:
         if self.listener is not None:
             self.listener.close()
+        auth = getattr(self.world, "auth", None)
+        if auth is not None:
+            auth.close()  # cancel key-refresh timers
         self.access_log.close()
         if self.ledger is not None:
             await self.ledger.aclose()
@@ -190,8 +219,14 @@ async def _control_loop(worker_holder: dict[str, Any], reader: asyncio.StreamRea
                 send({"id": rid, "ok": True, "gen": w.generation, "pid": os.getpid()})
             elif op == "stats":
                 w = worker_holder["worker"]
-                send({"id": rid, "ok": True, "metrics": w.metrics.snapshot(), "inflight": w.gateway.inflight,
+                send({"id": rid, "ok": True, "metrics": w.metrics_snapshot(), "inflight": w.gateway.inflight,
                       "gen": w.generation, "pid": os.getpid()})
+            elif op == "ready":
+                w = worker_holder["worker"]
+                auth = getattr(w.world, "auth", None)
+                send({"id": rid, "ok": True, "gen": w.generation, "draining": w.gateway.draining,
+                      "auth_ready": auth is None or auth.ready,
+                      "jwks": auth.describe() if auth is not None and auth.stores else []})
             elif op == "drain":
                 w = worker_holder.get("worker")
                 send({"id": rid, "ok": True})

@@ -287,3 +287,40 @@ async def test_sigterm_ends_open_streams_with_error_event_at_deadline(tmp_path):
         assert await asyncio.to_thread(s.proc.wait, 20) == 0
     finally:
         await slow.stop()
+
+
+async def test_supervisor_not_ready_without_identity_keys(mock, tmp_path):
+    dead = free_port()
+    extra = f"""\
+        auth:
+          jwt:
+            - issuer: "http://127.0.0.1:{dead}/idp"
+              audiences: [fastgate]
+              jwks_uri: "http://127.0.0.1:{dead}/jwks.json"
+        """
+    port, aport = free_port(), free_port()
+    text = base_config(mock.url, extra=extra)
+    text = text.replace('listen: "127.0.0.1:0"', f'listen: "127.0.0.1:{port}"', 1)
+    text = text.replace('admin_listen: "127.0.0.1:0"', f'admin_listen: "127.0.0.1:{aport}"', 1)
+    path = tmp_path / "fastgate.yaml"
+    path.write_text(text)
+    proc = subprocess.Popen([sys.executable, "-m", "fastgate", "serve", "-c", str(path), "--workers", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    s = Served(proc, f"http://127.0.0.1:{port}", f"http://127.0.0.1:{aport}", path)
+    try:
+        async with aiohttp.ClientSession() as c:
+            body = None
+            for _ in range(100):
+                try:
+                    async with c.get(s.admin + "/readyz") as r:
+                        body = (r.status, await r.json())
+                        break
+                except aiohttp.ClientError:
+                    await asyncio.sleep(0.1)
+            assert body is not None and body[0] == 503 and body[1]["workers_ready"] == 0
+            async with c.post(s.url + "/v1/chat/completions", json=CHAT,
+                              headers={"Authorization": "Bearer x.y.z"}) as r:
+                assert r.status in (401, 503)  # never through
+        assert not [r for r in mock.requests if r["path"].startswith("/v1/")]
+    finally:
+        assert stop(s) == 0
