@@ -1,0 +1,27 @@
+"""Public face of the ``httpwire`` kernel (compiled ``httpwire.pyx`` and its twin ``httpwire_py.py``)."""
+
+NO_FRAMING: int
+CHUNKED: int
+
+def build_request(
+    method: bytes,
+    target: bytes,
+    host_line: bytes,
+    headers: list[tuple[bytes, bytes]],
+    content_length: int,
+    body: bytes | None = None,
+) -> bytes:
+    """Serialise ``method SP target host_line (name: value CRLF)* framing CRLF [body]``.
+
+    ``content_length`` >= 0 writes ``Content-Length``, ``NO_FRAMING`` (-1) nothing, ``CHUNKED``
+    (-2) ``Transfer-Encoding: chunked``. Raises ``ValueError`` when the method or a header name
+    is not a token, the target holds CTL/SP/DEL, or a value holds CR/LF/NUL/other CTLs.
+    """
+
+def parse_response_head(buf: bytes, start: int = 0) -> tuple[bytes, list[tuple[bytes, bytes]], int]:
+    """Split an llhttp-accepted response head at ``buf[start:]`` into ``(reason, headers, end)``.
+
+    Names lower-cased, values without surrounding SP/HTAB, ``end`` just past the blank line.
+    Raises ``ValueError`` when the head is incomplete, not ``HTTP/``, has a CTL in the reason
+    or a field line without a name.
+    """

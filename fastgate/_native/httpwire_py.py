@@ -1,0 +1,124 @@
+"""HTTP/1.1 request-head serialisation with field validation: the pure-Python twin of ``httpwire.pyx``.
+
+This module is the readable specification of the ``httpwire`` kernel; the compiled module must
+return the same bytes and raise ``ValueError`` for the same inputs (tested, including by a
+seeded random comparison). It knows nothing about sockets or connections: bytes in, bytes out.
+
+``build_request`` writes ``method SP target`` + ``host_line`` + one ``name: value CRLF`` per
+header + the framing line + ``CRLF`` (+ the body when given), and refuses — before anything can
+reach a socket — every byte that could split or smuggle a message:
+
+* ``method`` is a token (RFC 9110 §9.1, §5.6.2);
+* ``target`` is non-empty and has no CTL, SP or DEL (RFC 9112 §3.2: a space or CR/LF would end
+  the request-target and let the rest be read as another line);
+* header names are tokens (RFC 9110 §5.1) — no ``:``, whitespace or CTL;
+* header values contain only HTAB, SP, VCHAR and obs-text (RFC 9110 §5.5): CR, LF and NUL would
+  inject fields or a whole second request (CRLF injection, cf. CVE-2019-9740 / CVE-2023-49082),
+  and other CTLs make strict parsers (llhttp) answer 400.
+
+``parse_response_head`` splits a response head that llhttp (strict mode) has *already
+accepted* — so line ends are CRLF, names are tokens, there is no obs-fold — into the reason
+phrase and ``(lower-cased name, value)`` pairs, one pass instead of one parser callback per
+field. On top of llhttp it refuses a protocol other than ``HTTP/`` (llhttp also takes ``RTSP/``
+and ``ICE/``) and CTLs in the reason phrase, and strips trailing whitespace from values, which
+is not part of them (RFC 9110 §5.5).
+
+``host_line`` (``" HTTP/1.1\\r\\nHost: h\\r\\n"``) is built by the caller from a parsed URL and is
+trusted. ``content_length`` chooses the framing line: ``>= 0`` writes ``Content-Length: n``,
+``NO_FRAMING`` (-1) none, ``CHUNKED`` (-2) ``Transfer-Encoding: chunked``.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["build_request", "parse_response_head", "NO_FRAMING", "CHUNKED"]
+
+NO_FRAMING = -1
+CHUNKED = -2
+
+# tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~"
+#         / DIGIT / ALPHA                                                     (RFC 9110 §5.6.2)
+_is_token = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+").fullmatch
+# field-value = *( field-vchar / SP / HTAB ); field-vchar = VCHAR / obs-text  (RFC 9110 §5.5)
+_is_value = re.compile(rb"[\t\x20-\x7e\x80-\xff]*").fullmatch
+# Anything but CTL, SP and DEL (the URI grammar is the origin's business; line structure is ours).
+_is_target = re.compile(rb"[\x21-\x7e\x80-\xff]+").fullmatch
+# reason-phrase = 1*( HTAB / SP / VCHAR / obs-text )                          (RFC 9112 §4)
+_is_reason = _is_value
+
+
+def build_request(
+    method: bytes,
+    target: bytes,
+    host_line: bytes,
+    headers: list[tuple[bytes, bytes]],
+    content_length: int,
+    body: bytes | None = None,
+) -> bytes:
+    """Return the serialised request head (followed by ``body`` when given).
+
+    Raises ``ValueError`` naming the offending part when a field could break the message
+    framing, ``TypeError`` when a part is not ``bytes``.
+    """
+    for part in (method, target, host_line):
+        if type(part) is not bytes:
+            raise TypeError("method, target and host_line must be bytes")
+    if body is not None and type(body) is not bytes:
+        raise TypeError("body must be bytes or None")
+    if _is_token(method) is None:
+        raise ValueError("invalid request method")
+    if _is_target(target) is None:
+        raise ValueError("invalid request target")
+    out = [method, b" ", target, host_line]
+    for item in headers:
+        name, value = item
+        if type(name) is not bytes or type(value) is not bytes:
+            raise TypeError("header names and values must be bytes")
+        if _is_token(name) is None:
+            raise ValueError(f"invalid header name {name[:64]!r}")
+        if _is_value(value) is None:
+            raise ValueError(f"invalid byte in the value of header {name.decode('ascii')!r}")
+        out += (name, b": ", value, b"\r\n")
+    if content_length >= 0:
+        out.append(b"Content-Length: %d\r\n" % content_length)
+    elif content_length == CHUNKED:
+        out.append(b"Transfer-Encoding: chunked\r\n")
+    elif content_length != NO_FRAMING:
+        raise ValueError("content_length must be >= 0, NO_FRAMING or CHUNKED")
+    out.append(b"\r\n")
+    if body is not None:
+        out.append(body)
+    return b"".join(out)
+
+
+def parse_response_head(buf: bytes, start: int = 0) -> tuple[bytes, list[tuple[bytes, bytes]], int]:
+    """Split the response head at ``buf[start:]`` into ``(reason, headers, end)``.
+
+    ``headers`` keeps the order received, names lower-cased, values without surrounding
+    SP/HTAB; ``end`` is the offset just past the blank line. Raises ``ValueError`` when no
+    complete head is there, the protocol is not ``HTTP/``, the reason phrase holds a CTL or a
+    field line has no name.
+    """
+    if type(buf) is not bytes:
+        raise TypeError("buf must be bytes")
+    if start < 0 or start > len(buf):
+        raise ValueError("start out of range")
+    end = buf.find(b"\r\n\r\n", start)
+    if end < 0:
+        raise ValueError("incomplete response head")
+    lines = buf[start:end].split(b"\r\n")
+    status_line = lines[0]
+    if not status_line.startswith(b"HTTP/"):
+        raise ValueError("not an HTTP response")
+    parts = status_line.split(b" ", 2)
+    reason = parts[2] if len(parts) == 3 else b""
+    if _is_reason(reason) is None:
+        raise ValueError("control character in the reason phrase")
+    headers = []
+    for line in lines[1:]:
+        name, colon, value = line.partition(b":")
+        if not colon or not name:
+            raise ValueError("field line without a name")
+        headers.append((name.lower(), value.strip(b" \t")))
+    return reason, headers, end + 4
