@@ -302,6 +302,7 @@ class Keys:
             key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
             pem.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                               serialization.NoEncryption()))
+            pem.chmod(0o600)
             jwk = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(key.public_key()))
             jwk.update({"kid": KID, "use": "sig", "alg": "RS256"})
             self.jwks_file.write_text(json.dumps({"keys": [jwk]}))
@@ -509,13 +510,15 @@ RAW_PII = (b"jane.doe@example.com", b"078-05-1120", b"4111 1111 1111 1111")
 
 
 def check_full_features(r: Resp) -> str | None:
-    """The gateway really ran the pipeline: limit headers sent, PII of the prompt masked."""
+    """The gateway really ran the pipeline: limit headers sent, PII of the prompt masked. Every
+    missing stage is named, so the message says which ones have landed."""
+    missing = []
     if "x-ratelimit-limit-requests" not in r.headers:
-        return "no x-ratelimit-limit-requests header (rate-limit stage not active)"
+        missing.append("no x-ratelimit-limit-requests header (rate-limit stage)")
     leaked = [p.decode() for p in RAW_PII if p in r.body]
     if leaked:
-        return f"raw PII {leaked} came back (PII stage not active)"
-    return None
+        missing.append(f"raw PII {leaked} came back (PII stage)")
+    return "; ".join(missing) or None
 
 
 # ============================================================================================
@@ -1372,16 +1375,15 @@ class Bench:
                     progress.info(f"{name}/{case}: probe FAILED — {err}")
                     continue
                 if case == "fastgate" and r is not None:
-                    why = sc.gateway_check(r) if sc.gateway_check else None
+                    whys = [sc.gateway_check(r) if sc.gateway_check else None]
                     for what, drop_auth, expect in sc.gateway_probes:
-                        if why:
-                            break
                         try:
                             status = probe(t.url, sc, headers, body, drop_auth=drop_auth).status
                         except (OSError, http.client.HTTPException) as e:
                             status = f"nothing ({e!r})"  # type: ignore[assignment]
                         if status != expect:
-                            why = f"{what} answered {status}, expected {expect}"
+                            whys.append(f"{what} answered {status}, expected {expect}")
+                    why = "; ".join(w for w in whys if w)
                     if why:
                         st.status, st.reason = "unavailable", f"stage not active yet: {why}"
                         gw_unavailable = st.reason
@@ -1893,6 +1895,8 @@ def main(argv: list[str] | None = None) -> int:
     with tmp_ctx as wd:
         workdir = Path(wd)
         workdir.mkdir(parents=True, exist_ok=True)
+        # nginx workers run as nobody and must reach their temp paths under the nginx prefix.
+        workdir.chmod(0o755)
         bench = Bench(o, workdir)
         # SIGTERM (a CI timeout, say) must still stop the servers we started.
         signal.signal(signal.SIGTERM, _interrupt)
