@@ -198,6 +198,10 @@ class World:
         from ..stages.auth import AuthRuntime
 
         self.auth = AuthRuntime(config, metrics, getattr(getattr(services, "world", None), "auth", None))
+        # Limits: plans per policy built here; the backend itself belongs to the worker (services).
+        from ..stages.ratelimit import LimiterRuntime
+
+        self.limiter = LimiterRuntime(config, services, metrics, self.auth.policies)
         self.used_targets: set[tuple[str, float]] = set()
         self.providers = {n: ProviderRuntime(n, p, registry, self.used_targets) for n, p in config.providers.items()}
         self.models = {n: ModelRuntime(n, m, self.providers) for n, m in config.models.items()}

@@ -12,6 +12,7 @@ from ..pipeline.stage import Stage
 from .auth import Authenticate
 from .authz import Authorize
 from .core import BodyLimit, LLMRequest
+from .ratelimit import RateLimit
 from .usage import UsageStage
 
 
@@ -22,11 +23,16 @@ def stages_for(world: Any, kind: str, route_cfg: Any) -> list[Stage]:
         mode = auth.mode_for(kind, route_cfg)
         if mode != "off":
             stages.append(Authenticate(auth, mode))
+    usage = None
     if kind in ("chat", "completions", "embeddings", "messages"):
         stages.append(LLMRequest(world, kind))
-        stages.append(UsageStage(world, kind))
+        usage = UsageStage(world, kind)
+        stages.append(usage)
     if auth is not None:
         authz = Authorize.for_endpoint(auth, kind, route_cfg)
         if authz is not None:
             stages.append(authz)
+            limits = RateLimit.for_endpoint(world, kind, usage)
+            if limits is not None:
+                stages.append(limits)
     return stages

@@ -1,0 +1,645 @@
+"""Rate limits, token and dollar budgets, concurrency: the ``ratelimit`` stage (priority 2000).
+
+Runs after authorization (4000: ``ctx.policy``) and the usage stage (3500: the token estimates).
+For the matched policy's ``limits:`` it builds the request's items and asks the backend for all
+of them at once (all-or-nothing, RL-17):
+
+* ``requests`` cost 1; ``tokens`` cost ``est_prompt_tokens + est_output_tokens`` (prompt +
+  ``max_tokens`` or the model's default); ``usd`` costs the estimated price in micro-dollars
+  (``models.*.price``); ``concurrency`` takes a slot until the request is over.
+* keys: ``subject``, ``tenant``, ``api_key``, ``ip``, ``global``. A caller without the value
+  falls back to the next narrower one: an anonymous caller is keyed by client IP (RL-12), a
+  caller without a tenant (or without an API key) by its subject. Nothing a client sends in a
+  header chooses the key.
+* ``model: GLOB`` restricts a limit to matching model names; all matching models share one
+  bucket (list one limit per model for separate buckets).
+* ``N`` may be ``"claim:NAME"``: read from the verified identity's claims, so tenants carry their
+  own limits. A missing or invalid claim (absent, not a positive number) **fails closed with
+  403** ``limit_claim_missing``: a credential that should carry its own limit but does not is a
+  provisioning error; admitting it unlimited would be the over-spend the limit exists to stop,
+  and a 429 would tell the client to retry forever.
+* shadow (``shadow: true`` per limit, or ``rate_limit.shadow``): counted and reported
+  (``decision=shadow``), never enforced. Shadow limits form their own all-or-nothing group,
+  charged only when the request is admitted; a per-limit shadow gets its own key, so it never
+  shares state with an enforced twin.
+
+Denied → 429 in the front's envelope (``type`` ``requests`` / ``tokens`` / ``insufficient_quota``
+for dollars, ``code`` ``rate_limit_exceeded``) with ``Retry-After`` (whole seconds, at least 1).
+A request that can never be admitted (its estimate is above the whole limit, RL-13) gets 429
+without ``Retry-After``: waiting would not help. Backend failure → ``rate_limit.on_backend_error``:
+``deny`` answers 503 + ``Retry-After``; ``allow`` admits; both count ``backend_error``.
+
+Every admitted response carries SPEC section 4's ``x-ratelimit-{limit,remaining,reset}-{requests,
+tokens}`` for the tightest limit of each kind (fewest remaining), streams included (they go out
+with the head via ``ctx.reply_headers``). Reset reads like OpenAI's: ``20ms``, ``1s``, ``6m0s``.
+
+At the end (``on_end``, which runs however the request ended: success, upstream error, timeout,
+client disconnect, cancellation) token and dollar reservations settle to the real usage
+(``UsageStage.finalize``: provider usage, or the delivered text of an abandoned stream), or are
+refunded entirely when nothing was delivered (the upstream failed before the first byte, the
+request never reached it); concurrency slots are released.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import fnmatch
+import itertools
+import logging
+import math
+import os
+import re
+import time
+from typing import Any
+
+from ..limits.backends import USD_UNITS, LimitState, LocalBackend, ShmBackend, limit_key
+from ..pipeline.stage import Reply, Stage
+
+__all__ = ["SHM_ENV", "LimiterRuntime", "RateLimit", "SharedTable", "close_limiter", "format_reset"]
+
+log = logging.getLogger("fastgate.ratelimit")
+
+#: The supervisor creates the shared table as a file under /dev/shm and names it here; workers
+#: (exec'd, so nothing is inherited but the environment) attach to it.
+SHM_ENV = "FASTGATE_SHM_TABLE"
+
+_NS = 1_000_000_000
+_REQ, _TOK, _USD, _CONC = 0, 1, 2, 3
+_KIND_CODES = {"requests": _REQ, "tokens": _TOK, "usd": _USD, "concurrency": _CONC}
+_DENY_TYPE = {_REQ: "requests", _TOK: "tokens", _USD: "insufficient_quota", _CONC: "requests"}
+_KIND_WORD = {_REQ: "requests", _TOK: "tokens", _USD: "budget (USD)", _CONC: "concurrent requests"}
+_KEY_CACHE_MAX = 50_000
+# Redis hash tags: scopes nested in one another (subject/api_key inside tenant inside global)
+# can share the widest one's value; ip is independent of the others.
+_NESTED = ("global", "tenant", "api_key", "subject")
+
+_lease_prefix = os.urandom(6).hex().encode()
+_lease_counter = itertools.count(1)
+
+
+def format_reset(seconds: float) -> str:
+    """A duration the way OpenAI's ``x-ratelimit-reset-*`` headers write it: ``20ms``, ``1s``, ``6m0s``."""
+    if seconds <= 0:
+        return "0s"
+    if seconds < 1:
+        return f"{math.ceil(seconds * 1000)}ms"
+    s = math.ceil(seconds)
+    h, rem = divmod(s, 3600)
+    m, s = divmod(rem, 60)
+    if h:
+        return f"{h}h{m}m{s}s"
+    if m:
+        return f"{m}m{s}s"
+    return f"{s}s"
+
+
+class LimitSpec:
+    """One ``policies[].limits[]`` entry, compiled at load."""
+
+    __slots__ = ("kind", "scope", "amount", "claim", "window_ns", "model_re", "model_tag", "shadow", "label",
+                 "_keys")
+
+    def __init__(self, cfg: Any, global_shadow: bool, model_tag: str | None) -> None:
+        self.kind = _KIND_CODES[cfg.kind]
+        self.scope: str = cfg.key
+        self.claim: str | None = cfg.claim
+        amount = cfg.amount
+        self.amount: int = 0
+        if self.claim is None:
+            self.amount = self.units(amount)  # type: ignore[assignment]
+        self.window_ns = int(round(float(cfg.per) * _NS)) if cfg.per is not None else 0
+        self.model_re = re.compile(fnmatch.translate(cfg.model)) if cfg.model is not None else None
+        self.model_tag = model_tag
+        self.shadow = bool(cfg.shadow) or global_shadow
+        self.label = cfg.kind
+        self._keys: dict[str, bytes] = {}
+
+    def units(self, v: Any) -> int | None:
+        """N in backend units (USD in micro-dollars); None when ``v`` is not a positive number."""
+        if isinstance(v, bool) or not isinstance(v, (int, float, str)):
+            return None
+        try:
+            f = float(v)
+        except ValueError:
+            return None
+        if not math.isfinite(f):
+            return None
+        n = int(f * USD_UNITS) if self.kind == _USD else int(f)
+        return n if n >= 1 else None
+
+    def key(self, scope: str, value: str) -> bytes:
+        """The backend key for ``value`` (cached: keys are rebuilt only for new callers)."""
+        ck = value if scope == self.scope else f"{scope}\x00{value}"
+        k = self._keys.get(ck)
+        if k is None:
+            if len(self._keys) >= _KEY_CACHE_MAX:
+                self._keys.clear()
+            kind = self.label
+            k = self._keys[ck] = limit_key(kind, scope, value, self.window_ns, self.model_tag)
+        return k
+
+
+class Plan:
+    """A policy's limits for one endpoint kind, and how its Redis hash tag is chosen."""
+
+    __slots__ = ("specs", "tag_scope", "name", "has_estimates")
+
+    def __init__(self, name: str, specs: list[LimitSpec]) -> None:
+        self.name = name
+        self.specs = specs
+        scopes = {s.scope for s in specs}
+        if scopes == {"ip"}:
+            self.tag_scope: str | None = "ip"
+        elif "ip" in scopes:
+            self.tag_scope = None  # independent scopes: one slot for the policy
+        else:
+            self.tag_scope = next(s for s in _NESTED if s in scopes)
+        self.has_estimates = any(s.kind in (_TOK, _USD) for s in specs)
+
+
+class _Held:
+    """What an admitted request holds until ``on_end``: estimates to settle, slots to release."""
+
+    __slots__ = ("estimates", "conc", "lease", "tag")
+
+    def __init__(self, estimates: list[tuple[bytes, int, int, int, int]], conc: list[bytes], lease: bytes,
+                 tag: bytes) -> None:
+        self.estimates = estimates  # (key, reserved, limit, window_ns, kind)
+        self.conc = conc
+        self.lease = lease
+        self.tag = tag
+
+
+def _backend_key(rl: Any) -> tuple[Any, ...]:
+    return (rl.backend, rl.redis_url if rl.backend == "redis" else None, rl.key_prefix, rl.on_backend_error,
+            rl.shm_slots if rl.backend == "shm" else None)
+
+
+def _make_backend(rl: Any) -> Any:
+    if rl.backend == "local":
+        return LocalBackend()
+    if rl.backend == "shm":
+        path = os.environ.get(SHM_ENV)
+        if path:
+            return ShmBackend.attach(path, on_full=rl.on_backend_error)
+        # No supervisor (in-process gateway, tests): a table of this process only.
+        return ShmBackend.create(int(rl.shm_slots), on_full=rl.on_backend_error)
+    from ..limits.redis_backend import RedisBackend
+
+    return RedisBackend(rl.redis_url or "redis://127.0.0.1:6379/0", key_prefix=rl.key_prefix,
+                        on_error=rl.on_backend_error)
+
+
+class LimiterRuntime:
+    """Per World: compiled plans per policy, the metrics family, and the worker's backend.
+
+    The backend belongs to the worker (``services``) and survives reloads while
+    ``rate_limit.backend``/``redis_url``/``key_prefix``/``on_backend_error`` stay the same.
+    """
+
+    def __init__(self, config: Any, services: Any, metrics: Any, policies: Any) -> None:
+        rl = config.rate_limit
+        self.cfg = rl
+        self.global_shadow = bool(rl.shadow)
+        self.deny_on_error = rl.on_backend_error == "deny"
+        self.plans: dict[str, dict[Any, Plan]] = {"llm": {}, "route": {}}
+        for pol in getattr(policies, "policies", ()):
+            for kind in ("llm", "route"):
+                specs = self._compile(pol.cfg, kind)
+                if specs:
+                    self.plans[kind][pol] = Plan(pol.name, specs)
+        self.active = bool(self.plans["llm"] or self.plans["route"])
+        fam = metrics.families.get("fastgate_ratelimit_decisions_total")
+        if fam is None:
+            fam = metrics.counter("fastgate_ratelimit_decisions_total",
+                                  "Rate-limit decisions: allowed, denied, shadow (would deny), backend_error",
+                                  ("decision",))
+        self.decisions = fam
+        self._services = services
+        self._backend: Any = None
+
+    def _compile(self, pcfg: Any, kind: str) -> list[LimitSpec]:
+        specs: list[LimitSpec] = []
+        seen: dict[tuple[Any, ...], int] = {}
+        for lim in pcfg.limits:
+            if kind == "route" and lim.kind in ("tokens", "usd"):
+                continue  # generic routes have no tokens or prices: requests and concurrency only
+            shadow = bool(lim.shadow)
+            tag = lim.model
+            # Two limits that would map to one key (same kind, scope, window, model) get distinct
+            # keys; so does a per-limit shadow copy of an enforced limit.
+            sig = (lim.kind, lim.key, lim.per, lim.model, shadow)
+            dup = seen.get(sig, 0)
+            seen[sig] = dup + 1
+            if shadow or dup:
+                tag = f"{lim.model or '*'}#{'shadow' if shadow else ''}{dup or ''}"
+            specs.append(LimitSpec(lim, self.global_shadow, tag))
+        return specs
+
+    @property
+    def backend(self) -> Any:
+        """The worker's backend (created on first use, shared by successive Worlds)."""
+        b = self._backend
+        if b is None:
+            b = self._backend = self._attach_backend()
+        return b
+
+    def _attach_backend(self) -> Any:
+        svc = self._services
+        key = _backend_key(self.cfg)
+        if svc is None:
+            return _make_backend(self.cfg)
+        cur = getattr(svc, "_limiter", None)
+        if cur is not None and cur[0] == key:
+            return cur[1]
+        b = _make_backend(self.cfg)
+        svc._limiter = (key, b)
+        if cur is not None:
+            old = cur[1]
+            # In-flight requests of the previous World may still settle on the old backend.
+            try:
+                asyncio.get_running_loop().call_later(60, old.close)
+            except RuntimeError:
+                pass
+        return b
+
+
+async def close_limiter(services: Any) -> None:
+    """Close the worker's backend at shutdown (Redis: send queued settles and releases first)."""
+    cur = getattr(services, "_limiter", None)
+    if cur is None:
+        return
+    services._limiter = None
+    b = cur[1]
+    aclose = getattr(b, "aclose", None)
+    if aclose is not None:
+        await aclose()
+    elif isinstance(b, LocalBackend):
+        b.close()
+    # (an shm table is left mapped: the supervisor owns and snapshots it)
+
+
+class RateLimit(Stage):
+    """The rate-limit stage; see the module docstring."""
+
+    name = "ratelimit"
+    priority = 2000
+
+    def __init__(self, runtime: LimiterRuntime, kind: str, usage: Any = None) -> None:
+        self.rt = runtime
+        self.plans = runtime.plans["route" if kind == "route" else "llm"]
+        self.usage = usage  # the UsageStage of this endpoint: its finalize() gives the real usage
+        self.decisions = runtime.decisions
+        self.deny_on_error = runtime.deny_on_error
+
+    @classmethod
+    def for_endpoint(cls, world: Any, kind: str, usage: Any = None) -> RateLimit | None:
+        """The stage, or ``None`` when no policy has a limit that applies to this endpoint kind."""
+        rt = getattr(world, "limiter", None)
+        if rt is None or kind == "models":
+            return None
+        if not rt.plans["route" if kind == "route" else "llm"]:
+            return None
+        return cls(rt, kind, usage)
+
+    # ------------------------------------------------------------------ request phase
+    def on_request(self, ctx: Any) -> Any:
+        policy = ctx.policy
+        if policy is None:
+            return None
+        plan = self.plans.get(policy)
+        if plan is None:
+            return None
+        ident = ctx.identity
+        model_name = ctx.model_name
+        items: list[tuple[bytes, int, int, int]] = []
+        kinds: list[int] = []
+        sitems: list[tuple[bytes, int, int, int]] = []
+        skinds: list[int] = []
+        conc: list[tuple[bytes, int, bool]] = []
+        tag_value: str | None = None
+        tag_scope = plan.tag_scope
+        for spec in plan.specs:
+            if spec.model_re is not None and (model_name is None or spec.model_re.match(model_name) is None):
+                continue
+            scope = spec.scope
+            value: Any = None
+            if ident is not None:
+                if scope == "subject":
+                    value = ident.subject
+                elif scope == "tenant":
+                    value = ident.tenant
+                    if value is None:
+                        scope, value = "tenant>subject", ident.subject
+                elif scope == "api_key":
+                    value = ident.api_key
+                    if value is None:
+                        scope, value = "api_key>subject", ident.subject
+            if scope == "global":
+                value = ""
+            elif value is None:
+                # Anonymous (or no subject): the client address the trusted-proxy rules vouch for.
+                from .authz import client_ip
+
+                scope = "ip" if spec.scope == "ip" else f"{spec.scope}>ip"
+                value = client_ip(ctx)
+            if spec.scope == tag_scope:
+                tag_value = value
+            n = spec.amount
+            if spec.claim is not None:
+                n = spec.units(ident.claims.get(spec.claim)) if ident is not None else None
+                if n is None:
+                    return Reply(403, f"The credential does not carry a valid '{spec.claim}' limit",
+                                 type="permission_error", code="limit_claim_missing",
+                                 reason=f"limit_claim_missing:{spec.claim}")
+            key = spec.key(scope, value)
+            kind = spec.kind
+            if kind == _CONC:
+                conc.append((key, n, spec.shadow))
+                continue
+            if kind == _REQ:
+                cost = 1
+            elif kind == _TOK:
+                cost = ctx.est_prompt_tokens + ctx.est_output_tokens
+            else:
+                m = ctx.model
+                cost = math.ceil(ctx.est_prompt_tokens * m.price_in + ctx.est_output_tokens * m.price_out) \
+                    if m is not None else 0
+            if spec.shadow:
+                sitems.append((key, cost, n, spec.window_ns))
+                skinds.append(kind)
+            else:
+                items.append((key, cost, n, spec.window_ns))
+                kinds.append(kind)
+        if not items and not sitems and not conc:
+            return None
+        backend = self.rt.backend
+        if backend.is_async:
+            tag = (tag_value if tag_scope is not None and tag_value is not None else f"p:{plan.name}")
+            return self._reserve_async(ctx, backend, items, kinds, sitems, skinds, conc, tag.encode())
+        return self._reserve_sync(ctx, backend, items, kinds, sitems, skinds, conc)
+
+    def _reserve_sync(self, ctx: Any, b: Any, items: list, kinds: list[int], sitems: list, skinds: list[int],
+                      conc: list[tuple[bytes, int, bool]]) -> Reply | None:
+        held: list[bytes] = []
+        backend_error: str | None = None
+        for key, n, shadow in conc:
+            if shadow:
+                continue
+            if not b.acquire(key, n):
+                for k in held:
+                    b.release(k)
+                return self._deny_concurrency(ctx)
+            held.append(key)
+        now = time.time_ns()
+        d = None
+        if items:
+            d = b.reserve(items, now)
+            if d.error is not None:
+                backend_error = d.error
+                if not d.allowed:
+                    for k in held:
+                        b.release(k)
+                    return self._backend_failed(ctx, d.error, d.retry_after_s)
+                d = None  # failed open: nothing was charged, nothing to report
+            elif not d.allowed:
+                for k in held:
+                    b.release(k)
+                return self._deny(ctx, d.retry_after_s, d.limits, kinds)
+        shadow_denied: str | None = None
+        charged_shadow = False
+        for key, n, shadow in conc:
+            if shadow:
+                if b.acquire(key, n):
+                    held.append(key)
+                else:
+                    shadow_denied = "concurrency"
+        if sitems:
+            ds = b.reserve(sitems, now)
+            if ds.allowed and ds.error is None:
+                charged_shadow = True
+            elif ds.error is None:
+                shadow_denied = _DENY_TYPE[self._denying_kind(ds.limits, skinds)]
+        est: list[tuple[bytes, int, int, int, int]] = []
+        if d is not None:
+            est = [(it[0], it[1], it[2], it[3], k) for it, k in zip(items, kinds, strict=True) if k == _TOK or k == _USD]
+            self._headers(ctx, d.limits, kinds)
+        if charged_shadow:
+            est += [(it[0], it[1], it[2], it[3], k) for it, k in zip(sitems, skinds, strict=True)
+                    if k == _TOK or k == _USD]
+        self._admitted(ctx, backend_error, shadow_denied)
+        if est or held:
+            ctx.set_extra("_rl", _Held(est, held, b"", b""))
+        return None
+
+    async def _reserve_async(self, ctx: Any, b: Any, items: list, kinds: list[int], sitems: list,
+                             skinds: list[int], conc: list[tuple[bytes, int, bool]], tag: bytes) -> Reply | None:
+        lease = b"%s-%x" % (_lease_prefix, next(_lease_counter)) if conc else b""
+        d = await b.reserve(items + sitems, 0, tag=tag, shadow=len(sitems), concurrency=conc, lease=lease)
+        if d.error is not None:
+            if not d.allowed:
+                return self._backend_failed(ctx, d.error, d.retry_after_s)
+            self._admitted(ctx, d.error, None)
+            return None
+        if not d.allowed:
+            if d.denied_concurrency >= 0:
+                return self._deny_concurrency(ctx)
+            return self._deny(ctx, d.retry_after_s, d.limits, kinds)
+        shadow_denied = None
+        if d.shadow_allowed is False:
+            sl = d.shadow_limits
+            if sl and any(s.retry_after_s != 0.0 for s in sl):
+                shadow_denied = _DENY_TYPE[self._denying_kind(sl, skinds)]
+            else:
+                shadow_denied = "concurrency"
+        if items:
+            self._headers(ctx, d.limits, kinds)
+        est = [(it[0], it[1], it[2], it[3], k) for it, k in zip(items, kinds, strict=True) if k == _TOK or k == _USD]
+        if sitems and d.shadow_allowed:
+            est += [(it[0], it[1], it[2], it[3], k) for it, k in zip(sitems, skinds, strict=True)
+                    if k == _TOK or k == _USD]
+        held = [c[0] for c in conc if not c[2] or d.shadow_allowed]
+        self._admitted(ctx, None, shadow_denied)
+        if est or held:
+            ctx.set_extra("_rl", _Held(est, held, lease, tag))
+        return None
+
+    # ------------------------------------------------------------------ outcomes
+    @staticmethod
+    def _denying_kind(limits: list[LimitState], kinds: list[int]) -> int:
+        for s, k in zip(limits, kinds, strict=False):
+            if s.retry_after_s != 0.0:
+                return k
+        return kinds[0] if kinds else _REQ
+
+    def _admitted(self, ctx: Any, backend_error: str | None, shadow_denied: str | None) -> None:
+        if backend_error is not None:
+            self.decisions.inc(("backend_error",))
+            ctx.set_extra("limit", f"backend_error:{backend_error}")
+        elif shadow_denied is not None:
+            self.decisions.inc(("shadow",))
+            ctx.set_extra("limit", f"shadow:{shadow_denied}")
+        else:
+            self.decisions.inc(("allowed",))
+            ctx.set_extra("limit", "allowed")
+
+    def _headers(self, ctx: Any, limits: list[LimitState], kinds: list[int]) -> None:
+        best_req: LimitState | None = None
+        best_tok: LimitState | None = None
+        for s, k in zip(limits, kinds, strict=False):
+            if k == _REQ:
+                if best_req is None or s.remaining < best_req.remaining:
+                    best_req = s
+            elif k == _TOK:
+                if best_tok is None or s.remaining < best_tok.remaining:
+                    best_tok = s
+        add = ctx.add_header
+        if best_req is not None:
+            add("x-ratelimit-limit-requests", str(best_req.limit))
+            add("x-ratelimit-remaining-requests", str(best_req.remaining))
+            add("x-ratelimit-reset-requests", format_reset(best_req.reset_s))
+        if best_tok is not None:
+            add("x-ratelimit-limit-tokens", str(best_tok.limit))
+            add("x-ratelimit-remaining-tokens", str(best_tok.remaining))
+            add("x-ratelimit-reset-tokens", format_reset(best_tok.reset_s))
+
+    def _deny(self, ctx: Any, retry_s: float, limits: list[LimitState], kinds: list[int]) -> Reply:
+        self.decisions.inc(("denied",))
+        self._headers(ctx, limits, kinds)
+        kind = self._denying_kind(limits, kinds)
+        state = next((s for s, k in zip(limits, kinds, strict=False) if k == kind and s.retry_after_s != 0.0), None)
+        word = _KIND_WORD[kind]
+        ctx.set_extra("limit", f"denied:{_DENY_TYPE[kind]}")
+        if retry_s < 0:
+            limit = state.limit if state is not None else 0
+            shown = f"{limit / USD_UNITS:g}" if kind == _USD else str(limit)
+            return Reply(429, f"Request too large: its estimated {word} exceed the whole limit of {shown}; "
+                         "reduce the prompt or max_tokens", type=_DENY_TYPE[kind], code="rate_limit_exceeded",
+                         reason=f"rate_limited:{_DENY_TYPE[kind]}:never")
+        wait = max(1, math.ceil(retry_s))
+        return Reply(429, f"Rate limit reached for {word}; try again in {format_reset(retry_s)}",
+                     type=_DENY_TYPE[kind], code="rate_limit_exceeded", headers=[("Retry-After", str(wait))],
+                     reason=f"rate_limited:{_DENY_TYPE[kind]}")
+
+    def _deny_concurrency(self, ctx: Any) -> Reply:
+        self.decisions.inc(("denied",))
+        ctx.set_extra("limit", "denied:concurrency")
+        return Reply(429, "Too many concurrent requests; try again when one of yours has finished",
+                     type="requests", code="rate_limit_exceeded", headers=[("Retry-After", "1")],
+                     reason="rate_limited:concurrency")
+
+    def _backend_failed(self, ctx: Any, error: str, retry_s: float) -> Reply:
+        self.decisions.inc(("backend_error",))
+        ctx.set_extra("limit", f"backend_error:{error}")
+        return Reply(503, "The rate limiter is unavailable; try again shortly", type="api_error",
+                     code="rate_limiter_unavailable", headers=[("Retry-After", str(max(1, math.ceil(retry_s))))],
+                     reason=f"limiter_{error}")
+
+    # ------------------------------------------------------------------ end of the request
+    def on_end(self, ctx: Any) -> None:
+        """Settle estimates to the real usage (or refund them) and release concurrency slots."""
+        extra = ctx.extra
+        held = extra.get("_rl") if extra else None
+        if held is None:
+            return
+        extra["_rl"] = None  # once
+        b = self.rt.backend
+        deltas: list[tuple[bytes, int, int, int]] = []
+        if held.estimates:
+            status = ctx.status
+            # Billed: the upstream answered 2xx, or a response was committed to the client (a
+            # stream that ended early or was abandoned is billed for what was delivered).
+            # Anything else delivered nothing: refund the whole reservation.
+            billed = ctx.attempts > 0 and (200 <= status < 300 or "_committed" in extra)
+            tokens = usd = 0
+            if billed:
+                if self.usage is not None:
+                    self.usage.finalize(ctx)
+                tokens = (ctx.prompt_tokens or 0) + (ctx.completion_tokens or 0)
+                usd = math.ceil((ctx.cost_usd or 0.0) * USD_UNITS - 1e-6)
+            for key, reserved, limit, window, kind in held.estimates:
+                real = tokens if kind == _TOK else usd
+                if real != reserved:
+                    deltas.append((key, real - reserved, limit, window))
+            ctx.set_extra("limit_settled", {"tokens": tokens, "usd": usd / USD_UNITS} if billed else "refunded")
+        if b.is_async:
+            b.settle(deltas, tag=held.tag, release=held.conc, lease=held.lease)
+            return
+        if deltas:
+            b.settle(deltas, time.time_ns())
+        for key in held.conc:
+            b.release(key)
+
+
+class SharedTable:
+    """The supervisor's side of the ``shm`` backend: the table file, its snapshots, its env var.
+
+    ``open(config)`` creates ``/dev/shm/fastgate-limits-<pid>`` (restoring
+    ``rate_limit.snapshot_path`` when it exists) and exports its path in ``FASTGATE_SHM_TABLE``
+    for the workers spawned afterwards; ``close()`` snapshots and removes it. While it runs, the
+    table is snapshotted every ``interval_s`` so that a crash loses at most that much state.
+    """
+
+    def __init__(self, backend: ShmBackend, path: str, snapshot_path: str | None, interval_s: float = 60.0) -> None:
+        self.backend = backend
+        self.path = path
+        self.snapshot_path = snapshot_path
+        self.interval_s = interval_s
+        self._task: asyncio.Task[None] | None = None
+
+    @classmethod
+    def open(cls, config: Any, directory: str = "/dev/shm") -> SharedTable | None:
+        """Create the table for ``config`` (``None`` unless ``rate_limit.backend`` is ``shm``)."""
+        rl = config.rate_limit
+        if rl.backend != "shm":
+            return None
+        d = directory if os.path.isdir(directory) else None
+        if d is None:
+            import tempfile
+
+            d = tempfile.gettempdir()
+        path = os.path.join(d, f"fastgate-limits-{os.getpid()}-{os.urandom(4).hex()}")
+        b = ShmBackend.create(int(rl.shm_slots), path, on_full=rl.on_backend_error)
+        snap = rl.snapshot_path
+        if snap and os.path.exists(snap):
+            try:
+                n = b.restore(snap)
+                log.info("limiter table: %d keys restored from %s", n, snap)
+            except (OSError, ValueError) as e:
+                log.error("limiter snapshot %s not restored: %s", snap, e)
+        os.environ[SHM_ENV] = path
+        return cls(b, path, snap)
+
+    def start(self) -> None:
+        """Snapshot periodically (call inside the supervisor's event loop)."""
+        if self.snapshot_path and self._task is None:
+            self._task = asyncio.get_running_loop().create_task(self._periodic())
+
+    async def _periodic(self) -> None:
+        while True:
+            await asyncio.sleep(self.interval_s)
+            self.snapshot()
+
+    def snapshot(self) -> int:
+        """Save the live keys to ``rate_limit.snapshot_path`` (0 when none is configured)."""
+        if not self.snapshot_path:
+            return 0
+        try:
+            return self.backend.snapshot(self.snapshot_path)
+        except OSError as e:
+            log.error("limiter snapshot to %s failed: %s", self.snapshot_path, e)
+            return 0
+
+    def close(self) -> None:
+        """Final snapshot, then unmap and remove the file (workers have exited)."""
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+        self.snapshot()
+        self.backend.close()
+        try:
+            os.unlink(self.path)
+        except FileNotFoundError:
+            pass
+        if os.environ.get(SHM_ENV) == self.path:
+            del os.environ[SHM_ENV]
