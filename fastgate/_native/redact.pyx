@@ -77,6 +77,9 @@ cdef enum:
 cdef unsigned short CLS[128]
 cdef unsigned char TRIG1[256]  # Latin-1: 1 = a matcher may start here, 2 = only at a word start
 cdef unsigned char WORD1[256]  # Latin-1: is_word()
+# Latin-1 skip classes in one byte: 1 = a matcher may start here, 2 = only at a word start,
+# 4 = a word character (so the next letter is not at a word start).
+cdef unsigned char SKIP1[256]
 cdef unsigned char IBAN_LEN[676]
 
 
@@ -112,6 +115,7 @@ cdef void _init_tables():
         TRIG1[ord(ch)] = 2
     for c in range(256):
         WORD1[c] = 1 if (c < 128 and CLS[c] & C_WORD) or (c >= 128 and Py_UNICODE_ISALNUM(<Py_UCS4>c)) else 0
+        SKIP1[c] = TRIG1[c] | (4 if WORD1[c] else 0)
     for c in range(676):
         IBAN_LEN[c] = 0
     for cc, length in IBAN_LENGTHS.items():
@@ -1018,18 +1022,26 @@ cdef inline Py_ssize_t _skip(Scan* S, Py_ssize_t i) noexcept:
     cdef const uc1* p1
     cdef unsigned char t
     cdef Py_UCS4 c
+    cdef unsigned int w2
     if S.kind == 1:
         p1 = <const uc1*>S.data
+        # w2 is 2 when the previous character is not a word character, else 0: a class-2
+        # letter stops the loop only then, so letters inside words cost one table load.
+        w2 = 2 if i == 0 or not WORD1[p1[i - 1]] else 0
         while True:
-            while i < n and TRIG1[p1[i]] == 0:
+            while i < n:
+                t = SKIP1[p1[i]]
+                if t & (1 | w2):
+                    break
+                w2 = ((t >> 1) & 2) ^ 2
                 i += 1
             if i >= n:
                 return n
-            t = TRIG1[p1[i]]
-            if t == 1:
+            if t & 1:
                 return i
             if _may_start(p1[i], p1[i - 1] if i > 0 else 0, p1[i + 1] if i + 1 < n else 0, i + 3 < n):
                 return i
+            w2 = 0  # a letter: the next character is not at a word start
             i += 1
     while i < n:
         c = rd(S, i)
