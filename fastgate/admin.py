@@ -93,6 +93,16 @@ def make_admin_app(backend: AdminBackend) -> web.Application:
     app.router.add_post("/admin/reload", reload)
     app.router.add_get("/admin/config", config)
     app.router.add_get("/admin/usage", usage)
+
+    async def restart(request: web.Request) -> web.Response:
+        fn = getattr(backend, "rolling_restart", None)
+        if fn is None:
+            return _json({"error": {"message": "rolling restart needs the multi-process supervisor",
+                                    "type": "invalid_request_error", "code": "not_supported", "param": None}}, 400)
+        ok, detail = await fn()
+        return _json(detail, 200 if ok else 500)
+
+    app.router.add_post("/admin/restart", restart)
     return app
 
 

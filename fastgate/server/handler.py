@@ -27,6 +27,7 @@ from ..errors import (
 )
 from ..pipeline.context import RequestContext
 from ..pipeline.stage import Reply
+from ..providers import translation_for
 from .errors import render_error, sse_error_event
 from .headers import filter_request_headers, filter_response_headers, path_is_suspicious
 
@@ -38,6 +39,7 @@ UPSTREAM_SUFFIX = {
     "chat": b"/chat/completions",
     "completions": b"/completions",
     "embeddings": b"/embeddings",
+    "messages": b"/v1/messages",  # Anthropic front → anthropic provider (base_url is the API root)
 }
 # Statuses worth another attempt (on another target, then a fallback model).
 RETRY_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504})
@@ -190,6 +192,8 @@ class Gateway:
         if reply.code and not ctx.reason and status >= 400:
             ctx.reason = reply.code
         resp = web.Response(status=status, body=body, headers=headers)
+        if self.draining:
+            resp.force_close()  # "Connection: close": the client reconnects to a live worker
         request = ctx.request
         if not request.content.is_eof() and status >= 400:
             # The body was not read: don't let aiohttp drain an arbitrarily large remainder.
@@ -233,6 +237,7 @@ class Gateway:
         last_resp: tuple[Any, bytes, Any] | None = None
         obj = ctx.body_obj
         n_models = len(chain)
+        front = ep.front
         for mi, m in enumerate(chain):
             tries = m.max_retries + 1
             excluded: set[int] = set()
@@ -240,12 +245,25 @@ class Gateway:
                 idx, mt = m.choice.pick(excluded)
                 prov = mt.provider
                 target = mt.target
-                if mt.upstream_model == ctx.model_name and not ctx.body_dirty:
+                # Chosen per attempt: a fallback may sit on a provider of the other type.
+                tr = None if prov.type == front else translation_for(front, prov.type)
+                if tr is not None:
+                    try:
+                        path = target.base_path.encode() + tr.upstream_path(ep.kind)
+                        body = tr.request(obj, mt.upstream_model, m.cfg.max_output_tokens_default)
+                    except ClientError:
+                        if not ctx.attempts:
+                            raise  # the caller's own request cannot be sent: a 400 naming the field
+                        break  # a fallback that cannot take this request: keep the earlier answer
+                    ctx.set_extra("translation", tr.name)
+                elif mt.upstream_model == ctx.model_name and not ctx.body_dirty:
                     body = ctx.body
+                    path = target.base_path.encode() + suffix
                 else:
                     obj["model"] = mt.upstream_model
                     body = orjson.dumps(obj)
                     obj["model"] = ctx.model_name
+                    path = target.base_path.encode() + suffix
                 headers = prov.headers + [(b"x-request-id", ctx.request_id.encode())]
                 ctx.attempts += 1
                 ctx.provider = prov.name
@@ -257,7 +275,7 @@ class Gateway:
                 ctx.t_upstream = t_up
                 try:
                     resp = await target.request(
-                        b"POST", target.base_path.encode() + suffix, headers, body,
+                        b"POST", path, headers, body,
                         first_byte_timeout=prov.first_byte_timeout_s, idle_timeout=prov.idle_timeout_s,
                         deadline=deadline,
                     )
@@ -283,7 +301,7 @@ class Gateway:
                         resp.close()
                     ctx.upstream_s += perf_counter() - t_up
                     self.metrics.attempts.inc((prov.name, mt.label, str(status)))
-                    last_resp = (resp, data, m)
+                    last_resp = (resp, data, tr)
                     excluded.add(idx)
                     if loop.time() >= deadline:
                         break
@@ -291,7 +309,7 @@ class Gateway:
                     continue
                 self.metrics.attempts.inc((prov.name, mt.label, str(status)))
                 try:
-                    return await self._relay_llm(ctx, resp, t_up)
+                    return await self._relay_llm(ctx, resp, t_up, tr)
                 except _NotCommitted as nc:
                     last_err = nc.err
                     if not more or not nc.err.retryable:
@@ -302,8 +320,12 @@ class Gateway:
             if loop.time() >= deadline:
                 break
         if last_resp is not None and (last_err is None or not isinstance(last_err, UpstreamTimeout)):
-            resp, data, _ = last_resp
-            return await self._send_body(ctx, resp.status, filter_response_headers(resp.headers), data)
+            resp, data, tr = last_resp
+            hdrs = filter_response_headers(resp.headers)
+            if tr is not None:
+                data = tr.response(resp.status, data, ctx.model_name)
+                hdrs = tr.response_headers(hdrs)
+            return await self._send_body(ctx, resp.status, hdrs, data)
         if last_err is None:
             raise NoHealthyUpstream("no target could be tried")
         raise last_err
@@ -316,15 +338,18 @@ class Gateway:
             return
         await asyncio.sleep(min(delay, left))
 
-    async def _relay_llm(self, ctx: RequestContext, resp: Any, t_up: float) -> web.StreamResponse:
-        """Relay an upstream answer. Raises _NotCommitted if it fails before the client saw a byte."""
+    async def _relay_llm(self, ctx: RequestContext, resp: Any, t_up: float, tr: Any = None) -> web.StreamResponse:
+        """Relay an upstream answer. Raises _NotCommitted if it fails before the client saw a byte.
+
+        ``tr`` (a providers.Translation, None on the pass-through path) turns the answer into the
+        caller's format before any chunk hook sees it."""
         ct = b""
         for k, v in resp.headers:
             if k == b"content-type":
                 ct = v
                 break
         if ctx.stream and resp.status == 200 and ct.startswith(b"text/event-stream"):
-            return await self._relay_stream(ctx, resp, t_up)
+            return await self._relay_stream(ctx, resp, t_up, tr)
         try:
             data = await resp.read(MAX_RESPONSE_BYTES)
         except UpstreamError as e:
@@ -332,7 +357,11 @@ class Gateway:
             ctx.upstream_s += perf_counter() - t_up
             raise _NotCommitted(e)
         ctx.upstream_s += perf_counter() - t_up
-        return await self._send_body(ctx, resp.status, filter_response_headers(resp.headers), data)
+        hdrs = filter_response_headers(resp.headers)
+        if tr is not None:
+            data = tr.response(resp.status, data, ctx.model_name)
+            hdrs = tr.response_headers(hdrs)
+        return await self._send_body(ctx, resp.status, hdrs, data)
 
     async def _send_body(self, ctx: RequestContext, status: int, headers: list[tuple[str, str]],
                          data: bytes) -> web.StreamResponse:
@@ -348,12 +377,14 @@ class Gateway:
         ctx.error_stage = None
         hdrs.extend(headers)
         out = web.Response(status=status, body=data, headers=hdrs)
+        if self.draining:
+            out.force_close()  # "Connection: close": the client reconnects to a live worker
         await out.prepare(ctx.request)
         await out.write_eof()
         ctx.bytes_out = len(data)
         return out
 
-    async def _relay_stream(self, ctx: RequestContext, resp: Any, t_up: float) -> web.StreamResponse:
+    async def _relay_stream(self, ctx: RequestContext, resp: Any, t_up: float, tr: Any = None) -> web.StreamResponse:
         it = resp.__aiter__()
         try:
             try:
@@ -382,15 +413,21 @@ class Gateway:
         ctx.error_stage = None
         hdrs.extend(filter_response_headers(resp.headers))
         out = web.StreamResponse(status=status, headers=hdrs)
+        if self.draining:
+            out.force_close()  # "Connection: close": the client reconnects to a live worker
         ctx.set_extra("_committed", out)
         self.streams[out] = ctx.front
         pending = b""
         sent = 0
+        # A translator, like the stages, needs whole events; it runs before them (they see the
+        # caller's format).
+        xl = tr.stream(ctx.model_name, ctx.body_obj) if tr is not None else None
+        whole = bool(hooks) or xl is not None
         try:
             await out.prepare(ctx.request)
             piece = first
             while True:
-                if hooks:
+                if whole:
                     # Stages see whole SSE events only: keep a torn tail for the next piece.
                     buf = pending + piece if pending else piece
                     cut = buf.rfind(b"\n\n")
@@ -400,6 +437,8 @@ class Gateway:
                     else:
                         pending = buf[cut + 2:]
                         piece = buf[:cut + 2]
+                        if xl is not None:
+                            piece = xl.feed(piece)
                         for _name, hook in hooks:
                             piece = hook(ctx, piece, False)
                 if piece:
@@ -409,8 +448,10 @@ class Gateway:
                     piece = await it.__anext__()
                 except StopAsyncIteration:
                     break
-            if hooks:
+            if whole:
                 tail = pending
+                if xl is not None:
+                    tail = xl.feed(tail) + xl.finish()
                 for _name, hook in hooks:
                     tail = hook(ctx, tail, True)
                 if tail:
@@ -560,6 +601,8 @@ class Gateway:
         hdrs = self._headers(ctx, True)
         hdrs.extend(filter_response_headers(resp.headers))
         out = web.StreamResponse(status=status, headers=hdrs)
+        if self.draining:
+            out.force_close()  # "Connection: close": the client reconnects to a live worker
         if resp.content_length is not None:
             out.content_length = resp.content_length
         sent = 0

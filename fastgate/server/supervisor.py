@@ -31,6 +31,28 @@ from ..observability.metrics import Registry, merge, render
 log = logging.getLogger("fastgate.supervisor")
 
 
+def enable_reuseport_migration() -> bool:
+    """Ask the kernel to hand connections queued on a closing SO_REUSEPORT listener to the others
+    (Linux ≥ 5.14, ``net.ipv4.tcp_migrate_req``). Without it, a worker that stops listening
+    (drain, rolling restart) resets connections that were still in its accept queue.
+    Only attempted when ``FASTGATE_TCP_MIGRATE_REQ`` is not ``0``; needs root."""
+    if os.environ.get("FASTGATE_TCP_MIGRATE_REQ", "1") == "0":
+        return False
+    path = "/proc/sys/net/ipv4/tcp_migrate_req"
+    try:
+        with open(path) as f:
+            if f.read().strip() == "1":
+                return True
+        with open(path, "w") as f:
+            f.write("1")
+        log.info("enabled net.ipv4.tcp_migrate_req (queued connections survive a worker's drain)")
+        return True
+    except OSError as e:
+        log.warning("net.ipv4.tcp_migrate_req is off and could not be set (%s): a draining worker may reset "
+                    "connections still queued on its socket", e)
+        return False
+
+
 class WorkerHandle:
     """The supervisor's side of one worker process."""
 
@@ -45,6 +67,8 @@ class WorkerHandle:
         self.ready = False
         self.last_metrics: dict[str, Any] | None = None
         self.started_at = 0.0
+        # set when a rolling restart replaced this worker: its exit is expected, not a crash
+        self.retired = False
 
     async def call(self, msg: dict[str, Any], timeout: float = 10.0) -> dict[str, Any]:
         async with self.lock:
@@ -106,7 +130,7 @@ class Supervisor:
         if h.writer is not None:
             h.writer.close()
         h.reader = h.writer = None
-        if self.stopping:
+        if self.stopping or h.retired:
             return
         log.error("worker %d (pid %d) exited with %s; restarting", h.index, proc.pid, code)
         if h.last_metrics:
@@ -217,6 +241,41 @@ class Supervisor:
                              return_exceptions=True)
         return store
 
+    async def rolling_restart(self) -> tuple[bool, dict[str, Any]]:
+        """Replace every worker, one at a time: start the new one, wait until it serves, then drain
+        the old one. With SO_REUSEPORT each worker owns a socket; connections still queued on the
+        old socket when it closes are migrated to the others by the kernel when
+        ``net.ipv4.tcp_migrate_req`` is 1 (fastgate turns it on at start when it may, see README)."""
+        async with self._reload_lock:
+            replaced = 0
+            timeout = float(self.config.server.drain_timeout_s)
+            for i, old in enumerate(list(self.workers)):
+                new = WorkerHandle(old.index)
+                try:
+                    await self.spawn(new)
+                except Exception as e:
+                    return False, {"restarted": replaced, "error": f"worker {old.index}: {e}"}
+                self.workers[i] = new
+                old.retired = True
+                try:
+                    # It finishes what it has; its final counters live on in the totals.
+                    reply = await old.call({"op": "drain", "timeout": timeout}, timeout=timeout + 10)
+                    final = reply.get("metrics") or old.last_metrics
+                except Exception:
+                    final = old.last_metrics
+                    if old.proc is not None and old.proc.returncode is None:
+                        old.proc.terminate()
+                if final:
+                    self.graveyard.append({k: v for k, v in final.items() if v.get("kind") != "gauge"})
+                if old.proc is not None:
+                    try:
+                        await asyncio.wait_for(old.proc.wait(), timeout + 5)
+                    except TimeoutError:
+                        old.proc.kill()
+                replaced += 1
+            log.info("rolling restart replaced %d workers", replaced)
+            return True, {"restarted": replaced}
+
     # -------------------------------------------------------------- run
     async def drain(self) -> None:
         if self.stopping:
@@ -229,7 +288,7 @@ class Supervisor:
             if h.proc is None or h.proc.returncode is not None:
                 return
             try:
-                await h.call({"op": "drain", "timeout": timeout}, timeout=5)
+                await h.call({"op": "drain", "timeout": timeout}, timeout=timeout + 10)
             except Exception:
                 h.proc.terminate()
             try:
@@ -260,8 +319,15 @@ class Supervisor:
         loop.add_signal_handler(signal.SIGTERM, stop.set)
         loop.add_signal_handler(signal.SIGINT, stop.set)
         loop.add_signal_handler(signal.SIGHUP, lambda: loop.create_task(self.reload()))
+        loop.add_signal_handler(signal.SIGUSR2, lambda: loop.create_task(self.rolling_restart()))
+        enable_reuseport_migration()
         loop.add_signal_handler(signal.SIGUSR1, lambda: [loop.create_task(h.call({"op": "reopen_logs"}))
                                                          for h in self.workers if h.ready])
+        # The shm limiter table lives in a file under /dev/shm that workers attach to by path
+        # (FASTGATE_SHM_TABLE); created before them, snapshotted and removed after the drain.
+        from ..stages.ratelimit import SharedTable
+
+        table = SharedTable.open(self.config)
         try:
             await asyncio.gather(*(self.spawn(h) for h in self.workers))
         except Exception as e:
@@ -270,14 +336,20 @@ class Supervisor:
             for h in self.workers:
                 if h.proc is not None and h.proc.returncode is None:
                     h.proc.kill()
+            if table is not None:
+                table.close()
             return 1
         ahost, aport = parse_hostport(self.config.server.admin_listen)
         runner, self.admin_port = await start_admin(make_admin_app(self), ahost, aport)
         poller = loop.create_task(self._poll_metrics())
         print(f"fastgate {os.getpid()}: {self.n} workers serving http://{host}:{port} "
               f"(admin http://{ahost}:{self.admin_port})", file=sys.stderr, flush=True)
+        if table is not None:
+            table.start()
         await stop.wait()
         await self.drain()
+        if table is not None:
+            table.close()
         poller.cancel()
         await runner.cleanup()
         return 0

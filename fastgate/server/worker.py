@@ -155,14 +155,18 @@ class Worker:
         self.gateway.draining = True
         if self.listener is not None:
             self.listener.close()
-        if self.server is not None:
-            # Keep-alive connections close after the response in flight; idle ones close now.
-            self.server.pre_shutdown()
         loop = asyncio.get_running_loop()
         end = loop.time() + timeout
-        # A 20 ms poll: drain happens once per process lifetime, an Event per request would not pay off.
-        while self.gateway.inflight > 0 and loop.time() < end:  # noqa: ASYNC110
+        # Every response from now on says "Connection: close", so busy keep-alive clients move to a
+        # live worker after their next request instead of racing a server-side close. Connections
+        # that stay idle are closed after a short grace. A 20 ms poll: drain happens once per process.
+        grace = min(end, loop.time() + 1.0)
+        server = self.server
+        while loop.time() < end and (self.gateway.inflight > 0 or (  # noqa: ASYNC110
+                server is not None and server.connections and loop.time() < grace)):
             await asyncio.sleep(0.02)
+        if server is not None:
+            server.pre_shutdown()
         if self.gateway.streams:
             await self.gateway.end_streams()
         if self.server is not None:
@@ -179,6 +183,9 @@ class Worker:
         self.access_log.close()
         if self.ledger is not None:
             await self.ledger.aclose()
+        from ..stages.ratelimit import close_limiter
+
+        await close_limiter(self)  # Redis: queued settles and slot releases go out first
         await self.registry.close()
         self.stopped.set()
 
@@ -228,11 +235,12 @@ async def _control_loop(worker_holder: dict[str, Any], reader: asyncio.StreamRea
                       "auth_ready": auth is None or auth.ready,
                       "jwks": auth.describe() if auth is not None and auth.stores else []})
             elif op == "drain":
+                # Answer when drained, with the final counters (requests served while draining count too).
                 w = worker_holder.get("worker")
-                send({"id": rid, "ok": True})
-                await writer.drain()
                 if w is not None:
                     await w.drain(float(msg.get("timeout", 30)))
+                send({"id": rid, "ok": True, "metrics": w.metrics.snapshot() if w is not None else None})
+                await writer.drain()
                 return
             elif op == "flush_usage":
                 w = worker_holder["worker"]

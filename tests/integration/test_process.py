@@ -324,3 +324,43 @@ async def test_supervisor_not_ready_without_identity_keys(mock, tmp_path):
         assert not [r for r in mock.requests if r["path"].startswith("/v1/")]
     finally:
         assert stop(s) == 0
+
+
+async def test_rolling_restart_under_load_has_zero_failures(mock, tmp_path):
+    s = await serve(tmp_path, base_config(mock.url), workers=2)
+    try:
+        before = set(worker_pids(s.proc.pid))
+        statuses: list[int] = []
+        errors: list[str] = []
+        done = asyncio.Event()
+
+        async def load(c: aiohttp.ClientSession) -> None:
+            while not done.is_set():
+                try:
+                    async with c.post(s.url + "/v1/chat/completions", json=CHAT) as r:
+                        await r.read()
+                        statuses.append(r.status)
+                except aiohttp.ClientError as e:
+                    errors.append(repr(e))
+
+        async with aiohttp.ClientSession() as c:
+            tasks = [asyncio.create_task(load(c)) for _ in range(8)]
+            await asyncio.sleep(0.5)
+            async with c.post(s.admin + "/admin/restart") as r:
+                assert r.status == 200 and (await r.json())["restarted"] == 2
+            mid = set(worker_pids(s.proc.pid))
+            s.proc.send_signal(signal.SIGUSR2)  # the same through the signal
+            for _ in range(300):
+                await asyncio.sleep(0.1)
+                now = set(worker_pids(s.proc.pid))
+                if len(now) == 2 and not (now & mid):
+                    break
+            await asyncio.sleep(0.3)
+            done.set()
+            await asyncio.gather(*tasks)
+            assert await _metric_total(c, s.admin) == len(statuses)  # counts survive the replacement
+        after = set(worker_pids(s.proc.pid))
+        assert len(after) == 2 and not (after & before)
+        assert errors == [] and len(statuses) > 50 and set(statuses) == {200}
+    finally:
+        assert stop(s) == 0
