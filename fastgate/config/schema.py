@@ -336,7 +336,8 @@ class JWTProvider(_Base, frozen=True):
     jwks_file: str | None = None
     jwks: dict[str, Any] | None = None
     algorithms: tuple[JWTAlgorithm, ...] = ("RS256", "ES256")
-    leeway_s: Seconds = 30.0
+    #: clock skew allowed on exp/nbf/iat; at most 5 minutes (RFC 8725 advises small values)
+    leeway_s: Annotated[float, Meta(ge=0, le=300), DURATION] = 30.0
     claims: ClaimMap = field(default_factory=ClaimMap)
     required_claims: tuple[str, ...] = ()
     typ: str | None = None
