@@ -753,7 +753,7 @@ class LoadResult:
     latency_us: dict[str, float]
     errors: dict[str, int]  # connect, read, write, timeout, status (non-2xx/3xx)
     offered_rps: float | None = None
-    dispatch_lag_us: dict[str, float] | None = None
+    send_delay_us: dict[str, float] | None = None
     gen_cpu_pct: float | None = None
     raw: str = ""
 
@@ -882,7 +882,7 @@ class _LoadGen:
         self.rate = rate
         self.timeout = timeout
         self.lat: array.array[float] = array.array("d")
-        self.lag: array.array[float] = array.array("d")
+        self.send_delay: array.array[float] = array.array("d")
         self.errors = {"connect": 0, "read": 0, "write": 0, "timeout": 0, "status": 0}
         self.conns: set[_GenConn] = set()
         self.idle: list[_GenConn] = []
@@ -922,7 +922,7 @@ class _LoadGen:
             return
         if self.pending:
             origin = self.pending.popleft()
-            self.lag.append(now - origin)
+            self.send_delay.append(now - origin)
             c.send(self.next_req(), origin, now)
         else:
             self.idle.append(c)
@@ -975,7 +975,8 @@ class _LoadGen:
 
     async def _schedule(self) -> None:
         """Open loop: enqueue the requests that are due, hand them to idle connections. The timer
-        granularity of the loop (~1 ms) batches sends; the lag each request really waited is
+        granularity of the loop (~1 ms) batches sends. Each request's send delay (intended →
+        really sent: timer lateness, or every connection busy because the server is behind) is
         recorded and reported, and latency counts from the intended time anyway."""
         assert self.loop is not None
         interval = 1.0 / self.rate
@@ -1034,7 +1035,7 @@ class _LoadGen:
         }
         if self.rate > 0:
             out["offered_rps"] = self.rate
-            out["dispatch_lag_us"] = percentiles_us(self.lag)
+            out["send_delay_us"] = percentiles_us(self.send_delay)
         return out
 
 
@@ -1113,7 +1114,7 @@ class Generator:
             raise RuntimeError(f"built-in generator failed (exit {p.returncode}): {p.stderr.strip()[-800:]}")
         d = json.loads(p.stdout.strip().splitlines()[-1])
         return LoadResult("builtin", d["requests"], d["duration_s"], d["latency_us"], d["errors"],
-                          offered_rps=d.get("offered_rps"), dispatch_lag_us=d.get("dispatch_lag_us"),
+                          offered_rps=d.get("offered_rps"), send_delay_us=d.get("send_delay_us"),
                           gen_cpu_pct=d.get("gen_cpu_pct"))
 
 
@@ -1142,7 +1143,7 @@ class Run:
     server_cpu_other_pct: float | None
     errors: dict[str, int]
     offered_rps: float | None = None
-    dispatch_lag_ms: dict[str, float] | None = None
+    send_delay_ms: dict[str, float] | None = None
     gen_cpu_pct: float | None = None
 
 
@@ -1445,7 +1446,7 @@ class Bench:
             us_per_req=us, upstream_us_per_req=ups,
             load_cpu_busy_pct=busy_pct(a, b, load_cpus) if load_cpus else None, server_cpu_other_pct=other,
             errors=res.errors, offered_rps=res.offered_rps,
-            dispatch_lag_ms={k: v / 1000 for k, v in res.dispatch_lag_us.items()} if res.dispatch_lag_us else None,
+            send_delay_ms={k: v / 1000 for k, v in res.send_delay_us.items()} if res.send_delay_us else None,
             gen_cpu_pct=res.gen_cpu_pct,
         )
         self.runs.append(run)
@@ -1581,7 +1582,7 @@ def summarize(bench: Bench) -> list[dict[str, Any]]:
         if mode == "constant":
             row["offered_rps"] = runs[0].offered_rps
             row["added_p99_ms"] = _median(added_p99) if added_p99 else None
-            row["dispatch_lag_p99_ms"] = _median([r.dispatch_lag_ms["p99"] for r in runs if r.dispatch_lag_ms])
+            row["send_delay_p99_ms"] = _median([r.send_delay_ms["p99"] for r in runs if r.send_delay_ms])
             row["gen_cpu_pct"] = _median([r.gen_cpu_pct for r in runs])  # type: ignore[misc]
         rows.append(row)
     # Cases that never produced a number still get a row, so the table shows why.
@@ -1632,7 +1633,7 @@ def markdown(rows: list[dict[str, Any]], bench: Bench) -> str:
                    f"time, {o.rate_conns} connections; added p99 = case p99 − direct p99 in the same round.")
         out.append("")
         out.append("| scenario | case | offered RPS | achieved RPS | p50 ms | p99 ms | p99.9 ms | added p99 ms "
-                   "| CPU µs/req | generator lag p99 ms | generator CPU % | errors | result |")
+                   "| CPU µs/req | send delay p99 ms | generator CPU % | errors | result |")
         out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
         for r in const:
             result = r["status"] if r["status"] != "ok" else "ok"
@@ -1644,7 +1645,7 @@ def markdown(rows: list[dict[str, Any]], bench: Bench) -> str:
                 f"| {r['scenario']} | {r['case']} | {_f(r.get('offered_rps'), ',.0f')} | {_f(r['rps'], ',.0f')} "
                 f"| {_f(r['p50_ms'], '.2f')} | {_f(r['p99_ms'], '.2f')} | {_f(r['p999_ms'], '.2f')} "
                 f"| {_f(r.get('added_p99_ms'), '+.2f')} | {_f(r['us_per_req'], '.1f')} "
-                f"| {_f(r.get('dispatch_lag_p99_ms'), '.2f')} | {_f(r.get('gen_cpu_pct'), '.0f')} "
+                f"| {_f(r.get('send_delay_p99_ms'), '.2f')} | {_f(r.get('gen_cpu_pct'), '.0f')} "
                 f"| {r['errors']} | {result} |")
     targets = []
     for r in sat:
