@@ -601,8 +601,10 @@ def build_vocab(keys: list[bytes], bits: int) -> tuple[bytes, float]:
     tw.VOCAB_BITS = bits
     try:
         for key in keys:
-            for b in tw.vocab_probes(tw.vocab_hash(key)):
-                filt[b >> 3] |= 1 << (b & 7)
+            word, mask = tw.vocab_probe(tw.vocab_hash(key))
+            for b in range(64):
+                if mask >> b & 1:
+                    filt[8 * word + (b >> 3)] |= 1 << (b & 7)  # bit b of a little-endian word
         tw.VOCAB = bytes(filt)
         # false positives measured on random lowercase strings that are not tokens
         rng = random.Random(5)

@@ -34,6 +34,28 @@ cdef extern from *:
     """
     int FG_CTZ64(uint64_t x) noexcept nogil
 
+cdef extern from *:
+    # Compile-time constants (module-level cdef variables would be loaded from memory in the
+    # hot loops instead of folded into immediates). Checked against the twin at import.
+    """
+    #define FG_HASH_SEED 0xCBF29CE484222325ULL
+    #define FG_HASH_MUL 0x9E3779B97F4A7C15ULL
+    #define FG_MIX_MUL 0xD6E8FEB86659FD93ULL
+    #define FG_ONES 0x0101010101010101ULL
+    #define FG_HIGH 0x8080808080808080ULL
+    #if (defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__) || defined(_M_X64) || defined(_M_IX86) || defined(_M_ARM64)
+    #define FG_LITTLE 1
+    #else
+    #define FG_LITTLE 0
+    #endif
+    """
+    const uint64_t HASH_SEED "FG_HASH_SEED"
+    const uint64_t HASH_MUL "FG_HASH_MUL"
+    const uint64_t MIX_MUL "FG_MIX_MUL"
+    const uint64_t _ONES "FG_ONES"
+    const uint64_t _HIGH "FG_HIGH"
+    const bint _LITTLE "FG_LITTLE"  # 8-byte loads are little-endian chunks
+
 cdef extern from "Python.h":
     # Read-only lookups in the interpreter's Unicode database (what str.isalpha() etc. use):
     # safe without the GIL.
@@ -107,21 +129,18 @@ cdef enum:
     F_WS_NONASCII = 67
     NFEAT = 68
 
-cdef uint64_t HASH_SEED = 0xCBF29CE484222325ULL
-cdef uint64_t HASH_MUL = 0x9E3779B97F4A7C15ULL
-cdef uint64_t MIX_MUL = 0xD6E8FEB86659FD93ULL
 
 cdef int _SHIFT = _twin.SHIFT
 cdef int64_t _COEF[NFEAT]
-cdef uint8_t _CLS[65536]  # class of every BMP code point
+cdef enum:
+    TABLE_SIZE = 0x20000
+cdef uint8_t _CLS[TABLE_SIZE]  # class of every code point of planes 0 and 1 (BMP, emoji)
 cdef uint32_t _MARKS[128][2]
 cdef int _NMARKS = 0
 cdef object _VOCAB_REF = _twin.VOCAB  # keeps the buffer alive
 cdef const uint8_t* _VOCAB = _VOCAB_REF
-cdef uint64_t _VOCAB_MASK = <uint64_t>_twin.VOCAB_BITS - 1
+cdef uint64_t _VOCAB_WORDS_MASK = <uint64_t>(_twin.VOCAB_BITS // 64) - 1
 cdef Py_ssize_t _VOCAB_MAX = _twin.VOCAB_MAX
-cdef uint16_t _ONE = 1
-cdef bint _LITTLE = (<uint8_t*>&_ONE)[0] == 1  # 8-byte loads are little-endian chunks
 
 
 def _check_twin():
@@ -144,14 +163,16 @@ def _check_twin():
         "HASH_SEED": HASH_SEED, "HASH_MUL": HASH_MUL, "MIX_MUL": MIX_MUL,
     }
     wrong = [k for k, v in expect.items() if getattr(_twin, k) != v]
-    if wrong or len(_twin.COEF) != NFEAT or len(_twin._MARK_RANGES) > 128:
+    if wrong or len(_twin.COEF) != NFEAT or not 0 < len(_twin._MARK_RANGES) <= 128 or list(_twin._MARK_RANGES) != sorted(_twin._MARK_RANGES):
         raise ImportError(f"fastgate._native.tokens is out of date with tokens_py: {wrong}; rebuild it")
-    if len(_twin.VOCAB) * 8 != _twin.VOCAB_BITS or _twin.VOCAB_BITS & (_twin.VOCAB_BITS - 1):
+    if len(_twin.VOCAB) * 8 != _twin.VOCAB_BITS or _twin.VOCAB_BITS & (_twin.VOCAB_BITS - 1) or _twin.VOCAB_BITS < 64:
         raise ImportError("tokens_py.VOCAB is not a power-of-two bit set")
 
 
 cdef inline bint _is_mark(uint32_t c) noexcept nogil:
     cdef int k
+    if c < _MARKS[0][0] or c > _MARKS[_NMARKS - 1][1]:  # the ranges are sorted
+        return False
     for k in range(_NMARKS):
         if _MARKS[k][0] <= c <= _MARKS[k][1]:
             return True
@@ -213,7 +234,7 @@ cdef void _init() except *:
         _NMARKS += 1
     for c in range(0x80):
         _CLS[c] = _twin._ASCII[c]
-    for c in range(0x80, 0x10000):
+    for c in range(0x80, <uint32_t>TABLE_SIZE):
         _CLS[c] = <uint8_t>_classify(c)
 
 
@@ -229,7 +250,7 @@ ctypedef fused uchar_t:
 cdef inline int _cls(const uchar_t* p, Py_ssize_t i) noexcept nogil:
     cdef uint32_t c = p[i]
     if uchar_t is uint32_t:
-        if c >= 0x10000:
+        if c >= TABLE_SIZE:
             return _classify(c)
     return _CLS[c]
 
@@ -252,21 +273,26 @@ cdef inline uint64_t _hash_key(const uchar_t* p, Py_ssize_t n, Py_ssize_t start,
                 chunk |= (<uint64_t>p[o + k]) << (8 * k)
                 k += 1
         h = (h ^ chunk) * HASH_MUL
-        h ^= h >> 29
         o += 8
     return h
 
 
 cdef inline bint _in_vocab(uint64_t h) noexcept nogil:
+    """tokens_py.in_vocab: three bits of one 64-bit word of the filter."""
+    cdef uint64_t word = 0
+    cdef uint64_t mask
+    cdef const uint8_t* at
+    cdef int k
     h = (h ^ (h >> 32)) * MIX_MUL
     h ^= h >> 32
-    cdef uint64_t a = h & _VOCAB_MASK
-    cdef uint64_t b = (h >> 40) & _VOCAB_MASK
-    return ((_VOCAB[a >> 3] >> (a & 7)) & (_VOCAB[b >> 3] >> (b & 7)) & 1) != 0
-
-
-cdef uint64_t _ONES = 0x0101010101010101ULL
-cdef uint64_t _HIGH = 0x8080808080808080ULL
+    mask = (1ULL << ((h >> 20) & 63)) | (1ULL << ((h >> 26) & 63)) | (1ULL << ((h >> 32) & 63))
+    at = _VOCAB + 8 * (h & _VOCAB_WORDS_MASK)
+    if _LITTLE:
+        memcpy(&word, at, 8)
+    else:
+        for k in range(8):
+            word |= (<uint64_t>at[k]) << (8 * k)
+    return (word & mask) == mask
 
 
 cdef inline Py_ssize_t _run8(const uint8_t* p, Py_ssize_t j, Py_ssize_t n, uint8_t lo,
@@ -288,6 +314,42 @@ cdef inline Py_ssize_t _run8(const uint8_t* p, Py_ssize_t j, Py_ssize_t n, uint8
             j += 8
     while j < n and lo <= p[j] <= hi:
         j += 1
+    return j
+
+
+cdef inline Py_ssize_t _word(const uchar_t* p, Py_ssize_t n, Py_ssize_t i, int prefix,
+                            int64_t* f) noexcept nogil:
+    """Fast path for the commonest pieces: one ASCII word ``[A-Za-z][a-z]*`` followed by a
+    non-letter, after nothing, a space or an ASCII punctuation char (``prefix`` -1, SPACE,
+    PUNCT). Counts exactly what _letters would, without its general machinery; returns the end
+    of the piece, or -1 (nothing counted) for any other piece."""
+    cdef Py_ssize_t j, length
+    cdef uint32_t c = p[i]
+    if not (0x61 <= c <= 0x7A or 0x41 <= c <= 0x5A):
+        return -1
+    if uchar_t is uint8_t:
+        j = _run8(p, i + 1, n, 0x61, 0x7A)
+    else:
+        j = i + 1
+        while j < n and 0x61 <= p[j] <= 0x7A:
+            j += 1
+    if j < n and _cls(p, j) <= LAST_LETTER:
+        return -1  # camelCase, ALLCAPS, or a non-ASCII letter follows: the general path
+    length = j - i
+    if prefix == PUNCT:
+        if length <= _VOCAB_MAX and _in_vocab(_hash_key(p, n, i - 1, j)):
+            f[F_VOCAB_PFX] += 1
+            return j
+        f[F_PFX_PUNCT] += 1
+    else:
+        f[F_PFX_SPACE if prefix == SPACE else F_PFX_NONE] += 1
+    if length <= _VOCAB_MAX and _in_vocab(_hash_key(p, n, i - 1 if prefix == SPACE else i, j)):
+        f[F_VOCAB] += 1
+    elif length <= MAX_WORD:
+        f[F_WORD + length - 1] += 1
+    else:
+        f[F_WORD_LONG] += 1
+        f[F_WORD_LONG_CHARS] += length - MAX_WORD
     return j
 
 
@@ -315,9 +377,13 @@ cdef Py_ssize_t _letters(const uchar_t* p, Py_ssize_t n, Py_ssize_t i, int prefi
         if k <= UPPER:
             # ASCII sub-word [A-Z]*[a-z]*
             if uchar_t is uint8_t:
-                j = _run8(p, i, n, 0x41, 0x5A)
-                caps = j - i
-                j = _run8(p, j, n, 0x61, 0x7A)
+                if p[i] >= 0x61:  # most words start lowercase: no capitals run to look for
+                    caps = 0
+                    j = _run8(p, i + 1, n, 0x61, 0x7A)
+                else:
+                    j = _run8(p, i + 1, n, 0x41, 0x5A)
+                    caps = j - i
+                    j = _run8(p, j, n, 0x61, 0x7A)
             else:
                 j = i
                 while j < n and _cls(p, j) == UPPER:
@@ -377,29 +443,39 @@ cdef Py_ssize_t _punct(const uchar_t* p, Py_ssize_t n, Py_ssize_t i, bint space,
     return i
 
 
-cdef void _ws_piece(const uchar_t* p, Py_ssize_t i, Py_ssize_t j, int64_t* f) noexcept nogil:
-    cdef bint nl = False
-    cdef Py_ssize_t k
-    for k in range(i, j):
-        if p[k] == 0x0A or p[k] == 0x0D:
-            nl = True
-        elif p[k] >= 0x80:
-            f[F_WS_NONASCII] += 1
+cdef inline void _ws_piece(int64_t* f, Py_ssize_t length, bint nl, int64_t nonascii) noexcept nogil:
+    """One white-space piece of ``length`` chars (the run scan already knows its newlines and
+    non-ASCII chars, so the piece is not read twice)."""
+    f[F_WS_NONASCII] += nonascii
     if nl:
         f[F_NL_PIECES] += 1
-        f[F_NL_EXTRA] += j - i - 1
+        f[F_NL_EXTRA] += length - 1
     else:
         f[F_WS_PIECES] += 1
-        f[F_WS_EXTRA] += j - i - 1
+        f[F_WS_EXTRA] += length - 1
 
 
 cdef void _scan(const uchar_t* p, Py_ssize_t n, int64_t* f) noexcept nogil:
     cdef Py_ssize_t i = 0, j, last_nl
     cdef int k, kk, nxt, ki
+    cdef int64_t na, na_nl, last_na
+    cdef uint32_t c
     while i < n:
         k = _cls(p, i)
+        if k == SPACE and i + 1 < n:
+            # the commonest piece starts, " word" and " (", first: what the general white-space
+            # rules below decide for a lone space
+            nxt = _cls(p, i + 1)
+            if nxt <= LAST_LETTER:
+                j = _word(p, n, i + 1, SPACE, f)
+                i = j if j >= 0 else _letters(p, n, i + 1, SPACE, f)
+                continue
+            if nxt >= PUNCT:
+                i = _punct(p, n, i + 1, True, f)
+                continue
         if k <= LAST_LETTER:
-            i = _letters(p, n, i, -1, f)
+            j = _word(p, n, i, -1, f)
+            i = j if j >= 0 else _letters(p, n, i, -1, f)
         elif k <= NDIGIT:
             j = i
             while j < n:
@@ -412,36 +488,41 @@ cdef void _scan(const uchar_t* p, Py_ssize_t n, int64_t* f) noexcept nogil:
             f[F_DIGIT_GROUPS] += (j - i + 2) // 3  # \p{N}{1,3}: each group is one token
             i = j
         elif k <= WS:
-            if k == SPACE and i + 1 < n:
-                # fast path for the commonest piece start, " word" / " (": what the general
-                # white-space rules below decide for a lone space
-                nxt = _cls(p, i + 1)
-                if nxt <= LAST_LETTER:
-                    i = _letters(p, n, i + 1, SPACE, f)
-                    continue
-                if nxt >= PUNCT:
-                    i = _punct(p, n, i + 1, True, f)
-                    continue
             j = i
             last_nl = -1
+            na = 0  # non-ASCII white space in the run ...
+            na_nl = 0  # ... of which up to the last newline
             while j < n:
+                c = p[j]
+                if c == 0x20:  # indentation: runs of spaces, 8 at a time
+                    if uchar_t is uint8_t:
+                        j = _run8(p, j + 1, n, 0x20, 0x20)
+                    else:
+                        j += 1
+                    continue
                 kk = _cls(p, j)
                 if kk < SPACE or kk > WS:
                     break
                 if kk == NEWLINE:
                     last_nl = j
+                    na_nl = na
+                elif c >= 0x80:
+                    na += 1
                 j += 1
             if j == n:  # \s++$
-                _ws_piece(p, i, j, f)
+                _ws_piece(f, j - i, last_nl >= 0, na)
                 i = j
                 continue
             if last_nl >= 0:  # \s*[\r\n]
-                _ws_piece(p, i, last_nl + 1, f)
+                _ws_piece(f, last_nl + 1 - i, True, na_nl)
                 i = last_nl + 1
-            if j - i >= 2:  # \s+(?!\S)
-                _ws_piece(p, i, j - 1, f)
+                na -= na_nl
+            if j - i >= 2:  # \s+(?!\S): all but the last char
+                last_na = p[j - 1] >= 0x80
+                _ws_piece(f, j - 1 - i, False, na - last_na)
                 i = j - 1
-            if i < j:
+                na = last_na
+            if i < j:  # one white-space char before a non-space one
                 nxt = _cls(p, j)
                 ki = _cls(p, i)
                 if nxt <= LAST_LETTER:
@@ -449,11 +530,12 @@ cdef void _scan(const uchar_t* p, Py_ssize_t n, int64_t* f) noexcept nogil:
                 elif ki == SPACE and nxt >= PUNCT:
                     i = _punct(p, n, j, True, f)
                 else:
-                    _ws_piece(p, i, j, f)
+                    _ws_piece(f, 1, False, na)
                     i = j
         else:
             if i + 1 < n and _cls(p, i + 1) <= LAST_LETTER:
-                i = _letters(p, n, i + 1, k, f)
+                j = _word(p, n, i + 1, PUNCT, f) if k == PUNCT else -1
+                i = j if j >= 0 else _letters(p, n, i + 1, k, f)
             else:
                 i = _punct(p, n, i, False, f)
 
@@ -504,6 +586,6 @@ def char_class(int c) -> int:
     """Class of code point ``c`` (one of tokens_py's constants), as the scan sees it."""
     if c < 0 or c > 0x10FFFF:
         raise ValueError("not a code point")
-    if c < 0x10000:
+    if c < TABLE_SIZE:
         return _CLS[c]
     return _classify(c)
