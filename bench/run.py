@@ -1553,7 +1553,8 @@ def summarize(bench: Bench) -> list[dict[str, Any]]:
         rps_ratio, cap_ratio, added_p99 = [], [], []
         for r in runs:
             n = ref.get(r.round)
-            if n and n.rps:
+            # The direct row measures the upstream, not a proxy: a ratio to nginx means nothing there.
+            if n and n.rps and case != "direct":
                 rps_ratio.append(r.rps / n.rps)
                 if r.us_per_req and n.us_per_req:
                     cap_ratio.append(n.us_per_req / r.us_per_req)
