@@ -15,7 +15,9 @@ regexes, each compiled once with a prefilter) and is then shared by every reques
 Stream semantics (PII-10/11/17). The kernel's ``scan_partial`` says how much of the buffered text
 is final: a matcher that had to look past the end (``555-12``, ``bob@exa``, ``-----BEGIN``) keeps
 its text held, and so does the trailing word while it could still become an e-mail local part
-(at most ``holdback_chars``, default 64 = the RFC 5321 local-part limit). Everything before is
+(at most ``holdback_chars``, default 64 = the RFC 5321 local-part limit; counted from the end of
+the last entity, as the e-mail look-back is), and up to 4 trailing hex digits that a ``:`` could
+turn into the first group of an IPv6 address. Everything before is
 released at once, so whitespace-separated clean text goes out one word behind the upstream.
 With ``holdback_chars >= 64`` the concatenated output equals ``redact(full_text)`` exactly,
 whatever the split; a smaller value releases long words earlier and may then leave the start of

@@ -367,9 +367,13 @@ def test_sentence_terminator_is_held(red: Redactor) -> None:
 
 def test_holdback_zero_releases_words_immediately(red: Redactor) -> None:
     st = red.stream(holdback_chars=0)
-    assert st.feed("hello bob") == "hello bob"
+    assert st.feed("hello tom") == "hello tom"
     # The local part went out before its "@": documented trade-off; the domain never leaks.
     assert st.feed("@example.com ok") + st.flush() == "[EMAIL] ok"
+    # Up to 4 trailing hex digits are still held: they could open an IPv6 address.
+    st = red.stream(holdback_chars=0)
+    assert st.feed("via fe80") == "via "
+    assert st.feed("::1ff:fe23:4567:890a now") + st.flush() == "[IP] now"
 
 
 def test_placeholder_stream_and_streamed_restore(red: Redactor) -> None:

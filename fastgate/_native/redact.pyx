@@ -1166,12 +1166,21 @@ cdef tuple _scan(str text, object entities, Py_ssize_t start, Py_ssize_t last_en
         spans = [sp for sp in spans if sp[0] < stable]
         final_end = spans[len(spans) - 1][1] if spans else first_last_end
         r = n
-        while r > 0 and n - r <= hold_run and is_local(rd(&S, r - 1)):
+        while r > final_end and n - r <= hold_run and is_local(rd(&S, r - 1)):
             r -= 1
         if n - r <= hold_run:
             hold = r
             if hold < final_end:
                 hold = final_end
+            if hold < start:
+                hold = start
+            if hold < stable:
+                stable = hold
+        r = n
+        while r > final_end and n - r < 4 and cls(rd(&S, r - 1), C_HEX):
+            r -= 1
+        if r < n:
+            hold = r
             if hold < start:
                 hold = start
             if hold < stable:

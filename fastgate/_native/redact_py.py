@@ -50,7 +50,8 @@ Policy decisions, documented once here (the tests pin each one):
 ``scan_partial`` is the streaming variant: it also returns how far the result is *final*, i.e.
 cannot change whatever text is appended. A position is undecided when a matcher read past the
 end of the text, or when the trailing word could still become an e-mail local part once an ``@``
-arrives. The stream redactor releases only final text and rescans the rest with the same context.
+arrives (or its last hex digits the first group of an IPv6 address once a ``:`` arrives): the only
+two matchers that reach back before their trigger character. The stream redactor releases only final text and rescans the rest with the same context.
 """
 
 from __future__ import annotations
@@ -992,12 +993,21 @@ def _scan(
         spans = [sp for sp in spans if sp[0] < stable]
         final_end = spans[-1][1] if spans else first_last_end
         # The trailing word could become an e-mail local part when an "@" arrives: keep it
-        # undecided unless it is already longer than a local part may be.
+        # undecided unless it is already longer than a local part may be. Like the e-mail
+        # look-back, the run stops at the end of the last span.
         w = n
-        while w > 0 and n - w <= hold_run and _local(text[w - 1]):
+        while w > final_end and n - w <= hold_run and _local(text[w - 1]):
             w -= 1
         if n - w <= hold_run:
             hold = max(w, final_end, start)
+            if hold < stable:
+                stable = hold
+        # Likewise up to 4 trailing hex digits could start an IPv6 address once a ":" arrives.
+        w = n
+        while w > final_end and n - w < 4 and _hex(text[w - 1]):
+            w -= 1
+        if w < n:
+            hold = max(w, start)
             if hold < stable:
                 stable = hold
     return spans, stable

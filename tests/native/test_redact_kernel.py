@@ -518,6 +518,28 @@ def test_scan_partial_is_final(k: ModuleType) -> None:
             assert not any(s < stable < e for s, e, _ in full), (text, cut)
 
 
+FINALITY_CASES = [
+    # e-mail look-back stops at the end of the previous span, not at the start of the word run
+    "github_pat_"
+    + "JDCTbyvHNsG9eh6Yo4gfqr_c5XlrWi0B26R08qzjI6GKFSufrdZSlB5er8bOfZqfM2oeq3hDavJA76rNic"
+    + "..7D6y5A+1dD3a.b+c@mail.co.uk",
+    # IPv6 looks back over up to 4 hex digits even when the word before them is long
+    "d-----03-EZDz_TddJ8HyS5SUkCnD8zRA9a9SkpXz9w3QlY7Zkuvq-1E9d::ffff:1.2.3.4 ",
+    "x" * 70 + "-fe80::1ff:fe23:4567:890a ok",
+    "AKIAIOSFODNN7EXAMPLE" + "." + "bob@example.com",
+]
+
+
+@pytest.mark.parametrize("text", FINALITY_CASES, ids=lambda t: t[-16:])
+def test_scan_partial_is_final_at_every_cut(k: ModuleType, text: str) -> None:
+    full = k.scan(text)
+    assert full  # each case holds an entity that reaches back before its trigger
+    for cut in range(len(text) + 1):
+        spans, stable = k.scan_partial(text[:cut])
+        assert spans == [sp for sp in full if sp[0] < stable], cut
+        assert not any(s < stable < e for s, e, _ in full), cut
+
+
 @pytest.mark.skipif(_native.NO_EXTENSIONS, reason="FASTGATE_NO_EXTENSIONS=1")
 def test_compiled_equals_twin_on_seeded_random_corpus() -> None:
     c, t = _compiled_or_fail(), twin("redact")
