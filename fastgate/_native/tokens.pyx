@@ -7,8 +7,11 @@ both return the same integer for every input. The calibrated costs (``COEF``), t
 the combining-mark ranges and the vocabulary filter are imported from the twin, which owns them.
 
 What is done in C here: the code points are read straight from the str's PEP 393 buffer (one
-specialisation per kind: 1-byte latin-1/ASCII, UCS-2, UCS-4), BMP code points are classified
-through a 64 KiB table filled once at import, and the whole scan runs without the GIL.
+specialisation per kind: 1-byte latin-1/ASCII, UCS-2, UCS-4); code points of planes 0-1 are
+classified through a 128 KiB table filled once at import; the commonest pieces (an ASCII word
+after nothing, a space or one punctuation char) take an inlined path; in 1-byte strings letter
+and space runs are scanned 8 bytes at a time (SWAR) and vocabulary keys are hashed from 8-byte
+loads. The scan runs without the GIL.
 """
 
 from cpython.unicode cimport (

@@ -9,10 +9,16 @@ without running BPE. It makes one pass over the code points and cuts the text in
 
 (contractions are not special-cased: ``'t`` already forms a prefix+letters piece). BPE never merges
 across pieces, so the count is a sum over pieces. Digit pieces are exact (every 1-3 digit string
-is one cl100k token); for the others the piece is described by counts ("features": an ASCII word
-of 7 letters, 5 Cyrillic letters, a punctuation run of 3 characters...) and each feature has a
+is one cl100k token). The others are described by counts ("features") and each feature has a
 cost calibrated against tiktoken by ``bench/calibrate_tokens.py`` on the committed corpus in
-``tests/data/tokens/``.
+``tests/data/tokens/``:
+
+* ASCII letters are split into sub-words ``[A-Z]*[a-z]*`` (camelCase humps); a sub-word that is
+  itself a cl100k token (with its leading space or punctuation prefix: " the", "_id") costs
+  ~1, checked in a Bloom filter of the vocabulary (``VOCAB``); any other costs by its length.
+  This is what makes English and code cheap and other Latin-script languages dearer.
+* Other letters cost per character and per run, by script (Cyrillic, CJK, Devanagari...).
+* Punctuation and white-space pieces cost per piece and per character, by class.
 
 Costs are integers in 1/1024 token (``SHIFT``), so the result is
 ``round(sum(COEF[k] * features[k]) / 1024)``, computed with integers only: the compiled kernel
@@ -31,6 +37,8 @@ __all__ = [
     "features",
     "char_class",
     "CLASS_NAMES",
+    "in_vocab",
+    "vocab_hash",
 ]
 
 SHIFT = 10  # costs are fixed-point: 1 token == 1 << SHIFT
@@ -247,10 +255,12 @@ def char_class(c: int) -> int:
 
 # --- vocabulary -------------------------------------------------------------------------------
 # Whether an ASCII word is a single cl100k token decides most of its cost (" production" is one
-# token, " producción" four, " produzione" two). A Bloom filter (``VOCAB``, at the end of this
-# file) of every cl100k token of the forms " word", "word" and "<ASCII punctuation>word" answers
-# it, with ``VOCAB_FP`` false positives. The key's bytes are hashed 8 at a time (little-endian,
-# zero-padded) so the compiled kernel can load them straight from the str's buffer.
+# token, " produzione" and " Produktion" two; the same length, so length alone cannot tell). A
+# Bloom filter (``VOCAB``, at the end of this file) of every cl100k token of the forms " word",
+# "word" and "<ASCII punctuation>word" with word = [A-Z]*[a-z]* (the sub-word shape the scan
+# probes) answers it, with ``VOCAB_FP`` false positives and no false negatives. The key's bytes
+# are hashed 8 at a time (little-endian, zero-padded) so the compiled kernel can load them
+# straight from the str's buffer.
 HASH_SEED = 0xCBF29CE484222325
 HASH_MUL = 0x9E3779B97F4A7C15
 MIX_MUL = 0xD6E8FEB86659FD93
