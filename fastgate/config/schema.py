@@ -769,6 +769,9 @@ class Logging(_Base, frozen=True):
     """``logging``: JSON-lines access log (``stdout``, ``stderr``, a file path or ``off``)."""
 
     access_log: str = "stdout"
+    #: one JSON line per authentication decision (allow/deny, reason, identity), same targets as
+    #: ``access_log``; off by default (observability/audit.py).
+    audit_log: str = "off"
     log_bodies: bool = False
     level: Literal["debug", "info", "warning", "error", "critical"] = "info"
 

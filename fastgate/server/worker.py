@@ -22,6 +22,7 @@ from aiohttp import web_server
 from ..config import Config, load_config_text, parse_hostport
 from ..errors import ConfigError
 from ..observability.accesslog import AccessLog
+from ..observability.audit import AuditLog
 from ..observability.metrics import Registry
 from ..observability.usage import UsageLedger
 from ..stages import stages_for
@@ -58,6 +59,8 @@ class Worker:
         self.access_log = AccessLog(config.logging.access_log)
         self.ledger = self._open_ledger(config)
         self.world = World(config, self.registry, stages_for, self.generation, services=self)
+        self.audit_log = AuditLog(config.logging.audit_log)
+        self.world.auth.audit = self.audit_log
         self.gateway = Gateway(self.world, metrics=self.metrics, access_log=self.access_log, worker_id=worker_id)
         self.server: web_server.Server | None = None
         self.listener: asyncio.AbstractServer | None = None
@@ -140,10 +143,19 @@ class Worker:
             self.access_log = AccessLog(config.logging.access_log)
             self.gateway.access_log = self.access_log
             old_log.close()
+        if config.logging.audit_log != self.config.logging.audit_log:
+            self.audit_log.close()
+            self.audit_log = AuditLog(config.logging.audit_log)
+        world.auth.audit = self.audit_log
         self.config = config
         self.world = world
         self.gateway.world = world
         asyncio.get_running_loop().create_task(self._gc_targets())
+
+    def reopen_logs(self) -> None:
+        """SIGUSR1 (logrotate's ``postrotate``): reopen the access and audit log files."""
+        self.access_log.reopen()
+        self.audit_log.reopen()
 
     async def _gc_targets(self) -> None:
         # Pools no longer referenced by the current world are closed once in-flight use is over.
@@ -181,6 +193,7 @@ class Worker:
         if auth is not None:
             auth.close()  # cancel key-refresh timers
         self.access_log.close()
+        self.audit_log.close()
         if self.ledger is not None:
             await self.ledger.aclose()
         from ..stages.ratelimit import close_limiter
@@ -247,7 +260,7 @@ async def _control_loop(worker_holder: dict[str, Any], reader: asyncio.StreamRea
                 n = await w.ledger.aflush() if w.ledger is not None else 0
                 send({"id": rid, "ok": True, "rows": n})
             elif op == "reopen_logs":
-                worker_holder["worker"].access_log.reopen()
+                worker_holder["worker"].reopen_logs()
                 send({"id": rid, "ok": True})
             else:
                 send({"id": rid, "ok": False, "error": f"unknown op {op!r}"})
@@ -297,7 +310,7 @@ async def _child_main(worker_id: int, control_fd: int, listen_override: str | No
 
     loop.add_signal_handler(signal.SIGTERM, on_term)
     loop.add_signal_handler(signal.SIGINT, lambda: None)  # Ctrl-C goes to the supervisor, which drains us
-    loop.add_signal_handler(signal.SIGUSR1, lambda: holder.get("worker") and holder["worker"].access_log.reopen())
+    loop.add_signal_handler(signal.SIGUSR1, lambda: holder.get("worker") and holder["worker"].reopen_logs())
     ctl = loop.create_task(_control_loop(holder, reader, writer, worker_id, listen_override))
     waiter = loop.create_task(done.wait())
     await asyncio.wait({ctl, waiter}, return_when=asyncio.FIRST_COMPLETED)

@@ -123,6 +123,10 @@ class AuthRuntime:
 
             fam = Counter("fastgate_auth_failures_total", "", ("reason",))
         self.failures = fam
+        # The worker's audit log (observability/audit.py), attached by the worker after the World
+        # is built; the stage gets its on_log hook only when one is configured (zero cost when off).
+        self.audit: Any = None
+        self.audit_wanted = str(getattr(getattr(config, "logging", None), "audit_log", "off")) != "off"
         from .authz import PolicySet  # late: authz imports from here
 
         self.policies = PolicySet(config)
@@ -247,6 +251,13 @@ class Authenticate(Stage):
     name = "authenticate"
     priority = 9000  # after body_limit (10 000), before everything that needs an identity
 
+    def __new__(cls, runtime: AuthRuntime, mode: str = "required") -> Authenticate:
+        # Chains call only the hooks a stage's class defines: the audited variant (on_log) is
+        # chosen here so that without an audit log no request pays for one.
+        if cls is Authenticate and getattr(runtime, "audit_wanted", False):
+            cls = _AuditedAuthenticate
+        return super().__new__(cls)
+
     def __init__(self, runtime: AuthRuntime, mode: str = "required") -> None:
         self.rt = runtime
         self.optional = mode == "optional"
@@ -283,3 +294,16 @@ class Authenticate(Stage):
             ctx.identity = ident
             return None
         return rt.resolve(ctx, token, now)
+
+
+class _AuditedAuthenticate(Authenticate):
+    """``Authenticate`` plus one audit line per decision (``logging.audit_log``, observability/audit.py)."""
+
+    def on_request(self, ctx: Any) -> Any:
+        ctx.set_extra("_auth_ran", True)  # audit.RAN_KEY: requests the stage never saw get no line
+        return Authenticate.on_request(self, ctx)
+
+    def on_log(self, ctx: Any, record: dict) -> None:
+        audit = self.rt.audit
+        if audit is not None:
+            audit.decision(ctx, self, self.optional)
