@@ -676,7 +676,7 @@ def anthropic_to_openai_request(obj: dict[str, Any], upstream_model: str) -> dic
     ``obj`` is not modified. Raises :class:`~fastgate.errors.ClientError` for anything OpenAI
     cannot honour or that is malformed.
     """
-    for key, value in obj.items():
+    for key in obj:
         if key not in _AN_KNOWN:
             raise _unsupported(key, _O, "unknown field")
     if obj.get("top_k") is not None:
@@ -830,7 +830,7 @@ def openai_to_anthropic_response(resp: dict[str, Any], model: str) -> dict[str, 
     if not isinstance(choices, list) or not choices or not isinstance(choices[0], dict):
         raise UpstreamError("the upstream answer has no choices", retryable=False)
     choice = choices[0]
-    msg = choice.get("message") if isinstance(choice.get("message"), dict) else {}
+    msg: dict[str, Any] = choice["message"] if isinstance(choice.get("message"), dict) else {}
     content: list[dict[str, Any]] = []
     text = msg.get("content")
     if isinstance(text, list):  # some OpenAI-compatible servers answer with parts
@@ -850,7 +850,7 @@ def openai_to_anthropic_response(resp: dict[str, Any], model: str) -> dict[str, 
             raise UpstreamError("the upstream sent tool arguments that are not a JSON object", retryable=False) from None
         content.append({"type": "tool_use", "id": call.get("id"), "name": fn.get("name"), "input": args})
     finish = choice.get("finish_reason")
-    stop = "refusal" if refusal else _TO_ANTHROPIC_STOP.get(finish, "end_turn")
+    stop = "refusal" if refusal else _TO_ANTHROPIC_STOP.get(str(finish), "end_turn")
     return {
         "id": resp.get("id") or "msg_fastgate",
         "type": "message",
