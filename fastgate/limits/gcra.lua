@@ -200,6 +200,7 @@ for i = 1, n do
   end
   out[3 + 3 * (i - 1)] = remaining
   out[4 + 3 * (i - 1)] = reset * 1000
+  if retry > 0 then retry = retry * 1000 end  -- us -> ns, like reset (-1 stays "never/admitted")
   out[5 + 3 * (i - 1)] = retry
 end
 local c0 = 6 + 3 * n
