@@ -26,8 +26,11 @@ past ``holdback_chars`` (a 160-char ``sk-proj-`` key or a JWT is held whole, nev
 blocks can outgrow that: when the held text exceeds ``max_hold_chars`` (default 65536) the
 redactor emits ``[SECRET]`` for it and swallows everything up to the next ``-----END …-----``
 line, or to the end of the stream if none comes — key material is never released in clear.
-Custom regex entities are exact in streams when a match has no whitespace and fits the
-hold-back; otherwise a custom match is held only while it touches the end of the buffer.
+Custom regex entities are held while a match touches the end of the buffer and, for patterns
+that start with a literal, while that literal (or its beginning) sits unfinished in the last
+``holdback_chars``; other patterns hold their last ``max width - 1`` characters (at most
+``holdback_chars``). So a custom entity is exact in streams when its matches are at most
+``holdback_chars`` long; longer ones are best effort.
 
 Not detected (documented policy, PII-14): full-width digits, digits split by zero-width
 characters, NBSP/thin-space separators. The text is not NFKC-normalised, so offsets are exact.
@@ -150,7 +153,7 @@ def _as_text(text: Any) -> str:
 class _Custom:
     """A ``pii.custom`` entity: its regex, compiled once, and the cheapest prefilter it allows."""
 
-    __slots__ = ("name", "label", "id", "pattern", "literal", "leading")
+    __slots__ = ("name", "label", "id", "pattern", "literal", "leading", "max_width")
 
     def __init__(self, name: str, regex: str, ident: int, path: str):
         if not isinstance(name, str) or not _NAME_RE.match(name):
@@ -168,6 +171,7 @@ class _Custom:
         self.id = ident
         self.pattern = pattern
         self.literal, self.leading = _required_literal(pattern)
+        self.max_width = _max_width(pattern)
 
     def finditer(self, text: str, pos: int = 0) -> Iterable[tuple[int, int]]:
         """Non-empty matches from ``pos``; the regex runs only where its literal occurs."""
@@ -240,6 +244,16 @@ def _required_literal(pattern: re.Pattern[str]) -> tuple[str, bool]:
         leading_possible = False
         run_leading = False
     return best, best_leading
+
+
+def _max_width(pattern: re.Pattern[str]) -> int:
+    """The longest match the pattern can make (large when unbounded, 1 << 30 if unknown)."""
+    try:
+        from re import _parser as sre_p  # type: ignore[attr-defined]
+
+        return int(min(sre_p.parse(pattern.pattern, pattern.flags).getwidth()[1], 1 << 30))
+    except Exception:
+        return 1 << 30
 
 
 def _coerce_custom(custom: Iterable[Any]) -> list[tuple[str, str]]:
@@ -530,12 +544,15 @@ class StreamRedactor:
             return spans, stable
         buf = self._buf
         n = len(buf)
+        start = self._start
         extra = []
         for c in self._r.custom:
-            for s, e in c.finditer(buf, self._start):
+            for s, e in c.finditer(buf, start):
                 if not final and e >= n and s < stable:
                     stable = s  # could still grow: hold it
                 extra.append((s, e, c.id))
+            if not final:
+                stable = min(stable, self._custom_hold(c, buf, start))
         merged = _merge(spans, extra)
         if not final:
             # Nothing released may be cut by the new hold point.
@@ -544,6 +561,29 @@ class StreamRedactor:
                     stable = s
             merged = [x for x in merged if x[1] <= stable]
         return merged, stable
+
+    def _custom_hold(self, c: _Custom, buf: str, start: int) -> int:
+        """Where a custom match could still begin and be completed by later text.
+
+        A pattern that starts with its literal: at that literal (or a prefix of it) near the
+        end without a finished match after it. Any other pattern: the last ``max_width - 1``
+        characters (at most ``holdback_chars``), since a longer match would already end here.
+        """
+        n = len(buf)
+        if not c.leading:
+            keep = min(c.max_width - 1, self.holdback_chars)
+            return max(start, n - keep) if keep > 0 else n
+        lit = c.literal
+        for m in range(min(len(lit) - 1, n - start), 0, -1):
+            if buf.endswith(lit[:m]):
+                return n - m
+        q = buf.find(lit, max(start, n - max(self.holdback_chars, len(lit))))
+        while q >= 0:
+            hit = c.pattern.match(buf, q)
+            if hit is None or hit.end() >= n:
+                return q
+            q = buf.find(lit, hit.end())
+        return n
 
     def _apply(self, text: str, spans: list[tuple[int, int, int]], offset: int) -> str:
         if not spans:
@@ -566,8 +606,12 @@ class StreamRedactor:
         if stable <= start:
             return ""
         out = self._apply(self._buf[start:stable], spans, start)
-        if spans:
-            self._last_end = spans[-1][1]
+        # The kernel's own look-back bound: custom spans are invisible to the one-shot kernel
+        # scan, so they must not move it here either.
+        for _s, e, k in reversed(spans):
+            if k < len(ENTITIES):
+                self._last_end = e
+                break
         cut = max(0, stable - _CONTEXT)
         self._buf = self._buf[cut:]
         self._start = stable - cut

@@ -346,6 +346,32 @@ def test_random_deltas_equal_one_shot_redaction(red: Redactor) -> None:
         assert _feed_all(red.stream(), pieces)[0] == red.redact(text)[0]
 
 
+STREAM_FRAGMENTS = [
+    "bob@example.com", "a.b+c@mail.co.uk", "@", "..", ":", "::", "::ffff:1.2.3.4", "fe80", "1E9d", "2001:db8::1",
+    "(415) 555-2671", "+44 20 7946 0958", "415-555-2671x12", "4012 8888 8888 1881", "078-05-1123", "SSN ",
+    "call ", "4155552671", "192.168.1.1", "DE89 3704 0044 0532 0130 00", "AKIAIOSFODNN7EXAMPLE",
+    "ghp_" + "aB3" * 12, "github_pat_" + "x1" * 20, "sk-proj-" + "Ab3dEfGh1jKlMnOpQrSt" * 2, "eyJhbGciOiJub25lIn0",
+    ".eyJzdWIiOiIxMjM0NTY3ODkwIn0.", "-----BEGIN EC PRIVATE KEY-----\nMIIB\n", "-----END EC PRIVATE KEY-----",
+    "EMP-123456", "EMP-12", " ", "\n", "-", "+", "(", ".", "x", "é", "中", "word" * 20, "0", "1", "99",
+]  # fmt: skip
+
+
+def test_random_adversarial_deltas_equal_one_shot_redaction(kmod: ModuleType) -> None:
+    # Entities inside long word runs, next to other entities, split anywhere; a custom pattern
+    # with a leading literal and one without.
+    red = Redactor(ENTITIES, [("employee_id", r"EMP-\d{6}"), ("proj", r"\d{4}-PROJ")], kernel=kmod)
+    rng = random.Random(29)
+    pool = STREAM_FRAGMENTS + ["1234-PROJ", "-PROJ", "5678"]
+    for _ in range(1200 if kmod is not twin("redact") else 400):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 9)))
+        pieces, i = [], 0
+        while i < len(text):
+            n = rng.randint(1, 9)
+            pieces.append(text[i : i + n])
+            i += n
+        assert _feed_all(red.stream(), pieces)[0] == red.redact(text)[0], text
+
+
 def test_clean_text_is_released_at_once(red: Redactor) -> None:
     st = red.stream()
     words = "The quick brown fox jumps over the lazy dog and keeps running".split(" ")
