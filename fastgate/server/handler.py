@@ -527,7 +527,10 @@ class Gateway:
         body: Any = None
         body_length = None
         content = request.content
-        if request.body_exists:
+        if ctx.body is not None:
+            # A stage already read the whole body (PII redaction rewrites it): send exactly that.
+            body = ctx.body
+        elif request.body_exists:
             cl = request.content_length
             if content.is_eof() or (cl is not None and cl <= BUFFER_BODY_BYTES):
                 from ..stages.core import read_body
@@ -565,6 +568,16 @@ class Gateway:
                 raise
         assert resp is not None
         self.metrics.attempts.inc((ep.name, ctx.target, str(resp.status)))
+        if ctx.extra is not None and ctx.extra.get("_buffer_response"):
+            # A stage must see the whole body (PII redaction): read it, bounded, through the chunk hooks.
+            try:
+                data = await resp.read(MAX_RESPONSE_BYTES)
+            except UpstreamError:
+                resp.close()
+                ctx.upstream_s = perf_counter() - t_up
+                raise
+            ctx.upstream_s = perf_counter() - t_up
+            return await self._send_body(ctx, resp.status, filter_response_headers(resp.headers), data)
         cl = resp.content_length
         if cl is not None and cl <= BUFFER_BODY_BYTES and not ep.chain.chunk:
             try:

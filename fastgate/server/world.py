@@ -202,6 +202,10 @@ class World:
         from ..stages.ratelimit import LimiterRuntime
 
         self.limiter = LimiterRuntime(config, services, metrics, self.auth.policies)
+        # PII: the Redactor (entities, custom regexes compiled once) is built per World.
+        from ..stages.pii import PIIRuntime
+
+        self.pii = PIIRuntime(config, metrics)
         self.used_targets: set[tuple[str, float]] = set()
         self.providers = {n: ProviderRuntime(n, p, registry, self.used_targets) for n, p in config.providers.items()}
         self.models = {n: ModelRuntime(n, m, self.providers) for n, m in config.models.items()}

@@ -12,6 +12,7 @@ from ..pipeline.stage import Stage
 from .auth import Authenticate
 from .authz import Authorize
 from .core import BodyLimit, LLMRequest
+from .pii import PIIStage
 from .ratelimit import RateLimit
 from .usage import UsageStage
 
@@ -35,4 +36,8 @@ def stages_for(world: Any, kind: str, route_cfg: Any) -> list[Stage]:
             limits = RateLimit.for_endpoint(world, kind, usage)
             if limits is not None:
                 stages.append(limits)
+    # PII (3800) sorts between authorize (4000) and usage (3500): estimates see the redacted text.
+    pii = PIIStage.for_endpoint(world, kind, route_cfg)
+    if pii is not None:
+        stages.append(pii)
     return stages
