@@ -7,7 +7,12 @@ JSON reply, 64 concurrent keep-alive requests. The upstream is a tiny raw-protoc
 requests is the client's cost. Cases run alternately for a few rounds; the median is printed.
 
     .venv/bin/python bench/bench_client.py [--seconds 2] [--rounds 3] [--concurrency 64]
-                                           [--no-aiohttp] [--no-floor] [--profile]
+                                           [--no-aiohttp] [--no-floor] [--profile] [--no-io]
+
+``--no-io`` measures the clients' own code without sockets: every connection gets a fake
+transport whose ``write()`` schedules the canned response with ``call_soon``. On a box shared
+with other work that number is far steadier than the socket run, and it isolates what the
+client adds over the bare pool (the kernel's TCP work is the same for both).
 """
 
 from __future__ import annotations
@@ -154,6 +159,107 @@ def _bare_case(loop: asyncio.AbstractEventLoop, port: int) -> Callable[[], Await
     return bare_one
 
 
+class _FakeTransport:
+    """Answers every write with the canned response on the next loop iteration."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, proto: asyncio.Protocol, reply: bytes) -> None:
+        self.loop, self.proto, self.reply = loop, proto, reply
+
+    def write(self, data: bytes) -> None:
+        self.loop.call_soon(self.proto.data_received, self.reply)  # type: ignore[attr-defined]
+
+    def writelines(self, data: object) -> None:
+        self.write(b"")
+
+    def close(self) -> None:
+        pass
+
+    def abort(self) -> None:
+        pass
+
+    def pause_reading(self) -> None:
+        pass
+
+    def resume_reading(self) -> None:
+        pass
+
+
+async def run_no_io(args: argparse.Namespace) -> None:
+    import httptools
+
+    from fastgate.upstream import client as fg
+
+    loop = asyncio.get_running_loop()
+    reply = (
+        b"HTTP/1.1 200 OK\r\nServer: bench\r\nContent-Type: application/json\r\n"
+        b"Content-Length: %d\r\nConnection: keep-alive\r\n\r\n" % len(REPLY)
+    ) + REPLY
+    target = Target("http://127.0.0.1:9")
+    target._loop = loop
+    for _ in range(args.concurrency):  # a pre-filled pool (internals: this is a bench)
+        c = fg._Conn(target, loop)
+        c.connection_made(_FakeTransport(loop, c, reply))  # type: ignore[arg-type]
+        c.pooled = True
+        c.idle_since = loop.time()
+        target._idle.append(c)
+
+    async def fastgate_one() -> None:
+        resp = await target.request(
+            b"POST", b"/v1/chat/completions", HEADERS, REQ_BODY,
+            first_byte_timeout=60.0, idle_timeout=60.0, deadline=loop.time() + 120.0,
+        )  # fmt: skip
+        try:
+            body = await resp.read(max_bytes=1 << 20)
+        finally:
+            resp.close()
+        assert len(body) == len(REPLY)
+
+    class Bare(asyncio.Protocol):
+        def __init__(self) -> None:
+            self.p = httptools.HttpResponseParser(self)
+            self.fut: asyncio.Future[bytes] | None = None
+            self.body: list[bytes] = []
+            self.t = _FakeTransport(loop, self, reply)
+
+        def data_received(self, data: bytes) -> None:
+            self.p.feed_data(data)
+
+        def on_body(self, body: bytes) -> None:
+            self.body.append(body)
+
+        def on_message_complete(self) -> None:
+            fut = self.fut
+            self.fut = None
+            assert fut is not None
+            fut.set_result(b"".join(self.body))
+            self.body = []
+
+    pool = [Bare() for _ in range(args.concurrency)]
+    head = (
+        b"POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        + b"".join(n + b": " + v + b"\r\n" for n, v in HEADERS)
+        + b"Content-Length: %d\r\n\r\n" % len(REQ_BODY)
+    )
+
+    async def bare_one() -> None:
+        c = pool.pop()
+        c.fut = loop.create_future()
+        c.t.write(head + REQ_BODY)
+        body = await c.fut
+        pool.append(c)
+        assert len(body) == len(REPLY)
+
+    results: dict[str, list[float]] = {"fastgate Target": [], "floor (bare pool)": []}
+    for _ in range(args.rounds):
+        for name, one in (("fastgate Target", fastgate_one), ("floor (bare pool)", bare_one)):
+            _n, us, _rps = await _drive(one, args.seconds, args.concurrency)
+            results[name].append(us)
+    print(f"no I/O (fake transports), c{args.concurrency}, {args.rounds} rounds x {args.seconds}s, median")
+    print(f"{'client':24} {'CPU us/req':>11}   (rounds)")
+    for name, rs in results.items():
+        print(f"{name:24} {statistics.median(rs):11.2f}   ({', '.join(f'{r:.2f}' for r in rs)})")
+
+
 async def run(args: argparse.Namespace, port: int) -> None:
     url = f"http://127.0.0.1:{port}"
     target = Target(url)
@@ -237,7 +343,13 @@ def main() -> None:
     ap.add_argument("--profile", action="store_true", help="cProfile the fastgate client instead")
     ap.add_argument("--server-cpu", type=int, default=None, help="pin the upstream process to this CPU")
     ap.add_argument("--client-cpu", type=int, default=None, help="pin this process to this CPU")
+    ap.add_argument("--no-io", action="store_true", help="fake transports: the clients' own code only")
     args = ap.parse_args()
+    if args.no_io:
+        if args.client_cpu is not None and hasattr(os, "sched_setaffinity"):
+            os.sched_setaffinity(0, {args.client_cpu})
+        uvloop.run(run_no_io(args))
+        return
     ctx = multiprocessing.get_context("spawn")
     q: multiprocessing.Queue = ctx.Queue()
     proc = ctx.Process(target=_serve, args=(q, args.server_cpu), daemon=True)
