@@ -17,6 +17,20 @@ LATENCY_BUCKETS = (
     0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0,
 )
 
+# OpenTelemetry GenAI semantic conventions (docs/gen-ai/gen-ai-metrics.md, status "development"):
+# the bucket boundaries each metric SHOULD use, and the Prometheus names the OTel→Prometheus
+# mapping gives them (dots → underscores, unit "s" → "_seconds", an annotation like {token} dropped).
+GENAI_TOKEN_BUCKETS = (1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864)
+GENAI_DURATION_BUCKETS = (0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92)
+GENAI_TTFT_BUCKETS = (0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0)
+#: endpoint kind → ``gen_ai.operation.name`` (well-known values of the convention)
+GENAI_OPERATION = {"chat": "chat", "messages": "chat", "completions": "text_completion", "embeddings": "embeddings",
+                   "template": "chat"}
+# ``gen_ai.provider.name`` is the current attribute; ``gen_ai.system`` is its name up to semconv
+# v1.36, which most existing dashboards query. Both carry the same value, so the series count
+# does not change.
+GENAI_LABELS = ("gen_ai_operation_name", "gen_ai_provider_name", "gen_ai_system", "gen_ai_request_model")
+
 
 class Counter:
     __slots__ = ("name", "help", "labels", "values")
@@ -52,6 +66,13 @@ class Histogram:
         self.buckets = tuple(buckets)
         # key -> [count per bucket (non-cumulative, +Inf last)..., sum]
         self.values: dict[tuple, list[float]] = {}
+
+    def row(self, key: tuple) -> list[float]:
+        """The (mutable) row of ``key``, created empty if needed: callers on the hot path keep it."""
+        row = self.values.get(key)
+        if row is None:
+            row = self.values[key] = [0] * (len(self.buckets) + 1) + [0.0]
+        return row
 
     def observe(self, key: tuple, value: float) -> None:
         row = self.values.get(key)
@@ -93,6 +114,74 @@ class Registry:
         self.errors = self.counter(
             "fastgate_errors_total", "Requests that ended in a gateway-side error, by stage and reason", ("stage", "reason")
         )
+        # Declared here so that dashboards and alerts find them from the first scrape; the stages
+        # that own them (limits, PII) look them up by name.
+        self.counter("fastgate_ratelimit_decisions_total",
+                     "Rate-limit decisions: allowed, denied, shadow (would deny), backend_error", ("decision",))
+        self.counter("fastgate_pii_redactions_total", "PII entities redacted, by direction (request|response) and entity",
+                     ("direction", "entity"))
+        # OTel GenAI families: created on first use (observe_genai), so /metrics only lists them
+        # once something records them.
+        self.genai_tokens: Histogram | None = None
+        self.genai_duration: Histogram | None = None
+        self.genai_ttft: Histogram | None = None
+        # (kind, provider type, model) → the four histogram rows a successful call updates, so
+        # the hot path does one dict lookup instead of four (and no method calls).
+        self._genai_cells: dict[tuple[str, str, str], tuple[list, list, list, list]] = {}
+
+    def _genai_cell(self, kind: str, provider_type: str, model: str) -> tuple[list, list, list, list]:
+        tok = self.genai_tokens
+        if tok is None:
+            tok = self.genai_tokens = self.histogram(
+                "gen_ai_client_token_usage", "OTel gen_ai.client.token.usage: tokens per LLM call, by token type",
+                (*GENAI_LABELS, "gen_ai_token_type"), GENAI_TOKEN_BUCKETS)
+            self.genai_duration = self.histogram(
+                "gen_ai_client_operation_duration_seconds",
+                "OTel gen_ai.client.operation.duration: upstream LLM call duration", (*GENAI_LABELS, "error_type"),
+                GENAI_DURATION_BUCKETS)
+            self.genai_ttft = self.histogram(
+                "gen_ai_server_time_to_first_token_seconds",
+                "OTel gen_ai.server.time_to_first_token: time to the first streamed token", GENAI_LABELS,
+                GENAI_TTFT_BUCKETS)
+        assert self.genai_duration is not None and self.genai_ttft is not None
+        op = GENAI_OPERATION.get(kind, kind)
+        base = (op, provider_type, provider_type, model)
+        cell = (tok.row((*base, "input")), tok.row((*base, "output")), self.genai_duration.row((*base, "")),
+                self.genai_ttft.row(base))
+        self._genai_cells[(kind, provider_type, model)] = cell
+        return cell
+
+    def observe_genai(self, kind: str, provider_type: str, model: str, upstream_s: float, ttft_s: float,
+                      input_tokens: int | None, output_tokens: int | None, error_type: str | None) -> None:
+        """Record one LLM call in the OpenTelemetry GenAI families (semconv names and buckets).
+
+        ``gen_ai_client_token_usage`` (histogram, one observation per token type),
+        ``gen_ai_client_operation_duration_seconds`` (the upstream call; ``error_type`` labels a
+        failed one, "" otherwise) and ``gen_ai_server_time_to_first_token_seconds`` (streams only:
+        ``ttft_s`` > 0). The gateway is the GenAI *client* of its providers and the *server* of its
+        callers, hence the two namespaces. ``kind`` is the endpoint kind (chat, messages,
+        completions, embeddings), mapped to ``gen_ai.operation.name``; ``provider_type`` is
+        ``openai`` or ``anthropic`` (well-known ``gen_ai.provider.name`` values).
+        """
+        cell = self._genai_cells.get((kind, provider_type, model))
+        if cell is None:
+            cell = self._genai_cell(kind, provider_type, model)
+        tin, tout, dur, ttft = cell
+        if input_tokens is not None:
+            tin[bisect_left(GENAI_TOKEN_BUCKETS, input_tokens)] += 1
+            tin[-1] += input_tokens
+        if output_tokens is not None:
+            tout[bisect_left(GENAI_TOKEN_BUCKETS, output_tokens)] += 1
+            tout[-1] += output_tokens
+        if error_type:
+            op = GENAI_OPERATION.get(kind, kind)
+            self.genai_duration.observe((op, provider_type, provider_type, model, error_type), upstream_s)  # type: ignore[union-attr]
+        else:
+            dur[bisect_left(GENAI_DURATION_BUCKETS, upstream_s)] += 1
+            dur[-1] += upstream_s
+        if ttft_s > 0.0:
+            ttft[bisect_left(GENAI_TTFT_BUCKETS, ttft_s)] += 1
+            ttft[-1] += ttft_s
 
     def counter(self, name: str, help: str, labels: Sequence[str]) -> Counter:
         c = Counter(name, help, labels)
