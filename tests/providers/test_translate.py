@@ -765,3 +765,30 @@ def test_adapter_request_response_stream():
     without = oa2an.stream("pub", oa(stream=True))
     ev = b"".join(mock_stream(build_messages, {"messages": [{"role": "user", "content": "x"}]}))
     assert b'"choices":[]' in with_usage.feed(ev) and b'"choices":[]' not in without.feed(ev)
+
+
+@pytest.mark.parametrize("raw,expected", [
+    (b"data: {}\n\n", [(None, b"{}")]),
+    (b"data:{}\n\n", [(None, b"{}")]),
+    (b"event: ping\ndata: {\"type\":\"ping\"}\n\n", [(b"ping", b'{"type":"ping"}')]),
+    (b"event: x\r\ndata: 1\r\n\r\n", [(b"x", b"1")]),
+    (b"data: a\ndata: b\n\n", [(None, b"a\nb")]),
+    (b": keep-alive\n\n", [(None, None)]),
+    (b"id: 7\nevent: e\nretry: 10\ndata: z\n\n", [(b"e", b"z")]),
+    (b"data: 1\n\ndata: 2\n\n", [(None, b"1"), (None, b"2")]),
+])
+def test_iter_sse(raw, expected):
+    assert list(t.iter_sse(raw)) == expected
+
+
+def test_stream_fast_paths_match_the_general_builders():
+    tr = t.AnthropicToOpenAIStream("pub", True, created=1)
+    tr.feed(AN_MULTI[0])
+    text = 'é "quoted" \\ \u2028 \U0001f600'
+    ev = sse("content_block_delta", {"type": "content_block_delta", "index": 0,
+                                     "delta": {"type": "text_delta", "text": text}})
+    assert tr.feed(ev) == tr._chunk({"content": text})
+    rev = t.OpenAIToAnthropicStream("pub")
+    out = rev.feed(chunk({"content": text}))
+    assert out.endswith(t._sse_event(b"content_block_delta", {"type": "content_block_delta", "index": 0,
+                                                              "delta": {"type": "text_delta", "text": text}}))
