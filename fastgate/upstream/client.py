@@ -633,8 +633,6 @@ class _Conn(asyncio.Protocol):
             fut = self.loop.create_future()
             self.drain_waiter = fut
             await fut
-        if self.exc is not None and self.state == _CLOSED:
-            raise self.exc
 
     def fail(self, exc: BaseException) -> None:
         """End the exchange with ``exc`` (the response raises it) and drop the connection."""
@@ -743,10 +741,12 @@ class Target:
         self.host = host
         self.port = port
         self.base_path = parts.path.rstrip("/")
-        hh = f"[{host}]" if ":" in host else host
+        # Host carries the A-label form of an internationalised name (RFC 9110 §7.2, RFC 5890).
+        hh = host if host.isascii() else host.encode("idna").decode("ascii")
+        hh = f"[{hh}]" if ":" in hh else hh
         if port != default_port:
             hh = f"{hh}:{port}"
-        self.host_header: bytes = hh.encode("idna" if not hh.isascii() else "ascii")
+        self.host_header: bytes = hh.encode("ascii")
         self.max_idle = max_idle
         self.connect_timeout = connect_timeout
         self.idle_ttl = idle_ttl
@@ -943,7 +943,7 @@ class Target:
                 conn.transport.write(data)
                 if deadline is not None:
                     conn.arm(deadline, _T_DEADLINE)
-                await self._send_stream(conn, stream, body_length)
+                await self._send_stream(conn, resp, stream, body_length)
                 if resp._done:
                     # The upstream answered (completely) before the body was all sent: the
                     # response stands; the connection was closed, not pooled (req_done False).
@@ -980,15 +980,25 @@ class Target:
                 conn.abandon()
             raise
 
-    async def _send_stream(self, conn: _Conn, stream: AsyncIterable[bytes], body_length: int | None) -> None:
-        """Write an async-iterable body with chunked framing (or raw when ``body_length``)."""
+    async def _send_stream(
+        self, conn: _Conn, resp: UpstreamResponse, stream: AsyncIterable[bytes], body_length: int | None
+    ) -> None:
+        """Write an async-iterable body with chunked framing (or raw when ``body_length``).
+
+        Returns early when the upstream has already answered completely (the rest of the body
+        is not wanted; the connection is closed, not pooled); raises when it went away first.
+        """
         transport = conn.transport
         total = 0
         async for piece in stream:
             if conn.state != _HEAD and conn.state != _BODY:
-                if conn.state == _DONE or (conn.state == _CLOSED and conn.exc is None):
-                    return  # the response is already complete: stop sending
-                raise conn.exc or UpstreamError("upstream connection lost while sending", sent=True)
+                if resp._done:
+                    return
+                raise (
+                    resp._exc
+                    or conn.exc
+                    or UpstreamError("upstream connection lost while sending", sent=True)
+                )
             if not piece:
                 continue  # an empty chunk would be the last-chunk marker
             n = len(piece)
@@ -1002,12 +1012,12 @@ class Target:
             if conn.write_paused:
                 # Flow control: the upstream reads slower than the source produces.
                 await conn.drain()
-        if conn.state == _CLOSED:
-            if conn.exc is not None and (conn.resp is None or not conn.resp._done):
-                raise conn.exc
-            return
-        if conn.state == _DONE:
-            return
+                if conn.state == _CLOSED:
+                    break  # do not pull more from the source for a dead connection
+        if conn.state != _HEAD and conn.state != _BODY:
+            if resp._done:
+                return
+            raise resp._exc or conn.exc or UpstreamError("upstream connection lost while sending", sent=True)
         if body_length is None:
             transport.write(b"0\r\n\r\n")
         elif total != body_length:

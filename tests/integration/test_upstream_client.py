@@ -216,6 +216,7 @@ def test_target_url_parts() -> None:
     assert t.host_header == b"api.example.com" and t.base_path == "/x"
     t = Target("http://[::1]:8080/a/b")
     assert (t.host, t.port, t.host_header, t.base_path) == ("::1", 8080, b"[::1]:8080", "/a/b")
+    assert Target("http://Bücher.example:81").host_header == b"xn--bcher-kva.example:81"
     for bad in ("ftp://x", "http://", "http://h/p?q=1", "localhost:80"):
         with pytest.raises(ValueError):
             Target(bad)
