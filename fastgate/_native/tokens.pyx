@@ -264,6 +264,12 @@ cdef inline uint64_t _hash_key(const uchar_t* p, Py_ssize_t n, Py_ssize_t start,
     cdef uint64_t h = HASH_SEED ^ <uint64_t>(end - start)
     cdef uint64_t chunk
     cdef Py_ssize_t o = start, k
+    if uchar_t is uint8_t:
+        if _LITTLE and end - start <= 8 and start + 8 <= n:  # most keys: one load, one multiply
+            memcpy(&chunk, p + start, 8)
+            if end - start < 8:
+                chunk &= (<uint64_t>1 << (8 * (end - start))) - 1
+            return (h ^ chunk) * HASH_MUL
     while o < end:
         if uchar_t is uint8_t and _LITTLE and o + 8 <= n:
             memcpy(&chunk, p + o, 8)  # straight from the latin-1/ASCII buffer
@@ -320,40 +326,54 @@ cdef inline Py_ssize_t _run8(const uint8_t* p, Py_ssize_t j, Py_ssize_t n, uint8
     return j
 
 
-cdef inline Py_ssize_t _word(const uchar_t* p, Py_ssize_t n, Py_ssize_t i, int prefix,
-                            int64_t* f) noexcept nogil:
-    """Fast path for the commonest pieces: one ASCII word ``[A-Za-z][a-z]*`` followed by a
+cdef inline Py_ssize_t _words(const uchar_t* p, Py_ssize_t n, Py_ssize_t i, int prefix,
+                             int64_t* f) noexcept nogil:
+    """Fast path for the commonest pieces: an ASCII word ``[A-Za-z][a-z]*`` followed by a
     non-letter, after nothing, a space or an ASCII punctuation char (``prefix`` -1, SPACE,
-    PUNCT). Counts exactly what _letters would, without its general machinery; returns the end
-    of the piece, or -1 (nothing counted) for any other piece."""
+    PUNCT), and the " word" pieces that directly follow it. Counts exactly what _letters would,
+    without its general machinery or a trip through the dispatcher per word.
+
+    Returns the end of the last piece counted, or -1 when the first piece is not of that shape
+    (nothing counted: the caller takes the general path)."""
     cdef Py_ssize_t j, length
-    cdef uint32_t c = p[i]
-    if not (0x61 <= c <= 0x7A or 0x41 <= c <= 0x5A):
-        return -1
-    if uchar_t is uint8_t:
-        j = _run8(p, i + 1, n, 0x61, 0x7A)
-    else:
-        j = i + 1
-        while j < n and 0x61 <= p[j] <= 0x7A:
-            j += 1
-    if j < n and _cls(p, j) <= LAST_LETTER:
-        return -1  # camelCase, ALLCAPS, or a non-ASCII letter follows: the general path
-    length = j - i
-    if prefix == PUNCT:
-        if length <= _VOCAB_MAX and _in_vocab(_hash_key(p, n, i - 1, j)):
-            f[F_VOCAB_PFX] += 1
-            return j
-        f[F_PFX_PUNCT] += 1
-    else:
-        f[F_PFX_SPACE if prefix == SPACE else F_PFX_NONE] += 1
-    if length <= _VOCAB_MAX and _in_vocab(_hash_key(p, n, i - 1 if prefix == SPACE else i, j)):
-        f[F_VOCAB] += 1
-    elif length <= MAX_WORD:
-        f[F_WORD + length - 1] += 1
-    else:
-        f[F_WORD_LONG] += 1
-        f[F_WORD_LONG_CHARS] += length - MAX_WORD
-    return j
+    cdef Py_ssize_t done = -1
+    cdef uint32_t c
+    while True:
+        c = p[i]
+        if not (0x61 <= c <= 0x7A or 0x41 <= c <= 0x5A):
+            return done
+        if uchar_t is uint8_t:
+            j = _run8(p, i + 1, n, 0x61, 0x7A)
+        else:
+            j = i + 1
+            while j < n and 0x61 <= p[j] <= 0x7A:
+                j += 1
+        if j < n and _cls(p, j) <= LAST_LETTER:
+            return done  # camelCase, ALLCAPS, or a non-ASCII letter follows: the general path
+        length = j - i
+        if prefix == PUNCT:
+            if length <= _VOCAB_MAX and _in_vocab(_hash_key(p, n, i - 1, j)):
+                f[F_VOCAB_PFX] += 1
+                prefix = -2  # counted
+            else:
+                f[F_PFX_PUNCT] += 1
+        else:
+            f[F_PFX_SPACE if prefix == SPACE else F_PFX_NONE] += 1
+        if prefix != -2:
+            if length <= _VOCAB_MAX and _in_vocab(_hash_key(p, n, i - 1 if prefix == SPACE else i, j)):
+                f[F_VOCAB] += 1
+            elif length <= MAX_WORD:
+                f[F_WORD + length - 1] += 1
+            else:
+                f[F_WORD_LONG] += 1
+                f[F_WORD_LONG_CHARS] += length - MAX_WORD
+        done = j
+        # " word" next? (a lone space before a letter is that letter's prefix)
+        if j + 1 < n and p[j] == 0x20 and _cls(p, j + 1) <= LAST_LETTER:
+            i = j + 1
+            prefix = SPACE
+            continue
+        return done
 
 
 cdef Py_ssize_t _letters(const uchar_t* p, Py_ssize_t n, Py_ssize_t i, int prefix,
@@ -470,14 +490,14 @@ cdef void _scan(const uchar_t* p, Py_ssize_t n, int64_t* f) noexcept nogil:
             # rules below decide for a lone space
             nxt = _cls(p, i + 1)
             if nxt <= LAST_LETTER:
-                j = _word(p, n, i + 1, SPACE, f)
+                j = _words(p, n, i + 1, SPACE, f)
                 i = j if j >= 0 else _letters(p, n, i + 1, SPACE, f)
                 continue
             if nxt >= PUNCT:
                 i = _punct(p, n, i + 1, True, f)
                 continue
         if k <= LAST_LETTER:
-            j = _word(p, n, i, -1, f)
+            j = _words(p, n, i, -1, f)
             i = j if j >= 0 else _letters(p, n, i, -1, f)
         elif k <= NDIGIT:
             j = i
@@ -537,7 +557,7 @@ cdef void _scan(const uchar_t* p, Py_ssize_t n, int64_t* f) noexcept nogil:
                     i = j
         else:
             if i + 1 < n and _cls(p, i + 1) <= LAST_LETTER:
-                j = _word(p, n, i + 1, PUNCT, f) if k == PUNCT else -1
+                j = _words(p, n, i + 1, PUNCT, f) if k == PUNCT else -1
                 i = j if j >= 0 else _letters(p, n, i + 1, k, f)
             else:
                 i = _punct(p, n, i, False, f)
