@@ -11,7 +11,7 @@ Overheads, and where they come from:
 * OpenAI tools/functions: the cookbook's ``num_tokens_for_tools`` (function ``name:description``,
   per property ``name:type:description`` and enum items, fixed per-function/per-property/end
   costs). Schema parts it does not model (nested objects, ``items``, ``anyOf``...) are added as
-  their serialised JSON.
+  their serialised JSON, and so is a ``response_format`` JSON schema.
 * OpenAI images: ``detail: low`` 85 tokens; high: fit in 2048x2048, shortest side down to 768,
   170 per 512-px tile + 85. Sizes are read from ``data:`` URI headers (PNG, GIF, WebP, JPEG);
   unknown sizes cost a 1024x1024 high-detail image (765). ``auto`` is costed as high (an upper
@@ -359,6 +359,10 @@ def _openai_prompt(body: Any, count: TextCounter) -> int:
         for key in ("tools", "functions"):
             if isinstance(body.get(key), list):
                 total += _functions_tokens(body[key], costs, count)
+        fmt = body.get("response_format")
+        if isinstance(fmt, dict) and isinstance(fmt.get("json_schema"), dict):
+            # structured outputs put the schema in the prompt; its rendering is not published
+            total += count(_json(fmt["json_schema"]))
         return total
     if "prompt" in body:  # /v1/completions
         total = _sequence_tokens(body["prompt"], count)

@@ -203,6 +203,16 @@ def test_unmodelled_schema_parts_counted_as_json() -> None:
     )
 
 
+def test_response_format_schema_counted() -> None:
+    base = {"messages": [{"role": "user", "content": "List three colours."}]}
+    schema = {"name": "colours", "schema": {"type": "object", "properties": {"colours": {"type": "array"}}}}
+    with_schema = dict(base, response_format={"type": "json_schema", "json_schema": schema})
+    assert estimate_chat(with_schema) - estimate_chat(base) == estimate_text(
+        json.dumps(schema, separators=(",", ":"))
+    )
+    assert estimate_chat(dict(base, response_format={"type": "json_object"})) == estimate_chat(base)
+
+
 def test_completions_and_embeddings_inputs() -> None:
     p1, p2 = "Once upon a time", "In a galaxy far away"
     assert estimate_chat({"prompt": p1}) == estimate_text(p1)
