@@ -163,8 +163,10 @@ class UsageStage(Stage):
                                 st.prompt, st.cached = p, cached
                             else:
                                 st.completion = c
-                                if p and st.prompt is None:
-                                    st.prompt = p
+                                # message_delta carries cumulative input tokens in newer API versions
+                                # (and translated streams can only report them here): they win.
+                                if p:
+                                    st.prompt, st.cached = p, cached
                     msg = obj.get("message")
                     if isinstance(msg, dict) and isinstance(msg.get("usage"), dict):
                         p, c, cached = _anthropic_usage(msg["usage"])

@@ -126,8 +126,6 @@ async def test_anthropic_sdk_to_openai_provider_stream(env):
     assert rec["translation"] == "anthropic->openai" and rec["stream"] is True
 
 
-@pytest.mark.xfail(strict=True, reason="stages/usage.py keeps message_start's input_tokens (0 from a translated "
-                                       "stream) and ignores message_delta's cumulative input_tokens")
 async def test_anthropic_stream_prompt_tokens_in_log(env):
     async with env.an.messages.stream(model="gpt-4o-mini", max_tokens=10,
                                       messages=[{"role": "user", "content": "hi"}]) as stream:
