@@ -140,7 +140,7 @@ class _Entry:
 
     __slots__ = ("fut", "args", "retried", "undo")
 
-    def __init__(self, fut: asyncio.Future[Any] | None, args: tuple[bytes, ...], undo: Any = None) -> None:
+    def __init__(self, fut: asyncio.Future[Any] | None, args: tuple[Any, ...], undo: Any = None) -> None:
         self.fut = fut
         self.args = args  # EVALSHA arguments after the SHA (for the NOSCRIPT retry as EVAL)
         self.retried = False
@@ -358,11 +358,11 @@ class RedisBackend:
         conc: Sequence[Any],
         clock_us: int | None,
         lease: bytes = b"",
-    ) -> tuple[bytes, ...]:
-        key = self.key
-        keys = [key(tag, it[0]) for it in items]
-        argv: list[bytes | int] = [mode, b"" if clock_us is None else b"%d" % clock_us, len(items), n_enforced,
-                                   len(conc)]
+    ) -> tuple[Any, ...]:
+        # hiredis.pack_command takes ints as they are: no per-argument conversion here.
+        head = b"%s{%s}" % (self.prefix, tag)
+        keys = [head + it[0] for it in items]
+        argv: list[bytes | int] = [mode, b"" if clock_us is None else clock_us, len(items), n_enforced, len(conc)]
         for _k, cost, limit, window in items:
             w = window // US
             if w > WMAX_US:
@@ -373,14 +373,14 @@ class RedisBackend:
             argv += (cost, limit, w)
         if mode == b"r":
             for ck, limit, is_shadow in conc:
-                keys.append(key(tag, ck))
+                keys.append(head + ck)
                 argv += (limit, b"1" if is_shadow else b"0")
             argv += (lease, self.lease_us)
         else:
             for ck in conc:
-                keys.append(key(tag, ck))
+                keys.append(head + ck)
             argv.append(lease)
-        return (b"%d" % len(keys), *keys, *(a if type(a) is bytes else b"%d" % a for a in argv))
+        return (len(keys), *keys, *argv)  # type: ignore[return-value]
 
     async def _reserve(
         self,
