@@ -140,7 +140,6 @@ def _start_redis() -> tuple[Any, str] | None:
 
 
 def _cpu_per_op(run: Callable[[], Any], ops: int) -> float:
-    import asyncio
 
     import uvloop
 

@@ -451,11 +451,8 @@ class RedisBackend:
         return loop
 
     def _breaker_open(self) -> bool:
-        if not self._open_until:
-            return False
-        if self._get_loop().time() < self._open_until:
-            return True
-        return False  # half-open: let calls through; one failed batch re-opens it
+        # After the cooldown (half-open) calls go through; one failed batch re-opens it.
+        return bool(self._open_until) and self._get_loop().time() < self._open_until
 
     def _submit(self, entry: _Entry, payload: bytes | None = None) -> None:
         if payload is None:

@@ -422,11 +422,11 @@ class RateLimit(Stage):
                 shadow_denied = _DENY_TYPE[self._denying_kind(ds.limits, skinds)]
         est: list[tuple[bytes, int, int, int, int]] = []
         if d is not None:
-            est = [(it[0], it[1], it[2], it[3], k) for it, k in zip(items, kinds, strict=True) if k == _TOK or k == _USD]
+            est = [(it[0], it[1], it[2], it[3], k) for it, k in zip(items, kinds, strict=True) if k in (_TOK, _USD)]
             self._headers(ctx, d.limits, kinds)
         if charged_shadow:
             est += [(it[0], it[1], it[2], it[3], k) for it, k in zip(sitems, skinds, strict=True)
-                    if k == _TOK or k == _USD]
+                    if k in (_TOK, _USD)]
         self._admitted(ctx, backend_error, shadow_denied)
         if est or held:
             ctx.set_extra("_rl", _Held(est, held, b"", b""))
@@ -454,10 +454,10 @@ class RateLimit(Stage):
                 shadow_denied = "concurrency"
         if items:
             self._headers(ctx, d.limits, kinds)
-        est = [(it[0], it[1], it[2], it[3], k) for it, k in zip(items, kinds, strict=True) if k == _TOK or k == _USD]
+        est = [(it[0], it[1], it[2], it[3], k) for it, k in zip(items, kinds, strict=True) if k in (_TOK, _USD)]
         if sitems and d.shadow_allowed:
             est += [(it[0], it[1], it[2], it[3], k) for it, k in zip(sitems, skinds, strict=True)
-                    if k == _TOK or k == _USD]
+                    if k in (_TOK, _USD)]
         held = [c[0] for c in conc if not c[2] or d.shadow_allowed]
         self._admitted(ctx, None, shadow_denied)
         if est or held:
