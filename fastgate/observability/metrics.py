@@ -127,9 +127,9 @@ class Registry:
         self.genai_ttft: Histogram | None = None
         # (kind, provider type, model) → the four histogram rows a successful call updates, so
         # the hot path does one dict lookup instead of four (and no method calls).
-        self._genai_cells: dict[tuple[str, str, str], tuple[list, list, list, list]] = {}
+        self._genai_cells: dict[tuple[str, str, str], list[Any]] = {}
 
-    def _genai_cell(self, kind: str, provider_type: str, model: str) -> tuple[list, list, list, list]:
+    def _genai_cell(self, kind: str, provider_type: str, model: str) -> list[Any]:
         tok = self.genai_tokens
         if tok is None:
             tok = self.genai_tokens = self.histogram(
@@ -143,13 +143,21 @@ class Registry:
                 "gen_ai_server_time_to_first_token_seconds",
                 "OTel gen_ai.server.time_to_first_token: time to the first streamed token", GENAI_LABELS,
                 GENAI_TTFT_BUCKETS)
-        assert self.genai_duration is not None and self.genai_ttft is not None
         op = GENAI_OPERATION.get(kind, kind)
         base = (op, provider_type, provider_type, model)
-        cell = (tok.row((*base, "input")), tok.row((*base, "output")), self.genai_duration.row((*base, "")),
-                self.genai_ttft.row(base))
+        # Rows are made on first use (a model never streamed has no TTFT series, an embeddings
+        # call no output-token series), then kept in the cell.
+        cell: list[Any] = [(tok, (*base, "input")), (tok, (*base, "output")),
+                           (self.genai_duration, (*base, "")), (self.genai_ttft, base)]
         self._genai_cells[(kind, provider_type, model)] = cell
         return cell
+
+    @staticmethod
+    def _genai_row(cell: list[Any], i: int) -> list[float]:
+        hist, key = cell[i]
+        row: list[float] = hist.row(key)
+        cell[i] = row
+        return row
 
     def observe_genai(self, kind: str, provider_type: str, model: str, upstream_s: float, ttft_s: float,
                       input_tokens: int | None, output_tokens: int | None, error_type: str | None) -> None:
@@ -166,22 +174,33 @@ class Registry:
         cell = self._genai_cells.get((kind, provider_type, model))
         if cell is None:
             cell = self._genai_cell(kind, provider_type, model)
-        tin, tout, dur, ttft = cell
         if input_tokens is not None:
-            tin[bisect_left(GENAI_TOKEN_BUCKETS, input_tokens)] += 1
-            tin[-1] += input_tokens
+            row = cell[0]
+            if type(row) is tuple:
+                row = self._genai_row(cell, 0)
+            row[bisect_left(GENAI_TOKEN_BUCKETS, input_tokens)] += 1
+            row[-1] += input_tokens
         if output_tokens is not None:
-            tout[bisect_left(GENAI_TOKEN_BUCKETS, output_tokens)] += 1
-            tout[-1] += output_tokens
+            row = cell[1]
+            if type(row) is tuple:
+                row = self._genai_row(cell, 1)
+            row[bisect_left(GENAI_TOKEN_BUCKETS, output_tokens)] += 1
+            row[-1] += output_tokens
         if error_type:
             op = GENAI_OPERATION.get(kind, kind)
             self.genai_duration.observe((op, provider_type, provider_type, model, error_type), upstream_s)  # type: ignore[union-attr]
         else:
-            dur[bisect_left(GENAI_DURATION_BUCKETS, upstream_s)] += 1
-            dur[-1] += upstream_s
+            row = cell[2]
+            if type(row) is tuple:
+                row = self._genai_row(cell, 2)
+            row[bisect_left(GENAI_DURATION_BUCKETS, upstream_s)] += 1
+            row[-1] += upstream_s
         if ttft_s > 0.0:
-            ttft[bisect_left(GENAI_TTFT_BUCKETS, ttft_s)] += 1
-            ttft[-1] += ttft_s
+            row = cell[3]
+            if type(row) is tuple:
+                row = self._genai_row(cell, 3)
+            row[bisect_left(GENAI_TTFT_BUCKETS, ttft_s)] += 1
+            row[-1] += ttft_s
 
     def counter(self, name: str, help: str, labels: Sequence[str]) -> Counter:
         c = Counter(name, help, labels)
