@@ -47,8 +47,7 @@ def _cut(texts: list[str], size: int, ascii_only: bool = False) -> str:
 
 def prompts(sizes: list[int]) -> dict[str, dict[int, str]]:
     mixed = [t for cat in ("mixed", "emoji_chat", "ru", "ja", "prose_en", "code_js") for t in _texts(cat)]
-    mixed.sort(key=hash)  # interleave categories deterministically within one run
-    mixed = sorted(mixed, key=lambda t: (len(t) * 7919) % 1013)
+    mixed.sort(key=lambda t: (len(t) * 7919) % 1013)  # interleave the categories, deterministically
     kinds = {
         "ascii_prose": (_texts("prose_en"), True),
         "python_code": (_texts("code_python"), True),

