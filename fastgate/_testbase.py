@@ -31,9 +31,13 @@ class InProcessBackend:
         auth = getattr(w.world, "auth", None)
         # JWKS-01: a worker without usable keys for every issuer is not ready.
         keys_ok = auth is None or auth.ready
-        ok = not w.gateway.draining and keys_ok
+        # Every model needs a target whose circuit breaker lets requests through.
+        up_ok, unhealthy = w.world.upstream_health()
+        ok = not w.gateway.draining and keys_ok and up_ok
         detail: dict[str, Any] = {"workers": 1, "workers_ready": int(ok), "generation": w.generation,
-                                  "draining": w.gateway.draining}
+                                  "draining": w.gateway.draining, "upstreams_healthy": up_ok}
+        if unhealthy:
+            detail["unhealthy_models"] = unhealthy
         if auth is not None and auth.stores:
             detail["jwks"] = auth.describe()
         return ok, detail

@@ -35,6 +35,7 @@ __all__ = [
     "APIKey",
     "Admin",
     "Auth",
+    "BreakerConfig",
     "Cache",
     "ClaimMap",
     "Config",
@@ -58,6 +59,7 @@ __all__ = [
     "Provider",
     "RateLimit",
     "RequireAuth",
+    "RetryBudgetConfig",
     "Route",
     "RouteUpstream",
     "Server",
@@ -421,6 +423,34 @@ class HealthCheck(_Base, frozen=True):
     interval_s: PositiveSeconds = 10.0
 
 
+class BreakerConfig(_Base, frozen=True):
+    """``providers.<name>.breaker``: the per-target circuit breaker (upstream/health.py).
+
+    ``consecutive_failures`` failures in a row, or a failure share of at least ``failure_ratio`` over
+    the last ``window_s`` seconds once ``min_requests`` were seen, open the breaker for ``cooldown_s``;
+    then one probe request decides (success closes, failure reopens). A failure is a connect error,
+    a timeout or a 5xx answer; 4xx/429 mean the target is alive.
+    """
+
+    consecutive_failures: Annotated[int, Meta(ge=1)] = 5
+    failure_ratio: Annotated[float, Meta(gt=0, le=1)] = 0.5
+    min_requests: Annotated[int, Meta(ge=1)] = 20
+    window_s: PositiveSeconds = 10.0
+    cooldown_s: PositiveSeconds = 10.0
+
+
+class RetryBudgetConfig(_Base, frozen=True):
+    """``providers.<name>.retry_budget``: retries ≤ ``ratio`` × requests + ``min_per_s`` per second.
+
+    A token bucket per provider (holding at most ``burst`` retries) so retries cannot multiply the
+    load on a provider during an outage (acceptance OPS-06: extra upstream load ≤ 20 %).
+    """
+
+    ratio: Annotated[float, Meta(ge=0, le=10)] = 0.2
+    min_per_s: Annotated[float, Meta(ge=0)] = 1.0
+    burst: Annotated[float, Meta(ge=1)] = 10.0
+
+
 ProviderType = Literal["openai", "anthropic"]
 ANTHROPIC_DEFAULT_VERSION = "2023-06-01"
 
@@ -440,6 +470,10 @@ class Provider(_Base, frozen=True):
     headers: dict[str, str] = field(default_factory=dict)
     anthropic_version: str | None = None
     health_check: HealthCheck | None = None
+    #: per-target circuit breaker (defaults apply when omitted)
+    breaker: BreakerConfig = field(default_factory=BreakerConfig)
+    #: per-provider retry budget (defaults apply when omitted)
+    retry_budget: RetryBudgetConfig = field(default_factory=RetryBudgetConfig)
 
     def __post_init__(self) -> None:
         _empty_to_none(self, "api_key")
@@ -512,6 +546,11 @@ class Model(_Base, frozen=True):
     subscription: Literal["required"] | None = None
     version: str | None = None
     deprecated: Deprecation | None = None
+    #: which failures of this model move on to its ``fallbacks`` (default: all of them):
+    #: ``rate_limit`` (429), ``server_error`` (5xx, connect errors), ``timeout``, ``context_length``
+    #: (OpenAI ``context_length_exceeded`` / Anthropic "prompt is too long")
+    fallback_on: tuple[Literal["rate_limit", "server_error", "timeout", "context_length"], ...] = (
+        "rate_limit", "server_error", "timeout", "context_length")
 
 
 # --------------------------------------------------------------------------------------------------

@@ -7,10 +7,14 @@ read once), so a reload never changes a request half-way through.
 from __future__ import annotations
 
 import asyncio
+import email.utils
 import logging
+import math
 import os
 import random
 import time
+from email.utils import formatdate
+from http import HTTPStatus
 from typing import Any
 
 import orjson
@@ -50,6 +54,55 @@ MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 BUFFER_BODY_BYTES = 256 * 1024
 BACKOFF_BASE_S = 0.05
 BACKOFF_CAP_S = 2.0
+
+
+_STATUS_LINES: dict[int, bytes] = {}
+_DATE_CACHE: list[Any] = [0, b""]
+# Complete responses up to this size are serialised by us in one write (see RawResponse); larger
+# ones go through aiohttp's writer, which applies transport flow control.
+RAW_WRITE_MAX = 256 * 1024
+
+
+def _status_line(status: int) -> bytes:
+    line = _STATUS_LINES.get(status)
+    if line is None:
+        try:
+            reason = HTTPStatus(status).phrase.encode()
+        except ValueError:
+            reason = b"Unknown"
+        line = _STATUS_LINES[status] = b"HTTP/1.1 %d %s\r\n" % (status, reason)
+    return line
+
+
+def _date_header() -> bytes:
+    """``Date: …`` (RFC 9110 §6.6.1), formatted once per second."""
+    now = int(time.time())
+    if _DATE_CACHE[0] != now:
+        _DATE_CACHE[0] = now
+        _DATE_CACHE[1] = b"Date: " + formatdate(now, usegmt=True).encode() + b"\r\n"
+    return _DATE_CACHE[1]
+
+
+class RawResponse:
+    """Returned to aiohttp for a response fastgate already wrote to the transport itself.
+
+    aiohttp's ``Response`` (CIMultiDict headers, header preparation, payload writer) costs more than
+    the rest of a proxied request; a complete, bounded response is one ``b"".join`` and one
+    ``transport.write`` instead. aiohttp then only calls ``prepare``/``write_eof`` (no-ops here) and
+    reads ``keep_alive`` to decide whether to keep the connection.
+    """
+
+    __slots__ = ("status", "keep_alive")
+
+    def __init__(self, status: int, keep_alive: bool) -> None:
+        self.status = status
+        self.keep_alive = keep_alive
+
+    async def prepare(self, request: Any) -> None:
+        return None
+
+    async def write_eof(self, data: bytes = b"") -> None:
+        return None
 
 
 class _NotCommitted(Exception):
@@ -126,7 +179,7 @@ class Gateway:
             kind = ep.kind
             if kind == "route":
                 resp = await self._proxy_route(ctx, ep)
-            elif kind in UPSTREAM_SUFFIX:
+            elif kind in UPSTREAM_SUFFIX or kind == "template":
                 resp = await self._proxy_llm(ctx, ep)
             elif kind == "models":
                 resp = await self._list_models(ctx)
@@ -171,6 +224,34 @@ class Gateway:
             h.extend(ctx.reply_headers)
         return h
 
+    def _write_raw(self, ctx: RequestContext, status: int, headers: list[tuple[str, str]], body: bytes,
+                   own_date: bool) -> Any:
+        """Serialise a complete response straight to the transport (see :class:`RawResponse`)."""
+        request = ctx.request
+        transport = request.transport
+        if transport is None or transport.is_closing():
+            # The client is gone: nothing to write; logged as 499 (nginx's "client closed request").
+            ctx.status = 499
+            ctx.reason = ctx.reason or "client_disconnected"
+            return RawResponse(499, False)
+        keep = request.keep_alive and not self.draining and (status < 400 or request.content.is_eof())
+        parts = [_status_line(status)]
+        if own_date:
+            parts.append(_date_header())
+        for k, v in headers:
+            parts.append(f"{k}: {v}\r\n".encode("latin-1"))
+        parts.append(b"Content-Length: %d\r\n" % len(body))
+        if not keep:
+            parts.append(b"Connection: close\r\n")
+        elif request.version < (1, 1):
+            parts.append(b"Connection: keep-alive\r\n")
+        parts.append(b"\r\n")
+        if request.method != "HEAD" and status not in (204, 304):
+            parts.append(body)
+        transport.write(b"".join(parts))
+        ctx.bytes_out = len(body)
+        return RawResponse(status, keep)
+
     async def _reply(self, ctx: RequestContext, reply: Reply) -> web.StreamResponse:
         """Send a locally generated response (a denial or an error)."""
         if reply.body is not None:
@@ -191,17 +272,9 @@ class Gateway:
             ctx.reason = reply.reason
         if reply.code and not ctx.reason and status >= 400:
             ctx.reason = reply.code
-        resp = web.Response(status=status, body=body, headers=headers)
-        if self.draining:
-            resp.force_close()  # "Connection: close": the client reconnects to a live worker
-        request = ctx.request
-        if not request.content.is_eof() and status >= 400:
-            # The body was not read: don't let aiohttp drain an arbitrarily large remainder.
-            resp.force_close()
-        await resp.prepare(request)
-        await resp.write_eof()
-        ctx.bytes_out = len(body)
-        return resp
+        # Draining → "Connection: close" so the client reconnects to a live worker; an unread body
+        # (error before reading it) → close rather than let aiohttp drain an arbitrary remainder.
+        return self._write_raw(ctx, status, headers, body, True)
 
     async def _error_reply(self, ctx: RequestContext, e: FastgateError) -> web.StreamResponse:
         ctx.reason = ctx.reason or getattr(e, "reason", None) or e.code
@@ -222,6 +295,15 @@ class Gateway:
 
     # ------------------------------------------------------------------ LLM proxy
     async def _proxy_llm(self, ctx: RequestContext, ep: Any) -> web.StreamResponse:
+        """Send the call to the model's targets, retrying and falling back (OPS-06).
+
+        Per attempt: a weighted pick among targets whose circuit breaker is closed (or grants the
+        half-open probe); retries on another target for connect errors, timeouts and
+        ``RETRY_STATUSES``, with jittered backoff (or the upstream's ``Retry-After``, capped) inside
+        the deadline, each retry paid from the provider's retry budget; then the ``fallbacks``
+        models, when the failure's class is in the primary model's ``fallback_on``. Nothing is
+        retried once a byte reached the client. No target healthy at all → 503 + ``Retry-After``.
+        """
         world = ctx.world
         model = ctx.model
         chain = [model]
@@ -232,26 +314,53 @@ class Gateway:
         loop = asyncio.get_running_loop()
         first_provider = model.choice.items[0].provider
         deadline = loop.time() + first_provider.timeout_s
-        suffix = UPSTREAM_SUFFIX[ep.kind]
+        kind = "chat" if ep.kind == "template" else ep.kind
+        suffix = UPSTREAM_SUFFIX[kind]
         last_err: UpstreamError | None = None
         last_resp: tuple[Any, bytes, Any] | None = None
         obj = ctx.body_obj
         n_models = len(chain)
         front = ep.front
+        fallback_on = model.fallback_on
+        attempt_log: list[dict[str, str]] = []
+        blocked_wait: float | None = None  # every target of some model had an open breaker
+        last_class: str | None = None  # rate_limit | server_error | timeout | context_length
         for mi, m in enumerate(chain):
+            if mi and last_class is not None and last_class not in fallback_on:
+                break  # this kind of failure does not move on to the fallbacks (models.*.fallback_on)
+            last_class = None
             tries = m.max_retries + 1
             excluded: set[int] = set()
             for attempt in range(tries):
-                idx, mt = m.choice.pick(excluded)
+                picked = m.pick(excluded)
+                if picked is None:
+                    w = m.retry_after()
+                    blocked_wait = w if blocked_wait is None else min(blocked_wait, w)
+                    last_class = last_class or "server_error"
+                    break
+                idx, mt = picked
                 prov = mt.provider
+                breaker = mt.breaker
+                budget = prov.budget
+                if budget is not None:
+                    if not ctx.attempts:
+                        budget.deposit()
+                    elif not budget.spend():
+                        # Retries would multiply the load of a failing provider: stop here.
+                        if breaker is not None:
+                            breaker.release()
+                        ctx.set_extra("retry_budget_exhausted", prov.name)
+                        break
                 target = mt.target
                 # Chosen per attempt: a fallback may sit on a provider of the other type.
                 tr = None if prov.type == front else translation_for(front, prov.type)
                 if tr is not None:
                     try:
-                        path = target.base_path.encode() + tr.upstream_path(ep.kind)
+                        path = target.base_path.encode() + tr.upstream_path(kind)
                         body = tr.request(obj, mt.upstream_model, m.cfg.max_output_tokens_default)
                     except ClientError:
+                        if breaker is not None:
+                            breaker.release()
                         if not ctx.attempts:
                             raise  # the caller's own request cannot be sent: a 400 naming the field
                         break  # a fallback that cannot take this request: keep the earlier answer
@@ -282,6 +391,10 @@ class Gateway:
                 except UpstreamError as e:
                     ctx.upstream_s += perf_counter() - t_up
                     self.metrics.attempts.inc((prov.name, mt.label, type(e).__name__))
+                    if breaker is not None:
+                        breaker.record(False)
+                    attempt_log.append({"target": mt.label, "outcome": e.code})
+                    last_class = "timeout" if isinstance(e, UpstreamTimeout) else "server_error"
                     last_err = e
                     if not more or not e.retryable or loop.time() >= deadline:
                         if not e.retryable:
@@ -290,7 +403,13 @@ class Gateway:
                     excluded.add(idx)
                     await self._backoff(attempt, deadline, loop)
                     continue
+                except BaseException:
+                    if breaker is not None:
+                        breaker.release()
+                    raise
                 status = resp.status
+                if breaker is not None:
+                    breaker.record(status < 500)
                 if status in RETRY_STATUSES and more:
                     try:
                         data = await resp.read(MAX_RESPONSE_BYTES)
@@ -301,17 +420,47 @@ class Gateway:
                         resp.close()
                     ctx.upstream_s += perf_counter() - t_up
                     self.metrics.attempts.inc((prov.name, mt.label, str(status)))
+                    attempt_log.append({"target": mt.label, "outcome": str(status)})
+                    last_class = "rate_limit" if status == 429 else (
+                        "timeout" if status == 408 else "server_error")
                     last_resp = (resp, data, tr)
                     excluded.add(idx)
                     if loop.time() >= deadline:
                         break
-                    await self._backoff(attempt, deadline, loop)
+                    await self._backoff(attempt, deadline, loop, retry_after_of(resp) if status in (429, 503) else None)
                     continue
+                if status == 400 and mi + 1 < n_models and "context_length" in fallback_on:
+                    # Only a context-length 400 is worth another model (one with a larger window).
+                    try:
+                        data = await resp.read(MAX_RESPONSE_BYTES)
+                    except UpstreamError as e:
+                        resp.close()
+                        ctx.upstream_s += perf_counter() - t_up
+                        last_err = e
+                        last_class = "server_error"
+                        break
+                    resp.close()
+                    ctx.upstream_s += perf_counter() - t_up
+                    self.metrics.attempts.inc((prov.name, mt.label, str(status)))
+                    attempt_log.append({"target": mt.label, "outcome": str(status)})
+                    if is_context_length_error(data):
+                        last_class = "context_length"
+                        last_resp = (resp, data, tr)
+                        last_err = None
+                        break
+                    if len(attempt_log) > 1:
+                        ctx.set_extra("attempt_log", attempt_log)
+                    return await self._send_translated(ctx, resp, data, tr)
                 self.metrics.attempts.inc((prov.name, mt.label, str(status)))
+                attempt_log.append({"target": mt.label, "outcome": str(status)})
+                if len(attempt_log) > 1:
+                    ctx.set_extra("attempt_log", attempt_log)
                 try:
                     return await self._relay_llm(ctx, resp, t_up, tr)
                 except _NotCommitted as nc:
+                    attempt_log[-1]["outcome"] = nc.err.code
                     last_err = nc.err
+                    last_class = "timeout" if isinstance(nc.err, UpstreamTimeout) else "server_error"
                     if not more or not nc.err.retryable:
                         break
                     excluded.add(idx)
@@ -319,20 +468,37 @@ class Gateway:
                     continue
             if loop.time() >= deadline:
                 break
+        if len(attempt_log) > 1:
+            ctx.set_extra("attempt_log", attempt_log)
         if last_resp is not None and (last_err is None or not isinstance(last_err, UpstreamTimeout)):
             resp, data, tr = last_resp
-            hdrs = filter_response_headers(resp.headers)
-            if tr is not None:
-                data = tr.response(resp.status, data, ctx.model_name)
-                hdrs = tr.response_headers(hdrs)
-            return await self._send_body(ctx, resp.status, hdrs, data)
+            return await self._send_translated(ctx, resp, data, tr)
         if last_err is None:
+            if blocked_wait is not None:
+                # Every target's breaker is open: say when one will be tried again (SPEC §3).
+                ctx.add_header("Retry-After", str(max(1, math.ceil(blocked_wait))))
+                raise NoHealthyUpstream("no healthy upstream target")
             raise NoHealthyUpstream("no target could be tried")
         raise last_err
 
-    async def _backoff(self, attempt: int, deadline: float, loop: asyncio.AbstractEventLoop) -> None:
-        """Exponential backoff with full jitter, never past the request's deadline."""
-        delay = min(BACKOFF_CAP_S, BACKOFF_BASE_S * (2 ** attempt)) * random.random()
+    async def _send_translated(self, ctx: RequestContext, resp: Any, data: bytes, tr: Any) -> web.StreamResponse:
+        """Send an upstream answer read whole, in the caller's format."""
+        hdrs = filter_response_headers(resp.headers)
+        if tr is not None:
+            data = tr.response(resp.status, data, ctx.model_name)
+            hdrs = tr.response_headers(hdrs)
+        return await self._send_body(ctx, resp.status, hdrs, data)
+
+    async def _backoff(self, attempt: int, deadline: float, loop: asyncio.AbstractEventLoop,
+                       retry_after: float | None = None) -> None:
+        """Exponential backoff with full jitter, never past the request's deadline.
+
+        An upstream ``Retry-After`` (RFC 9110 §10.2.3, on 429/503) replaces the jitter, capped at
+        ``BACKOFF_CAP_S`` so one slow provider cannot park the request."""
+        if retry_after is not None:
+            delay = min(BACKOFF_CAP_S, retry_after)
+        else:
+            delay = min(BACKOFF_CAP_S, BACKOFF_BASE_S * (2 ** attempt)) * random.random()
         left = deadline - loop.time()
         if left <= 0:
             return
@@ -376,6 +542,8 @@ class Gateway:
             hook(ctx, status, hdrs)
         ctx.error_stage = None
         hdrs.extend(headers)
+        if len(data) <= RAW_WRITE_MAX:
+            return self._write_raw(ctx, status, hdrs, data, not any(k.lower() == "date" for k, _ in headers))
         out = web.Response(status=status, body=data, headers=hdrs)
         if self.draining:
             out.force_close()  # "Connection: close": the client reconnects to a live worker
@@ -712,6 +880,37 @@ class Gateway:
                 except Exception:
                     log.exception("on_log hook of stage %s failed", name)
         al.write(rec)
+
+
+def retry_after_of(resp: Any) -> float | None:
+    """Seconds from an upstream ``Retry-After`` (delta-seconds or an HTTP-date), else None."""
+    for k, v in resp.headers:
+        if k == b"retry-after":
+            txt = v.decode("latin-1").strip()
+            try:
+                return max(0.0, float(txt))
+            except ValueError:
+                pass
+            try:
+                when = email.utils.parsedate_to_datetime(txt)
+            except (TypeError, ValueError):
+                return None
+            if when is None:
+                return None
+            return max(0.0, when.timestamp() - time.time())
+    return None
+
+
+_CONTEXT_MARKERS = (b"context_length_exceeded", b"prompt is too long")
+
+
+def is_context_length_error(data: bytes) -> bool:
+    """Is this 400 body the provider saying the prompt does not fit the model's window?
+
+    OpenAI: ``error.code == "context_length_exceeded"``; Anthropic: an ``invalid_request_error``
+    whose message starts "prompt is too long"."""
+    low = data[:8192].lower()
+    return any(m in low for m in _CONTEXT_MARKERS)
 
 
 def world_trusts(world: Any, request: web.BaseRequest) -> bool:

@@ -190,13 +190,17 @@ class Supervisor:
                 return None
 
         replies = await asyncio.gather(*(one(h) for h in self.workers))
-        ready = [r is not None and r.get("auth_ready", True) and not r.get("draining") for r in replies]
+        ready = [r is not None and r.get("auth_ready", True) and r.get("upstreams_ready", True)
+                 and not r.get("draining") for r in replies]
         ok = all(ready) and not self.stopping
         detail: dict[str, Any] = {"workers": len(self.workers), "workers_ready": sum(ready), "generation": self.gen,
                                   "draining": self.stopping}
         jwks = next((r.get("jwks") for r in replies if r and r.get("jwks")), None)
         if jwks:
             detail["jwks"] = jwks
+        unhealthy = sorted({m for r in replies if r for m in r.get("unhealthy_models") or ()})
+        if unhealthy:
+            detail["unhealthy_models"] = unhealthy
         return ok, detail
 
     async def reload(self) -> tuple[bool, dict[str, Any]]:

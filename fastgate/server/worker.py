@@ -244,8 +244,10 @@ async def _control_loop(worker_holder: dict[str, Any], reader: asyncio.StreamRea
             elif op == "ready":
                 w = worker_holder["worker"]
                 auth = getattr(w.world, "auth", None)
+                up_ok, unhealthy = w.world.upstream_health()
                 send({"id": rid, "ok": True, "gen": w.generation, "draining": w.gateway.draining,
                       "auth_ready": auth is None or auth.ready,
+                      "upstreams_ready": up_ok, "unhealthy_models": unhealthy,
                       "jwks": auth.describe() if auth is not None and auth.stores else []})
             elif op == "drain":
                 # Answer when drained, with the final counters (requests served while draining count too).

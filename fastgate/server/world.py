@@ -14,6 +14,7 @@ from typing import Any
 
 from ..pipeline.chain import Chain, compile_chain
 from ..upstream.client import Target
+from ..upstream.health import Breaker, HealthRegistry
 
 
 class TargetRegistry:
@@ -21,6 +22,8 @@ class TargetRegistry:
 
     def __init__(self) -> None:
         self.targets: dict[tuple[str, float], Target] = {}
+        # Breakers, retry budgets and active checkers live as long as the pools do.
+        self.health = HealthRegistry()
 
     def get(self, url: str, connect_timeout: float) -> Target:
         key = (url, connect_timeout)
@@ -35,6 +38,7 @@ class TargetRegistry:
             await t.close()
 
     async def close(self) -> None:
+        self.health.close()
         for t in self.targets.values():
             await t.close()
         self.targets.clear()
@@ -74,7 +78,7 @@ class Weighted:
 
 class ProviderRuntime:
     __slots__ = ("name", "type", "cfg", "targets", "headers", "timeout_s", "connect_timeout_s", "first_byte_timeout_s",
-                 "idle_timeout_s", "max_retries")
+                 "idle_timeout_s", "max_retries", "breakers", "budget")
 
     def __init__(self, name: str, cfg: Any, registry: TargetRegistry, used: set) -> None:
         self.name = name
@@ -92,10 +96,17 @@ class ProviderRuntime:
         else:
             urls = [(cfg.base_url, 1.0)]
         targets = []
+        health = registry.health
+        bcfg = getattr(cfg, "breaker", None)
+        self.breakers: dict[str, Breaker] = {}
         for url, w in urls:
             used.add((url, self.connect_timeout_s))
             targets.append((registry.get(url, self.connect_timeout_s), w))
+            if bcfg is not None:
+                self.breakers[url] = health.breaker(name, url, bcfg)
         self.targets = targets
+        rb = getattr(cfg, "retry_budget", None)
+        self.budget = health.budget(name, rb) if rb is not None else None
         hdrs: list[tuple[bytes, bytes]] = [(b"content-type", b"application/json")]
         key = cfg.api_key or ""
         if self.type == "anthropic":
@@ -110,17 +121,19 @@ class ProviderRuntime:
 
 
 class ModelTarget:
-    __slots__ = ("provider", "target", "upstream_model", "label")
+    __slots__ = ("provider", "target", "upstream_model", "label", "breaker")
 
     def __init__(self, provider: ProviderRuntime, target: Target, upstream_model: str) -> None:
         self.provider = provider
         self.target = target
         self.upstream_model = upstream_model
         self.label = target.url
+        self.breaker: Breaker | None = provider.breakers.get(target.url)
 
 
 class ModelRuntime:
-    __slots__ = ("name", "cfg", "choice", "fallbacks", "price_in", "price_out", "price_cached", "max_retries")
+    __slots__ = ("name", "cfg", "choice", "fallbacks", "price_in", "price_out", "price_cached", "max_retries",
+                 "fallback_on")
 
     def __init__(self, name: str, cfg: Any, providers: dict[str, ProviderRuntime]) -> None:
         self.name = name
@@ -141,6 +154,42 @@ class ModelRuntime:
         self.price_out = float(getattr(price, "output_per_mtok", 0) or 0) if price else 0.0
         cached = getattr(price, "cached_input_per_mtok", None) if price else None
         self.price_cached = float(cached) if cached is not None else self.price_in
+        self.fallback_on = frozenset(getattr(cfg, "fallback_on", None) or
+                                     ("rate_limit", "server_error", "timeout", "context_length"))
+
+    def pick(self, exclude: set[int]) -> tuple[int, ModelTarget] | None:
+        """A weighted pick among targets whose breaker lets a request through, ``exclude`` avoided
+        when possible; ``None`` when every target's breaker is open (claims a half-open probe)."""
+        items = self.choice.items
+        down: set[int] | None = None
+        for i, mt in enumerate(items):
+            b = mt.breaker
+            if b is not None and b.state != "closed" and not b.available():
+                if down is None:
+                    down = set()
+                down.add(i)
+        if down is None:
+            idx, mt = self.choice.pick(exclude)
+        else:
+            if len(down) == len(items):
+                return None
+            idx, mt = self.choice.pick(exclude | down)
+            if idx in down:  # every healthy one was excluded: Weighted fell back to all
+                idx = next(i for i in range(len(items)) if i not in down)
+                mt = items[idx]
+        b = mt.breaker
+        if b is not None and not b.acquire():
+            return None
+        return idx, mt
+
+    def retry_after(self) -> float:
+        """Seconds until one of this model's targets may be tried again."""
+        waits = [mt.breaker.retry_after() for mt in self.choice.items if mt.breaker is not None]
+        return min(waits) if waits else 0.0
+
+    def healthy(self) -> bool:
+        """Does the model have a target whose breaker lets requests through?"""
+        return any(mt.breaker is None or mt.breaker.available() for mt in self.choice.items)
 
 
 class Endpoint:
@@ -207,7 +256,19 @@ class World:
 
         self.pii = PIIRuntime(config, metrics)
         self.used_targets: set[tuple[str, float]] = set()
+        registry.health.bind_metrics(metrics)
+        self.health = registry.health
         self.providers = {n: ProviderRuntime(n, p, registry, self.used_targets) for n, p in config.providers.items()}
+        # Active health checks (providers.*.health_check), one task per target, off the hot path.
+        checks: dict[tuple[str, str], tuple[Any, str, dict[str, str], Breaker]] = {}
+        for pn, prov in self.providers.items():
+            hc = getattr(prov.cfg, "health_check", None)
+            if hc is None:
+                continue
+            hdrs = {k.decode(): v.decode() for k, v in prov.headers if k != b"content-type"}
+            for url, b in prov.breakers.items():
+                checks[(pn, url)] = (hc, url.rstrip("/") + hc.path, hdrs, b)
+        registry.health.set_checks(checks)
         self.models = {n: ModelRuntime(n, m, self.providers) for n, m in config.models.items()}
         self.exact: dict[tuple[str, str], Endpoint] = {}
         for method, path, kind, front in LLM_ENDPOINTS:
@@ -229,6 +290,11 @@ class World:
             self.prefixed.append(ep)
         # Longest prefix first: the most specific route wins.
         self.prefixed.sort(key=lambda e: -len(e.prefix))
+
+    def upstream_health(self) -> tuple[bool, list[str]]:
+        """``(every model has a healthy target, names of the models that have none)``."""
+        bad = sorted(n for n, m in self.models.items() if not m.healthy())
+        return not bad, bad
 
     def is_trusted(self, peer: str | None) -> bool:
         if not peer:

@@ -1,0 +1,277 @@
+"""Providers and routing (issue 7 items 2-6) against an in-process gateway over real sockets:
+circuit breaker and /readyz, retry budget, Retry-After, fallbacks (context length included),
+prompt templates, context window, response cache."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import textwrap
+import time
+from collections.abc import AsyncIterator
+from typing import Any
+
+import aiohttp
+import orjson
+import pytest
+from aiohttp import web
+from conftest import base_config, free_port, read_log
+
+CHAT = "/v1/chat/completions"
+
+
+def chats(mock: Any) -> int:
+    return len([r for r in mock.requests if r["path"] == CHAT])
+
+
+def with_provider(text: str, block: str) -> str:
+    """Insert provider/model YAML (``block``, indented as under the top level) before ``models:``."""
+    return text.replace("models:\n", textwrap.dedent(block), 1)
+
+
+class Scripted:
+    """A tiny OpenAI-ish upstream answering from a script: each item is (status, json body, headers)."""
+
+    def __init__(self, script: list[tuple[int, dict, dict[str, str]]]) -> None:
+        self.script = list(script)
+        self.seen: list[tuple[float, dict]] = []
+        self.runner: web.AppRunner | None = None
+        self.url = ""
+
+    async def handle(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        self.seen.append((time.monotonic(), body))
+        if self.script:
+            status, obj, headers = self.script.pop(0)
+        else:
+            status, obj, headers = 200, ok_body(body), {}
+        return web.json_response(obj, status=status, headers=headers)
+
+    async def __aenter__(self) -> Scripted:
+        app = web.Application()
+        app.router.add_post("/v1/chat/completions", self.handle)
+        self.runner = web.AppRunner(app)
+        await self.runner.setup()
+        port = free_port()
+        site = web.TCPSite(self.runner, "127.0.0.1", port)
+        await site.start()
+        self.url = f"http://127.0.0.1:{port}"
+        return self
+
+    async def __aexit__(self, *exc: Any) -> None:
+        assert self.runner is not None
+        await self.runner.cleanup()
+
+
+def ok_body(req: dict) -> dict:
+    return {"id": "x", "object": "chat.completion", "created": 1, "model": req.get("model"),
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": "scripted"}, "finish_reason": "stop"}],
+            "usage": {"prompt_tokens": 3, "completion_tokens": 1, "total_tokens": 4}}
+
+
+CONTEXT_400 = (400, {"error": {"message": "This model's maximum context length is 8 tokens.",
+                               "type": "invalid_request_error", "param": "messages",
+                               "code": "context_length_exceeded"}}, {})
+MSG = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}]}
+
+
+@pytest.fixture
+async def http() -> AsyncIterator[aiohttp.ClientSession]:
+    async with aiohttp.ClientSession() as s:
+        yield s
+
+
+# ---------------------------------------------------------------------------------------------- health
+
+
+async def test_breaker_opens_then_503_with_retry_after_and_readyz(mock, gateway_factory, http, tmp_log):
+    text = base_config(mock.url, max_retries=0, access_log=str(tmp_log)).replace(
+        "    max_retries: 0\n", "    max_retries: 0\n    breaker: {consecutive_failures: 2, cooldown_s: 30}\n", 1)
+    async with gateway_factory(text) as gw:
+        async with http.get(gw.admin_url + "/readyz") as r:
+            assert r.status == 200 and (await r.json())["upstreams_healthy"] is True
+        mock.add_faults([{"status": 500, "times": 2, "path": CHAT}])
+        for _ in range(2):
+            async with http.post(gw.url + CHAT, json=MSG) as r:
+                assert r.status == 500
+        n = chats(mock)
+        async with http.post(gw.url + CHAT, json=MSG) as r:
+            assert r.status == 503
+            assert (await r.json())["error"]["code"] == "no_healthy_upstream"
+            assert 25 <= int(r.headers["Retry-After"]) <= 30  # the remaining cooldown
+        assert chats(mock) == n  # the open breaker kept the request off the target
+        async with http.get(gw.admin_url + "/readyz") as r:
+            body = await r.json()
+            assert r.status == 503 and body["ready"] is False and body["unhealthy_models"] == ["gpt-4o-mini"]
+        async with http.get(gw.admin_url + "/metrics") as r:
+            metrics = await r.text()
+        url = f"{mock.url}/v1"
+        assert f'fastgate_upstream_healthy{{provider="mock",target="{url}"}} 0' in metrics
+        assert f'fastgate_breaker_transitions_total{{provider="mock",target="{url}",state="open"}} 1' in metrics
+    assert read_log(tmp_log)[-1]["status"] == 503
+
+
+async def test_half_open_probe_closes_breaker(mock, gateway_factory, http):
+    text = base_config(mock.url, max_retries=0).replace(
+        "    max_retries: 0\n", "    max_retries: 0\n    breaker: {consecutive_failures: 1, cooldown_s: 0.3}\n", 1)
+    async with gateway_factory(text) as gw:
+        mock.add_faults([{"status": 502, "path": CHAT}])
+        async with http.post(gw.url + CHAT, json=MSG) as r:
+            assert r.status == 502
+        async with http.post(gw.url + CHAT, json=MSG) as r:
+            assert r.status == 503
+        breaker = gw.worker.world.models["gpt-4o-mini"].choice.items[0].breaker
+        while not breaker.available():
+            await asyncio.sleep(0.05)
+        async with http.post(gw.url + CHAT, json=MSG) as r:  # the half-open probe
+            assert r.status == 200
+        assert breaker.state == "closed"
+        async with http.get(gw.admin_url + "/readyz") as r:
+            assert r.status == 200
+
+
+async def test_weighted_selection_skips_open_target(mock, gateway_factory, http, tmp_log):
+    dead = f"http://127.0.0.1:{free_port()}"
+    text = base_config(mock.url, access_log=str(tmp_log)).replace(
+        f'    base_url: "{mock.url}/v1"\n',
+        f'    targets: [{{url: "{dead}/v1", weight: 100}}, {{url: "{mock.url}/v1", weight: 1}}]\n'
+        "    breaker: {consecutive_failures: 1, cooldown_s: 60}\n", 1)
+    async with gateway_factory(text) as gw:
+        for _ in range(6):
+            async with http.post(gw.url + CHAT, json=MSG) as r:
+                assert r.status == 200
+    recs = read_log(tmp_log)
+    # The dead target (weight 100) failed at most once: then its breaker kept it out of the pick.
+    tried_dead = [a for rec in recs for a in rec.get("attempt_log", []) if a["target"].startswith(dead)]
+    assert len(tried_dead) == 1
+    assert all(rec["target"] == f"{mock.url}/v1" for rec in recs)
+
+
+async def test_active_health_check_opens_and_closes(mock, gateway_factory, http):
+    port = free_port()
+    text = with_provider(base_config(mock.url), f"""\
+          flaky:
+            type: openai
+            base_url: "http://127.0.0.1:{port}/v1"
+            api_key: k
+            health_check: {{path: /models, interval_s: 0.1}}
+        models:
+          flaky-model:
+            targets: [{{provider: flaky, model: m}}]
+        """)
+    async with gateway_factory(text) as gw:
+        breaker = gw.worker.world.models["flaky-model"].choice.items[0].breaker
+        for _ in range(100):
+            if breaker.state == "open":
+                break
+            await asyncio.sleep(0.05)
+        assert breaker.state == "open"
+        async with http.get(gw.admin_url + "/readyz") as r:
+            assert r.status == 503 and (await r.json())["unhealthy_models"] == ["flaky-model"]
+        async with http.post(gw.url + CHAT, json={**MSG, "model": "flaky-model"}) as r:
+            assert r.status == 503 and "Retry-After" in r.headers
+        # The target comes up: the next check closes the breaker without any client request.
+        from fastgate.mock_upstream import MockUpstream
+
+        async with MockUpstream("127.0.0.1", port):
+            for _ in range(100):
+                if breaker.state == "closed":
+                    break
+                await asyncio.sleep(0.05)
+            assert breaker.state == "closed"
+            async with http.get(gw.admin_url + "/readyz") as r:
+                assert r.status == 200
+            async with http.post(gw.url + CHAT, json={**MSG, "model": "flaky-model"}) as r:
+                assert r.status == 200
+
+
+# --------------------------------------------------------------------------------------------- retries
+
+
+async def test_retry_budget_caps_attempts_during_outage(mock, gateway_factory, http):
+    text = base_config(mock.url, max_retries=3).replace(
+        "    max_retries: 3\n",
+        "    max_retries: 3\n    breaker: {consecutive_failures: 1000, min_requests: 1000}\n"
+        "    retry_budget: {ratio: 0.2, min_per_s: 0, burst: 1}\n", 1)
+    async with gateway_factory(text) as gw:
+        mock.add_faults([{"status": 503, "times": 1000, "path": CHAT}])
+        for _ in range(20):
+            async with http.post(gw.url + CHAT, json=MSG) as r:
+                assert r.status == 503
+    # Without the budget: 20 x 4 = 80 upstream calls. With it: 20 + 1 (burst) + 20 x 0.2.
+    assert 20 <= chats(mock) <= 25
+
+
+async def test_retry_after_is_honoured(gateway_factory, mock, http):
+    async with Scripted([(429, {"error": {"message": "slow down", "type": "rate_limit"}}, {"Retry-After": "1"})]) as up:
+        text = with_provider(base_config(mock.url), f"""\
+              scripted:
+                type: openai
+                base_url: "{up.url}/v1"
+                max_retries: 2
+            models:
+              s:
+                targets: [{{provider: scripted, model: s}}]
+            """)
+        async with gateway_factory(text) as gw:
+            async with http.post(gw.url + CHAT, json={**MSG, "model": "s"}) as r:
+                assert r.status == 200
+        assert len(up.seen) == 2
+        assert up.seen[1][0] - up.seen[0][0] >= 0.9
+
+
+async def test_fallback_chain_on_context_length(gateway_factory, mock, http, tmp_log):
+    async with Scripted([CONTEXT_400, CONTEXT_400]) as up:
+        text = with_provider(base_config(mock.url, access_log=str(tmp_log)), f"""\
+              small:
+                type: openai
+                base_url: "{up.url}/v1"
+                max_retries: 2
+            models:
+              tiny:
+                targets: [{{provider: small, model: tiny}}]
+                fallbacks: [gpt-4o-mini]
+              tiny-strict:
+                targets: [{{provider: small, model: tiny}}]
+                fallbacks: [gpt-4o-mini]
+                fallback_on: [rate_limit, server_error]
+            """)
+        async with gateway_factory(text) as gw:
+            async with http.post(gw.url + CHAT, json={**MSG, "model": "tiny"}) as r:
+                assert r.status == 200
+                assert (await r.json())["model"] == "gpt-4o-mini"
+            # fallback_on without context_length: the 400 reaches the caller, no fallback
+            async with http.post(gw.url + CHAT, json={**MSG, "model": "tiny-strict"}) as r:
+                assert r.status == 400
+                assert (await r.json())["error"]["code"] == "context_length_exceeded"
+        # a context-length error is not retried on the same model
+        assert len(up.seen) == 2
+    recs = read_log(tmp_log)
+    assert recs[0]["fallback_model"] == "gpt-4o-mini" and recs[0]["attempts"] == 2
+    assert recs[0]["attempt_log"] == [{"target": f"{up.url}/v1", "outcome": "400"},
+                                      {"target": f"{mock.url}/v1", "outcome": "200"}]
+    assert recs[1]["attempts"] == 1 and "attempt_log" not in recs[1]
+
+
+async def test_fallback_on_excludes_server_error(gateway_factory, mock, http):
+    dead = f"http://127.0.0.1:{free_port()}"
+    text = with_provider(base_config(mock.url), f"""\
+          dead:
+            type: openai
+            base_url: "{dead}/v1"
+            max_retries: 0
+        models:
+          only-429:
+            targets: [{{provider: dead, model: x}}]
+            fallbacks: [gpt-4o-mini]
+            fallback_on: [rate_limit]
+          any:
+            targets: [{{provider: dead, model: x}}]
+            fallbacks: [gpt-4o-mini]
+        """)
+    async with gateway_factory(text) as gw:
+        async with http.post(gw.url + CHAT, json={**MSG, "model": "only-429"}) as r:
+            assert r.status == 502
+        async with http.post(gw.url + CHAT, json={**MSG, "model": "any"}) as r:
+            assert r.status == 200
+    assert chats(mock) == 1
