@@ -194,6 +194,11 @@ cdef int _classify(uint32_t c) noexcept nogil:
     """tokens_py.char_class for c >= 0x80 (ASCII comes from the twin's table)."""
     if _isalpha(c):
         return _script(c)
+    return _classify_other(c)
+
+
+cdef int _classify_other(uint32_t c) noexcept nogil:
+    """_classify for a code point that is not a letter."""
     if _isspace(c):
         return WS
     if _isnumeric(c):
@@ -227,8 +232,16 @@ cdef void _init() except *:
         _NSCRIPTS += 1
     for c in range(0x80):
         _CLS[c] = _twin._ASCII[c]
+    # letters get OTHER_LETTER first, then their script range by range: one pass over the table
+    # plus one over each range, instead of a range search per letter (import time)
     for c in range(0x80, <uint32_t>TABLE_SIZE):
-        _CLS[c] = <uint8_t>_classify(c)
+        _CLS[c] = OTHER_LETTER if _isalpha(c) else <uint8_t>_classify_other(c)
+    for k in range(_NSCRIPTS):
+        c = _SCRIPTS[k][0]
+        while c <= _SCRIPTS[k][1] and c < <uint32_t>TABLE_SIZE:
+            if _CLS[c] == OTHER_LETTER:
+                _CLS[c] = <uint8_t>_SCRIPTS[k][2]
+            c += 1
 
 
 _init()
