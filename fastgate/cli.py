@@ -91,7 +91,7 @@ async def _serve_single(cfg, text: str, listen: str | None) -> int:
     stop = asyncio.Event()
     loop.add_signal_handler(signal.SIGTERM, stop.set)
     loop.add_signal_handler(signal.SIGINT, stop.set)
-    loop.add_signal_handler(signal.SIGUSR1, worker.access_log.reopen)
+    loop.add_signal_handler(signal.SIGUSR1, worker.reopen_logs)  # access + audit log (logrotate)
     await stop.wait()
     await worker.drain(float(cfg.server.drain_timeout_s))
     await runner.cleanup()

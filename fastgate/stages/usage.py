@@ -18,6 +18,7 @@ needs the final numbers) computes them once.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import orjson
@@ -25,6 +26,20 @@ import orjson
 from ..pipeline.stage import Stage
 
 _DATA = b"data:"
+# `"usage": {...}` with at most two levels of nested objects (prompt_tokens_details, server_tool_use…).
+_USAGE_OBJ = re.compile(rb'"usage"\s*:\s*(\{(?:[^{}"]|"(?:[^"\\]|\\.)*"|\{(?:[^{}"]|"(?:[^"\\]|\\.)*"|\{[^{}]*\})*\})*\})')
+
+
+def needs_estimate(config: Any) -> bool:
+    """Does anything read the prompt estimate before the upstream call?"""
+    for pol in getattr(config, "policies", ()) or ():
+        for lim in getattr(pol, "limits", ()) or ():
+            if getattr(lim, "tokens", None) is not None or getattr(lim, "usd", None) is not None:
+                return True
+        guard = getattr(pol, "prompt_guard", None)
+        if guard is not None and getattr(guard, "max_prompt_tokens", None):
+            return True
+    return any(getattr(m, "context_window", None) for m in (getattr(config, "models", None) or {}).values())
 _NULL_USAGE = (b',"usage":null', b', "usage": null')
 
 
@@ -96,14 +111,29 @@ class UsageStage(Stage):
         self.kind = kind
         self.counter = world.token_counter
         self.anthropic_front = kind == "messages"
+        # Estimating the prompt costs a few µs per KB: do it up front only when something reads it
+        # before the call (token/usd limits, context windows, a prompt-size guard); otherwise only
+        # at the end, and only if the provider reported no usage.
+        self.eager = needs_estimate(world.config)
+
+    def estimate(self, ctx: Any) -> int:
+        """The prompt estimate of this request (computed once)."""
+        if ctx.est_prompt_tokens < 0:
+            obj = ctx.body_obj
+            if obj is None:
+                ctx.est_prompt_tokens = 0
+            elif self.anthropic_front:
+                ctx.est_prompt_tokens = self.counter.anthropic(obj)
+            else:
+                ctx.est_prompt_tokens = self.counter.chat(obj)
+        return ctx.est_prompt_tokens
 
     # ------------------------------------------------------------------ before the call
     def on_request(self, ctx: Any) -> None:
         obj = ctx.body_obj
-        if self.anthropic_front:
-            ctx.est_prompt_tokens = self.counter.anthropic(obj)
-        else:
-            ctx.est_prompt_tokens = self.counter.chat(obj)
+        ctx.est_prompt_tokens = -1
+        if self.eager:
+            self.estimate(ctx)
         if self.kind == "embeddings":
             ctx.est_output_tokens = 0
         else:
@@ -187,13 +217,25 @@ class UsageStage(Stage):
         return None
 
     def _from_body(self, ctx: Any, data: bytes) -> None:
-        try:
-            obj = orjson.loads(data)
-        except orjson.JSONDecodeError:
-            return
-        if not isinstance(obj, dict):
-            return
-        u = obj.get("usage")
+        # Both APIs put `usage` after the content: parse just that object, not the whole reply
+        # (a long completion would cost tens of µs to parse). Fall back to a full parse.
+        u: Any = None
+        i = data.rfind(b'"usage"')
+        if i > 0 and data[i - 1] != 0x5C:  # not an escaped quote inside a string
+            m = _USAGE_OBJ.match(data, i)
+            if m is not None:
+                try:
+                    u = orjson.loads(m.group(1))
+                except orjson.JSONDecodeError:
+                    u = None
+        if u is None:
+            try:
+                obj = orjson.loads(data)
+            except orjson.JSONDecodeError:
+                return
+            if not isinstance(obj, dict):
+                return
+            u = obj.get("usage")
         if isinstance(u, dict):
             if "input_tokens" in u or "output_tokens" in u:
                 p, c, cached = _anthropic_usage(u)
@@ -223,7 +265,7 @@ class UsageStage(Stage):
             source = counter.source
             if prompt is None:
                 # The provider said nothing about the prompt: our estimate (it was sent, so billed).
-                prompt = ctx.est_prompt_tokens or 0
+                prompt = self.estimate(ctx)
             if completion is None:
                 text = ""
                 if st is not None and st.payloads:

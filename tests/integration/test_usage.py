@@ -157,7 +157,7 @@ def test_usage_stage_parses_anthropic_stream_split_anywhere():
         b'event: message_delta\ndata: {"type":"message_delta","delta":{"stop_reason":"end_turn"},"usage":{"output_tokens":7}}\n\n'
         b'event: message_stop\ndata: {"type":"message_stop"}\n\n'
     )
-    world = SimpleNamespace(token_counter=TokenCounter.create("estimate"))
+    world = SimpleNamespace(token_counter=TokenCounter.create("estimate"), config=SimpleNamespace(policies=(), models={}))
     stage = UsageStage(world, "messages")
     for cut in range(1, len(events)):
         st = stage_ctx = SimpleNamespace(stream_state=None, status=200)
