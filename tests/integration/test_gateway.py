@@ -352,3 +352,49 @@ async def test_streamed_generic_body_over_limit_is_cut(mock, gateway_factory):
         assert status in (413, -1)
     # The upstream never saw a complete oversize body.
     assert all(r.get("body_len", 0) <= 1024 * 1024 for r in mock.requests)
+
+
+async def _raw_exchange(port: int, raw: bytes, until_close: bool = True) -> bytes:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    writer.write(raw)
+    await writer.drain()
+    try:
+        if until_close:
+            return await asyncio.wait_for(reader.read(), 10)
+        data = b""
+        while data.count(b"HTTP/1.") < raw.count(b"HTTP/1.") or not data.endswith(b"}"):
+            data += await asyncio.wait_for(reader.read(65536), 10)
+        return data
+    finally:
+        writer.close()
+
+
+async def test_directly_written_responses_are_well_framed(mock, gateway_factory):
+    """Complete responses are serialised by the gateway itself (RawResponse): framing, Date,
+    keep-alive rules of HTTP/1.0 and 1.1, HEAD, and pipelining (HTTP-09) must all hold."""
+    body = orjson.dumps({"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "x"}]})
+    post = (b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
+    async with gateway_factory(base_config(mock.url)) as gw:
+        port = gw.worker.port
+        # Two pipelined requests → two responses, in order, each with exactly one Date and its own length.
+        data = await _raw_exchange(port, post + post.replace(b"Host: x", b"Host: y"), until_close=False)
+        heads = [h for h in data.split(b"HTTP/1.1 ")[1:]]
+        assert len(heads) == 2 and all(h.startswith(b"200 OK\r\n") for h in heads)
+        for h in heads:
+            head, _, rest = h.partition(b"\r\n\r\n")
+            lines = head.lower().split(b"\r\n")
+            assert sum(1 for ln in lines if ln.startswith(b"date:")) == 1
+            cl = int(next(ln for ln in lines if ln.startswith(b"content-length:")).split(b":")[1])
+            assert len(orjson.loads(rest[:cl])["choices"]) == 1
+        # HTTP/1.0 without keep-alive: Connection: close, and the socket closes.
+        data = await _raw_exchange(port, post.replace(b"HTTP/1.1", b"HTTP/1.0"))
+        assert b"\r\nConnection: close" in data.split(b"\r\n\r\n")[0]
+        # A local error reply has a Date too and says close when the body was not read.
+        data = await _raw_exchange(port, b"GET /nope HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        head = data.split(b"\r\n\r\n")[0].lower()
+        assert head.startswith(b"http/1.1 404") and b"\r\ndate: " in head and b"\r\nconnection: close" in head
+        # HEAD through a generic route: length announced, no body.
+        data = await _raw_exchange(port, b"HEAD /api/echo/h HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        head, _, rest = data.partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 200") and b"content-length:" in head.lower() and rest == b""
