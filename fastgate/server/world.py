@@ -274,6 +274,10 @@ class World:
         for method, path, kind, front in LLM_ENDPOINTS:
             chain = compile_chain(stages_for(self, kind, None))
             self.exact[(method, path)] = Endpoint(kind, path, front, chain)
+        # Prompt templates: exact POST paths whose chain renders the template into a chat call.
+        for tname, tpl in (getattr(config, "templates", None) or {}).items():
+            chain = compile_chain(stages_for(self, "template", (tname, tpl)))
+            self.exact[("POST", tpl.path)] = Endpoint("template", tpl.path, "openai", chain, tpl)
         self.prefixed: list[Endpoint] = []
         for r in config.routes:
             ep = Endpoint("route", r.name, "route", compile_chain(stages_for(self, "route", r)), r)

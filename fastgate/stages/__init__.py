@@ -18,14 +18,26 @@ from .usage import UsageStage
 
 
 def stages_for(world: Any, kind: str, route_cfg: Any) -> list[Stage]:
+    """The stages of one endpoint kind (``route_cfg``: the route, or ``(name, template)`` for a template)."""
     stages: list[Stage] = [BodyLimit(world.max_body)]
+    template = None
+    if kind == "template":
+        # A template is a chat call once rendered: every later stage treats it as one.
+        from .templates import TemplateStage
+
+        template = TemplateStage(world, route_cfg[0], route_cfg[1])
+        kind, route_cfg = "chat", None
     auth = getattr(world, "auth", None)
     if auth is not None:
         mode = auth.mode_for(kind, route_cfg)
         if mode != "off":
             stages.append(Authenticate(auth, mode))
     usage = None
-    if kind in ("chat", "completions", "embeddings", "messages"):
+    if template is not None:
+        stages.append(template)
+        usage = UsageStage(world, kind)
+        stages.append(usage)
+    elif kind in ("chat", "completions", "embeddings", "messages"):
         stages.append(LLMRequest(world, kind))
         usage = UsageStage(world, kind)
         stages.append(usage)
