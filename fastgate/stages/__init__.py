@@ -41,6 +41,13 @@ def stages_for(world: Any, kind: str, route_cfg: Any) -> list[Stage]:
         stages.append(LLMRequest(world, kind))
         usage = UsageStage(world, kind)
         stages.append(usage)
+    if usage is not None:
+        # Context window (3000): after the usage estimates (3500), before the limiter (2000).
+        from .context import ContextStage
+
+        ctxw = ContextStage.for_endpoint(world, kind)
+        if ctxw is not None:
+            stages.append(ctxw)
     if auth is not None:
         authz = Authorize.for_endpoint(auth, kind, route_cfg)
         if authz is not None:

@@ -363,3 +363,93 @@ async def test_template_goes_through_auth(mock, gateway_factory, http):
                              headers={"Authorization": f"Bearer {key}"}) as r:
             assert r.status == 200
     assert chats(mock) == 1
+
+
+# -------------------------------------------------------------------------------------- context window
+
+LONG = " ".join(f"word{i}" for i in range(400))
+CONVO = [
+    {"role": "system", "content": "You are terse."},
+    {"role": "user", "content": "first " + LONG},
+    {"role": "assistant", "content": None,
+     "tool_calls": [{"id": "c1", "type": "function", "function": {"name": "lookup", "arguments": "{}"}}]},
+    {"role": "tool", "tool_call_id": "c1", "content": "result " + LONG},
+    {"role": "user", "content": "second question"},
+    {"role": "assistant", "content": "second answer"},
+    {"role": "user", "content": "final question"},
+]
+TOOLS = [{"type": "function", "function": {"name": "lookup", "parameters": {"type": "object", "properties": {}}}}]
+
+
+def estimate(messages: list[dict]) -> int:
+    from fastgate.tokencount import TokenCounter
+
+    return TokenCounter.create("estimate").chat({"model": "ctx", "messages": messages, "tools": TOOLS,
+                                                 "max_tokens": 10})
+
+
+def ctx_config(mock_url: str, window: int, strategy: str, log: str = "off") -> str:
+    return with_provider(base_config(mock_url, access_log=log), f"""\
+        models:
+          ctx:
+            targets: [{{provider: mock, model: ctx}}]
+            context_window: {window}
+            context: {{strategy: {strategy}}}
+            max_output_tokens_default: 5
+        """)
+
+
+def test_turns_group_tool_calls_with_their_results() -> None:
+    from fastgate.stages.context import turns
+
+    assert turns(CONVO, anthropic=False) == ([0], [[1], [2, 3], [4], [5], [6]])
+    anth = [
+        {"role": "user", "content": "q"},
+        {"role": "assistant", "content": [{"type": "tool_use", "id": "t", "name": "f", "input": {}}]},
+        {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "t", "content": "r"}]},
+        {"role": "assistant", "content": "a"},
+        {"role": "user", "content": "q2"},
+    ]
+    assert turns(anth, anthropic=True) == ([], [[0], [1, 2], [3], [4]])
+
+
+@pytest.mark.parametrize(("keep", "dropped"), [
+    ([0, 2, 3, 4, 5, 6], 1),   # dropping the oldest user turn is enough: the tool pair stays whole
+    ([0, 4, 5, 6], 3),         # the tool call goes only together with its result
+])
+async def test_truncate_oldest_keeps_tool_pairs(mock, gateway_factory, http, tmp_log, keep, dropped):
+    kept = [CONVO[i] for i in keep]
+    window = estimate(kept) + 10 + 1
+    assert estimate(CONVO[:1] + CONVO[2:]) + 10 > window or dropped == 1
+    async with gateway_factory(ctx_config(mock.url, window, "truncate_oldest", str(tmp_log))) as gw:
+        async with http.post(gw.url + CHAT, json={"model": "ctx", "messages": CONVO, "tools": TOOLS,
+                                                  "max_tokens": 10}) as r:
+            assert r.status == 200
+            assert r.headers["x-fastgate-context-truncated"] == str(dropped)
+    sent = orjson.loads(next(r for r in mock.requests if r["path"] == CHAT)["body"])
+    assert sent["messages"] == kept
+    assert read_log(tmp_log)[-1]["context_truncated"] == dropped
+
+
+async def test_context_window_reject_is_400(mock, gateway_factory, http):
+    window = estimate(CONVO[-1:]) + 10 + 1
+    async with gateway_factory(ctx_config(mock.url, window, "reject")) as gw:
+        async with http.post(gw.url + CHAT, json={"model": "ctx", "messages": CONVO, "tools": TOOLS,
+                                                  "max_tokens": 10}) as r:
+            assert r.status == 400
+            err = (await r.json())["error"]
+            assert err["code"] == "context_length_exceeded" and err["param"] == "messages"
+        # fits: passes untouched, no header
+        async with http.post(gw.url + CHAT, json={"model": "ctx", "messages": CONVO[-1:], "tools": TOOLS,
+                                                  "max_tokens": 10}) as r:
+            assert r.status == 200 and "x-fastgate-context-truncated" not in r.headers
+    assert chats(mock) == 1
+
+
+async def test_truncation_that_cannot_fit_is_400(mock, gateway_factory, http):
+    window = estimate(CONVO[-1:])  # even the last turn alone + max_tokens is over
+    async with gateway_factory(ctx_config(mock.url, window, "truncate_oldest")) as gw:
+        async with http.post(gw.url + CHAT, json={"model": "ctx", "messages": CONVO, "tools": TOOLS,
+                                                  "max_tokens": 10}) as r:
+            assert r.status == 400 and (await r.json())["error"]["code"] == "context_length_exceeded"
+    assert chats(mock) == 0
