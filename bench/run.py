@@ -145,6 +145,28 @@ def tree_ticks(root: int) -> int:
     return total
 
 
+def tree_rss_kib(root: int) -> list[int]:
+    """Resident set size (KiB) of ``root`` and each of its descendants, root first.
+
+    Summing them over-counts pages that forked workers still share with the supervisor
+    (copy-on-write), so the capacity model reads a worker's own RSS, not the sum."""
+    parent: dict[int, int] = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            st = _read_stat(int(name))
+            if st is not None:
+                parent[int(name)] = st[0]
+    out: list[int] = []
+    todo = [root]
+    while todo:
+        pid = todo.pop(0)
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            with open(f"/proc/{pid}/statm") as f:
+                out.append(int(f.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024))
+        todo.extend(c for c, pp in parent.items() if pp == pid)
+    return out
+
+
 def parse_cpu_list(spec: str) -> list[int]:
     """``"0"``, ``"1-3"``, ``"1,3"`` → CPU indices (taskset's list syntax)."""
     out: list[int] = []
@@ -391,7 +413,9 @@ policies:
     require_scopes: ["llm:invoke"]
     limits:
       - {key: subject, requests: 1000000000, per: 1m}
-      - {key: subject, tokens: 1000000000000, per: 1m}
+      # shm/GCRA admit at most one unit per nanosecond (limit <= window in ns): 1e10 per minute is
+      # still ~1.7e8 tokens/s, far beyond anything a bench offers.
+      - {key: subject, tokens: 10000000000, per: 1m}
     pii: {request: mask, response: mask}
 rate_limit:
   backend: $rl_backend
@@ -1145,6 +1169,8 @@ class Run:
     offered_rps: float | None = None
     send_delay_ms: dict[str, float] | None = None
     gen_cpu_pct: float | None = None
+    #: RSS (MiB) of each process of the server tree after the timed phase, root first.
+    rss_mib: list[float] | None = None
 
 
 @dataclass
@@ -1172,7 +1198,7 @@ class Options:
     at_half_max: bool
     rate_conns: int
     workers: int
-    redis_url: str
+    redis_url: str | None
     smoke: bool
     explicit_scenarios: bool
 
@@ -1193,6 +1219,7 @@ class Bench:
         self.aiohttp: Launch | str | None = None
         self.keys: Keys | None = None
         self.access_logs: dict[str, Path] = {}
+        self._redis_url: str | None = None
         self.runs: list[Run] = []
         self.state: dict[tuple[str, str], CaseState] = {}
         self.unavailable: dict[str, str] = {}
@@ -1242,13 +1269,35 @@ class Bench:
         self.keys.ensure(rotate=rotate)
         return self.keys
 
+    def redis_url(self) -> str:
+        """``--redis-url`` if given, else a private redis-server on a free port (started once, no
+        persistence), so the bench never touches a Redis that someone else uses."""
+        if self.o.redis_url:
+            return self.o.redis_url
+        if self._redis_url is None:
+            exe = shutil.which("redis-server")
+            if exe is None:
+                raise RuntimeError("redis-server not installed (apt-get install -y redis-server) and no --redis-url")
+            port = free_port()
+            rdir = self.workdir / "redis"
+            rdir.mkdir(exist_ok=True)
+            progress.info(f"starting a private redis-server on :{port} (cpu {self.o.load_cpu or 'any'})")
+            launch = self._launch("redis", [exe, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                                            "--appendonly", "no", "--dir", str(rdir)], self.o.load_cpu, port)
+            err = launch.wait()
+            if err:
+                raise RuntimeError(f"redis-server did not start: {err}")
+            self._redis_url = f"redis://127.0.0.1:{port}/0"
+        return self._redis_url
+
     def _start_gateway(self, cfg: GatewayConfig) -> Launch:
+        redis_url = self.redis_url() if cfg.needs_redis else (self.o.redis_url or "redis://127.0.0.1:6379/0")
         if cfg.needs_redis:
-            rhost, _, rport = self.o.redis_url.split("//", 1)[1].split("/")[0].rpartition(":")
+            rhost, _, rport = redis_url.split("//", 1)[1].split("/")[0].rpartition(":")
             with socket.socket() as s:
                 s.settimeout(1)
                 if s.connect_ex((rhost.rpartition("@")[2] or "127.0.0.1", int(rport or 6379))) != 0:
-                    raise RuntimeError(f"no Redis at {self.o.redis_url} (--redis-url)")
+                    raise RuntimeError(f"no Redis at {redis_url} (--redis-url)")
         keys = self.ensure_keys(cfg.rotate_tokens) if "jwks_file" in cfg.template else None
         port, admin = free_port(), free_port()
         log = None
@@ -1256,7 +1305,7 @@ class Bench:
             log = self.workdir / f"access-{cfg.name}.log"
             self.access_logs[cfg.name] = log
         text = cfg.render(port=port, admin_port=admin, upstream=self.upstream_url, keys=keys,
-                          redis_url=self.o.redis_url, access_log=log)
+                          redis_url=redis_url, access_log=log)
         path = self.workdir / f"gateway-{cfg.name}.yaml"
         path.write_text(text)
         chk = subprocess.run([sys.executable, "-m", "fastgate", "check", "-c", str(path)], capture_output=True,
@@ -1384,6 +1433,8 @@ class Bench:
                             status = f"nothing ({e!r})"  # type: ignore[assignment]
                         if status != expect:
                             whys.append(f"{what} answered {status}, expected {expect}")
+                    if GATEWAY_CONFIGS[sc.config].access_log:
+                        whys.append(self.pipeline_checks(sc, r))
                     why = "; ".join(w for w in whys if w)
                     if why:
                         st.status, st.reason = "unavailable", f"stage not active yet: {why}"
@@ -1397,6 +1448,51 @@ class Bench:
             order = {c: i for i, c in enumerate(self.o.cases)}
             ready[name] = sorted(targets, key=lambda t: order[t.case])
         return ready
+
+    def pipeline_checks(self, sc: Scenario, r: Resp) -> str | None:
+        """What the client cannot see: the upstream received the prompt with its PII masked (the
+        mock records every data request: ``GET /__mock/requests``), and the access log has the
+        request's usage (tokens, cost). Matched by the request id the gateway sends both ways."""
+        rid = r.headers.get("x-request-id")
+        if not rid:
+            return "no x-request-id on the answer (cannot match the upstream's record or the log line)"
+        whys: list[str] = []
+        try:
+            with contextlib.closing(http.client.HTTPConnection(*self.upstream_url.split("//", 1)[1].split(":"),
+                                                               timeout=10)) as c:
+                c.request("GET", "/__mock/requests")
+                records = json.loads(c.getresponse().read())
+        except (OSError, http.client.HTTPException, ValueError) as e:
+            return f"GET /__mock/requests failed: {e!r}"
+        mine = [rec for rec in records if (rec.get("headers") or {}).get("x-request-id") == rid]
+        if not mine:
+            whys.append(f"the upstream recorded no request with x-request-id {rid}")
+        else:
+            got = str(mine[-1].get("body", ""))
+            leaked = [p.decode() for p in RAW_PII if p.decode() in got]
+            if leaked:
+                whys.append(f"the upstream received raw PII {leaked} (PII request mask)")
+        log = self.access_logs.get(sc.config)
+        rec: dict[str, Any] | None = None
+        deadline = time.monotonic() + 3.0  # the access log flushes every 50 ms
+        while log is not None and rec is None and time.monotonic() < deadline:
+            with contextlib.suppress(OSError):
+                for line in log.read_text(errors="replace").splitlines():
+                    with contextlib.suppress(ValueError):
+                        d = json.loads(line)
+                        if isinstance(d, dict) and d.get("request_id") == rid:
+                            rec = d
+            if rec is None:
+                time.sleep(0.05)
+        if rec is None:
+            whys.append(f"no access-log line for request {rid}")
+        else:
+            usage_ok = all(isinstance(rec.get(k), int) and rec[k] > 0 for k in ("prompt_tokens", "completion_tokens"))
+            if not usage_ok or not rec.get("tokens_source") or rec.get("cost_usd") is None:
+                whys.append("the access-log line has no usage (prompt/completion tokens, tokens_source, cost_usd): "
+                            + json.dumps({k: rec.get(k) for k in ("prompt_tokens", "completion_tokens",
+                                                                   "tokens_source", "cost_usd")}))
+        return "; ".join(whys) or None
 
     def _rotate_file(self, sc: Scenario) -> Path | None:
         return self.keys.rotate_file if sc.auth == "jwt-rotate" and self.keys else None
@@ -1418,6 +1514,7 @@ class Bench:
             res = self.gen.run(sc, t.url, headers, body, rotate, conns if not rate else self.o.rate_conns,
                                self.o.duration, rate)
             b = Sample.take(t.proc.pid, self.upstream.pid)
+            rss = [round(k / 1024, 1) for k in tree_rss_kib(t.proc.pid)]
         except Exception as e:  # noqa: BLE001 - the case is marked, the bench goes on
             st.status, st.reason = "FAILED", str(e).strip().splitlines()[0][:300]
             progress.info(f"{sc.name}/{t.case}: FAILED — {e}")
@@ -1447,7 +1544,7 @@ class Bench:
             load_cpu_busy_pct=busy_pct(a, b, load_cpus) if load_cpus else None, server_cpu_other_pct=other,
             errors=res.errors, offered_rps=res.offered_rps,
             send_delay_ms={k: v / 1000 for k, v in res.send_delay_us.items()} if res.send_delay_us else None,
-            gen_cpu_pct=res.gen_cpu_pct,
+            gen_cpu_pct=res.gen_cpu_pct, rss_mib=rss,
         )
         self.runs.append(run)
         if served == 0:
@@ -1579,6 +1676,10 @@ def summarize(bench: Bench) -> list[dict[str, Any]]:
             "server_cpu_other_pct": _median([r.server_cpu_other_pct for r in runs]),  # type: ignore[misc]
             "errors": sum(sum(r.errors.values()) for r in runs),
             "status": st.status, "reason": st.reason,
+            # Largest single process of the tree (one worker, or the single-process server) and
+            # the process count, from the last round.
+            "rss_max_mib": max(runs[-1].rss_mib) if runs[-1].rss_mib else None,
+            "procs": len(runs[-1].rss_mib) if runs[-1].rss_mib else None,
         }
         if mode == "constant":
             row["offered_rps"] = runs[0].offered_rps
@@ -1612,9 +1713,9 @@ def markdown(rows: list[dict[str, Any]], bench: Bench) -> str:
                    f"server on CPU {o.cpu or 'unpinned'}, load + upstream on CPU {o.load_cpu or 'unpinned'}.")
         out.append("")
         out.append("| scenario | case | conns | RPS | p50 ms | p99 ms | p99.9 ms | CPU µs/req | RPS/core at 100 % CPU "
-                   "| RPS ÷ nginx | CPU-capacity ÷ nginx | load CPU busy % | other load on server CPU % | errors "
-                   "| result |")
-        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+                   "| RPS ÷ nginx | CPU-capacity ÷ nginx | load CPU busy % | other load on server CPU % "
+                   "| largest process RSS MiB | errors | result |")
+        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
         for r in sat:
             result = r["status"] if r["status"] != "ok" else "ok"
             if r["status"] != "ok" and r.get("reason"):
@@ -1626,7 +1727,7 @@ def markdown(rows: list[dict[str, Any]], bench: Bench) -> str:
                 f"| {_f(r['us_per_req'], '.1f')} | {_f(r.get('capacity_rps_per_core'), ',.0f')} "
                 f"| {_f(r.get('rps_vs_nginx'), '.3f')} | {_f(r.get('capacity_vs_nginx'), '.3f')} "
                 f"| {_f(r.get('load_cpu_busy_pct'), '.0f')} | {_f(r.get('server_cpu_other_pct'), '.0f')} "
-                f"| {r['errors']} | {result} |")
+                f"| {_f(r.get('rss_max_mib'), '.0f')} | {r['errors']} | {result} |")
     const = [r for r in rows if r["mode"] == "constant"]
     if const:
         out.append("")
@@ -1806,7 +1907,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="saturate first, then run every case open-loop at 50%% of the gateway's max")
     p.add_argument("--rate-conns", type=int, default=64, help="connections of the open-loop generator")
     p.add_argument("--workers", type=int, default=0, help="fastgate serve --workers (0 = single process)")
-    p.add_argument("--redis-url", default="redis://127.0.0.1:6379/0")
+    p.add_argument("--redis-url", default=None,
+                   help="Redis of the redis scenario (default: a private redis-server on a free port)")
     p.add_argument("--smoke", action="store_true",
                    help="a few seconds per case, no pinning, 8 connections, 1 round: does it still work?")
     p.add_argument("--json", default=str(OUT / "results.json"), help="JSON output file")

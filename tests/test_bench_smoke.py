@@ -30,17 +30,17 @@ def _load_run_module():
 bench = _load_run_module()
 
 
-def _smoke(tmp_path: Path, *extra: str) -> tuple[subprocess.CompletedProcess[str], dict]:
+def _smoke(tmp_path: Path, *extra: str, scenario: str = "proxy") -> tuple[subprocess.CompletedProcess[str], dict]:
     out = tmp_path / "results.json"
-    argv = [sys.executable, str(RUN), "--smoke", "--scenario", "proxy", "--no-append", "--json", str(out),
+    argv = [sys.executable, str(RUN), "--smoke", "--scenario", scenario, "--no-append", "--json", str(out),
             "--chart", str(tmp_path / "chart.png"), "--workdir", str(tmp_path / "work"), *extra]
     proc = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, timeout=180)
     assert proc.returncode == 0, f"exit {proc.returncode}\n{proc.stdout[-3000:]}\n{proc.stderr[-5000:]}"
     return proc, json.loads(out.read_text())
 
 
-def _row(data: dict, case: str, mode: str = "saturation") -> dict:
-    rows = [r for r in data["summary"] if r["scenario"] == "proxy" and r["case"] == case and r["mode"] == mode]
+def _row(data: dict, case: str, mode: str = "saturation", scenario: str = "proxy") -> dict:
+    rows = [r for r in data["summary"] if r["scenario"] == scenario and r["case"] == case and r["mode"] == mode]
     assert len(rows) == 1, data["summary"]
     return rows[0]
 
@@ -64,6 +64,27 @@ def test_smoke_proxy_produces_numbers(tmp_path: Path) -> None:
     if importlib.util.find_spec("matplotlib"):
         assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert data["generator"] == ("wrk" if data["meta"]["versions"]["wrk"] else "builtin")
+
+
+def test_smoke_full_pipeline(tmp_path: Path) -> None:
+    """`full` end to end: its probes passed (401 without a token, x-ratelimit headers, PII masked in
+    what the mock upstream received, usage in the access log), then it produced numbers."""
+    proc, data = _smoke(tmp_path, "--cases", "fastgate", "--no-chart", "--duration", "1", scenario="full")
+    assert "full" not in data["unavailable"], data["unavailable"]
+    fg = _row(data, "fastgate", scenario="full")
+    assert fg["status"] == "ok" and fg["errors"] == 0, fg
+    assert fg["rps"] > 0 and fg["us_per_req"] > 0
+    assert fg["procs"] == 1 and fg["rss_max_mib"] > 0
+    assert "| full | fastgate |" in proc.stdout
+
+
+def test_feature_check_names_missing_stages() -> None:
+    """An answer without limit headers that echoes raw PII is not counted as the full pipeline."""
+    body = b'{"choices":[{"message":{"content":"echo: jane.doe@example.com"}}]}'
+    why = bench.check_full_features(bench.Resp(200, {}, body))
+    assert why is not None and "x-ratelimit" in why and "jane.doe@example.com" in why
+    masked = bench.Resp(200, {"x-ratelimit-limit-requests": "10"}, b'{"content":"echo: [EMAIL]"}')
+    assert bench.check_full_features(masked) is None
 
 
 def test_smoke_builtin_generator_and_open_loop(tmp_path: Path) -> None:
