@@ -143,8 +143,9 @@ class Gateway:
         else:
             ctx.path = path = raw
         self._rid_n += 1
-        rid = request.headers.get("x-request-id")
-        if rid is None or not world_trusts(world, request) or len(rid) > 128 or not rid.isascii():
+        # Kept only from trusted proxies (else anyone could choose ids that collide in the logs).
+        rid = request.headers.get(world.rid_header) if world.trusted_proxies and world_trusts(world, request) else None
+        if rid is None or len(rid) > 128 or not rid.isascii() or not rid.isprintable():
             rid = f"{self._rid_prefix}{self._rid_n:x}"
         ctx.request_id = rid
         resp: web.StreamResponse | None = None
@@ -219,7 +220,7 @@ class Gateway:
             timing = f"gateway;dur={total - up:.3f}, upstream;dur={up:.3f}"
         else:
             timing = f"gateway;dur={total:.3f}"
-        h = [("x-request-id", ctx.request_id), ("server-timing", timing)]
+        h = [(ctx.world.rid_header, ctx.request_id), ("server-timing", timing)]
         if ctx.reply_headers:
             h.extend(ctx.reply_headers)
         return h
@@ -304,6 +305,11 @@ class Gateway:
         models, when the failure's class is in the primary model's ``fallback_on``. Nothing is
         retried once a byte reached the client. No target healthy at all → 503 + ``Retry-After``.
         """
+        extra = ctx.extra
+        if extra is not None and "_cache_hit" in extra:
+            # The cache stage found this exact request: replay the answer through the chunk hooks
+            # (PII for this caller's policy, template reshaping) without an upstream call.
+            return await self._send_body(ctx, 200, [("Content-Type", "application/json")], extra["_cache_hit"])
         world = ctx.world
         model = ctx.model
         chain = [model]
@@ -373,7 +379,7 @@ class Gateway:
                     body = orjson.dumps(obj)
                     obj["model"] = ctx.model_name
                     path = target.base_path.encode() + suffix
-                headers = prov.headers + [(b"x-request-id", ctx.request_id.encode())]
+                headers = prov.headers + [(world.rid_header_b, ctx.request_id.encode())]
                 ctx.attempts += 1
                 ctx.provider = prov.name
                 ctx.target = mt.label
@@ -688,7 +694,9 @@ class Gateway:
         host = request.headers.get("host")
         if host:
             headers.append((b"x-forwarded-host", host.encode("latin-1")))
-        headers.append((b"x-request-id", ctx.request_id.encode()))
+        if world.rid_header_b != b"x-request-id":
+            headers = [h for h in headers if h[0] != world.rid_header_b]  # ours replaces the client's
+        headers.append((world.rid_header_b, ctx.request_id.encode()))
         for k, v in (ctx.extra or {}).get("_upstream_headers", ()):
             headers.append((k, v))
         method = ctx.method

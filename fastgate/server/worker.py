@@ -27,6 +27,7 @@ from ..observability.metrics import Registry
 from ..observability.usage import UsageLedger
 from ..stages import stages_for
 from .handler import Gateway
+from .protocol import GuardedServer, tls_context
 from .world import TargetRegistry, World
 
 log = logging.getLogger("fastgate.worker")
@@ -83,8 +84,10 @@ class Worker:
             sock = bind_socket(host, port, backlog=int(cfg.backlog))
         self.sockets = [sock]
         loop = asyncio.get_running_loop()
-        self.server = web_server.Server(
+        self.server = GuardedServer(
             self.gateway.handle,
+            max_connections=int(cfg.max_connections),
+            header_timeout=float(cfg.header_timeout_s),
             handler_cancellation=True,  # client disconnect cancels the handler → upstream closed
             loop=loop,
             access_log=None,
@@ -93,7 +96,8 @@ class Worker:
             max_field_size=8190,
             max_headers=100,
         )
-        self.listener = await loop.create_server(self.server, sock=sock, backlog=int(cfg.backlog))
+        self.listener = await loop.create_server(self.server, sock=sock, backlog=int(cfg.backlog),
+                                                 ssl=tls_context(cfg.tls.cert, cfg.tls.key))
         if self.ledger is not None:
             self.ledger.start()
 

@@ -240,6 +240,8 @@ class World:
         self.token_counter = TokenCounter.create(config.tokens.counter)
         self.max_body = int(config.server.max_body_bytes)
         self.body_timeout = float(config.server.body_timeout_s)
+        self.rid_header = config.server.request_id_header.lower()
+        self.rid_header_b = self.rid_header.encode()
         self.trusted_proxies = tuple(ipaddress.ip_network(c, strict=False) for c in (config.server.trusted_proxies or ()))
         self._trust_cache: dict[str, bool] = {}
         # Authentication/authorization runtime, built once per World; key stores whose settings

@@ -398,3 +398,53 @@ async def test_directly_written_responses_are_well_framed(mock, gateway_factory)
         data = await _raw_exchange(port, b"HEAD /api/echo/h HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
         head, _, rest = data.partition(b"\r\n\r\n")
         assert head.startswith(b"HTTP/1.1 200") and b"content-length:" in head.lower() and rest == b""
+
+
+async def test_connection_guards_and_tls(mock, gateway_factory, tmp_path):
+    """max_connections → 503 at once; a client that never finishes its first head is cut at
+    header_timeout_s (slowloris, HTTP-11); server.tls terminates TLS; request_id_header is honoured."""
+    import datetime
+    import ssl
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(minutes=1))
+            .not_valid_after(now + datetime.timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost")]), critical=False)
+            .sign(key, hashes.SHA256()))
+    (tmp_path / "cert.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    (tmp_path / "key.pem").write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                                         serialization.NoEncryption()))
+    text = base_config(mock.url).replace(
+        "drain_timeout_s: 5",
+        f'drain_timeout_s: 5\n  max_connections: 3\n  header_timeout_s: 0.5\n  request_id_header: X-Correlation-Id\n'
+        f'  tls: {{cert: "{tmp_path / "cert.pem"}", key: "{tmp_path / "key.pem"}"}}')
+    client_ctx = ssl.create_default_context(cafile=str(tmp_path / "cert.pem"))
+    async with gateway_factory(text) as gw:
+        url = f"https://localhost:{gw.worker.port}"
+        async with aiohttp.ClientSession() as s:
+            async with s.post(url + "/v1/chat/completions", ssl=client_ctx,
+                              json={"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "tls"}]}) as r:
+                assert r.status == 200 and r.headers["X-Correlation-Id"]
+        # Slowloris: half a request line, then silence → the gateway closes the connection.
+        reader, writer = await asyncio.open_connection("127.0.0.1", gw.worker.port, ssl=client_ctx,
+                                                       server_hostname="localhost")
+        writer.write(b"GET /v1/mod")
+        await writer.drain()
+        assert await asyncio.wait_for(reader.read(), 10) == b""
+        writer.close()
+        # Connection cap: 3 held open, the 4th is told 503 and closed.
+        held = [await asyncio.open_connection("127.0.0.1", gw.worker.port, ssl=client_ctx, server_hostname="localhost")
+                for _ in range(3)]
+        r4, w4 = await asyncio.open_connection("127.0.0.1", gw.worker.port, ssl=client_ctx, server_hostname="localhost")
+        data = await asyncio.wait_for(r4.read(), 10)
+        assert data.startswith(b"HTTP/1.1 503") and b"Retry-After: 1" in data
+        for _, w in held + [(r4, w4)]:
+            w.close()
