@@ -31,6 +31,15 @@ from msgspec import Meta, field
 from msgspec.structs import force_setattr
 
 __all__ = [
+    "ResponseTransforms",
+    "RequestTransforms",
+    "BodyTransforms",
+    "QueryTransforms",
+    "PathRewrite",
+    "HeaderTransforms",
+    "Transforms",
+    "WAF",
+    "Throttle",
     "DURATION",
     "APIKey",
     "Admin",
@@ -716,6 +725,189 @@ class PII(_Base, frozen=True):
     stream_holdback_chars: Annotated[int, Meta(ge=0)] = 64
 
 
+# --------------------------------------------------------------------------------------------------
+# edge protection: pre-auth throttles, WAF, transforms (issue 11)
+# --------------------------------------------------------------------------------------------------
+
+
+class Throttle(_Base, frozen=True):
+    """``throttle``: per-client-IP abuse caps checked *before* authentication (stage ``throttle``).
+
+    * ``requests`` per ``per`` (GCRA, burst up to ``requests``) per client address, on every
+      endpoint; a flood of bad tokens is answered 429 before any signature is checked.
+    * ``concurrency``: in-flight requests per client address (an HTTP/1.1 connection carries one
+      request at a time, so this caps the connections doing work; idle keep-alives cost nothing).
+    * ``exempt``: CIDRs never throttled (health checkers, internal callers).
+
+    The client address is the peer, or the ``X-Forwarded-For`` hop ``server.trusted_proxies``
+    vouch for. State lives in the ``rate_limit.backend`` (shared by workers/hosts like every limit)
+    and follows ``rate_limit.on_backend_error``. Both caps unset (the default): no stage at all.
+    """
+
+    requests: Annotated[int, Meta(ge=1)] | None = None
+    per: PositiveSeconds = 1.0
+    concurrency: Annotated[int, Meta(ge=1)] | None = None
+    exempt: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for c in self.exempt:
+            ipaddress.ip_network(c, strict=False)  # ValueError names the bad CIDR
+
+
+class WAF(_Base, frozen=True):
+    """``waf`` (global) and ``routes[].waf`` (per route, replaces the global one): the WAF stage.
+
+    * ``mode``: ``block`` (403 ``waf_blocked``, nothing forwarded) | ``detect`` (logged and counted
+      in ``fastgate_waf_events_total``, forwarded) | ``off``.
+    * ``sqli`` / ``xss``: libinjection on the decoded path, query values, ``headers`` and JSON/form
+      body values; ``path_traversal`` (``../``, encoded or not, NUL); ``header_injection`` (CR/LF/NUL
+      in decoded values that could be copied into an upstream's headers, CWE-113).
+    * ``headers``: request header names whose values are inspected.
+    * ``exclude``: field names never inspected: query/form parameter names, header names, JSON keys
+      (a leaf name, or a dotted path such as ``query.sql``), e.g. a field that legitimately
+      carries SQL or code.
+    * ``max_body_bytes``: bodies up to this size are inspected; ``uninspectable``: what to do with a
+      body that cannot be (larger, compressed, malformed JSON): ``block`` (as ModSecurity's
+      ``SecRequestBodyLimitAction Reject``) or ``allow``.
+    """
+
+    mode: Literal["block", "detect", "off"] = "off"
+    sqli: bool = True
+    xss: bool = True
+    path_traversal: bool = True
+    header_injection: bool = True
+    headers: tuple[str, ...] = ("user-agent", "referer", "cookie")
+    exclude: tuple[str, ...] = ()
+    max_body_bytes: Annotated[int, Meta(ge=0)] = 1048576
+    uninspectable: Literal["block", "allow"] = "block"
+
+    def __post_init__(self) -> None:
+        force_setattr(self, "headers", tuple(h.lower() for h in self.headers))
+
+
+#: ``${...}`` placeholders a transform value may use. The config loader expands ``${VAR}`` from the
+#: environment first, so in YAML they are written with its escape: ``$${request_id}``.
+TRANSFORM_PLACEHOLDER_RE = re.compile(r"\$\{([^}]*)\}")
+_TRANSFORM_VARS = frozenset({"request_id", "client_ip", "subject", "tenant", "route"})
+# Names a transform may never set, remove or rename: framing and hop-by-hop fields are the
+# gateway's own (RFC 9112 §6, RFC 9110 §7.6.1; request smuggling starts there).
+_FORBIDDEN_TRANSFORM_HEADERS = frozenset({
+    "connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade",
+    "content-length", "host",
+})
+_HEADER_NAME_RE = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")  # RFC 9110 §5.6.2 token
+
+
+def _check_template(value: str) -> None:
+    for m in TRANSFORM_PLACEHOLDER_RE.finditer(value):
+        name = m.group(1)
+        if name not in _TRANSFORM_VARS and not (name.startswith("claim.") and len(name) > 6):
+            raise ValueError(f"unknown placeholder '${{{name}}}' (use claim.NAME, "
+                             f"{', '.join(sorted(_TRANSFORM_VARS))})")
+
+
+def _check_header_name(name: str) -> None:
+    if not _HEADER_NAME_RE.match(name) or "_" in name:
+        raise ValueError(f"invalid header name {name!r}")
+    if name.lower() in _FORBIDDEN_TRANSFORM_HEADERS:
+        raise ValueError(f"header {name!r} is managed by the gateway and cannot be transformed")
+
+
+class HeaderTransforms(_Base, frozen=True):
+    """``transforms.{request,response}.headers``: applied in the order remove, rename, add.
+
+    ``add`` sets (replaces) ``name: value``; values may use ``$${claim.NAME}``, ``$${request_id}``,
+    ``$${client_ip}``, ``$${subject}``, ``$${tenant}``, ``$${route}``. A header whose value would
+    be empty (missing claim) or would contain CR/LF/NUL is not set. ``rename``: ``old: new``.
+    """
+
+    add: dict[str, str] = field(default_factory=dict)
+    remove: tuple[str, ...] = ()
+    rename: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for n in (*self.add, *self.remove, *self.rename, *self.rename.values()):
+            _check_header_name(n)
+        for v in self.add.values():
+            _check_template(v)
+
+
+class PathRewrite(_Base, frozen=True):
+    """``transforms.request.path``: rewrite the upstream path (after ``strip_prefix``).
+
+    Exactly one of ``prefix`` (a leading prefix replaced by ``replace``; ``replace: ""`` strips it)
+    or ``regex`` (Python ``re``, full match; ``replace`` may use ``\\1`` / ``\\g<name>`` captures).
+    A path that does not match is forwarded unchanged.
+    """
+
+    prefix: str | None = None
+    regex: str | None = None
+    replace: str = ""
+
+    def __post_init__(self) -> None:
+        if (self.prefix is None) == (self.regex is None):
+            raise ValueError("set exactly one of 'prefix' or 'regex'")
+        if self.regex is not None:
+            re.compile(self.regex)
+
+
+class QueryTransforms(_Base, frozen=True):
+    """``transforms.request.query``: ``remove`` parameter names, then ``add`` (set) ``name: value``
+    (values templated like headers)."""
+
+    add: dict[str, str] = field(default_factory=dict)
+    remove: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for v in self.add.values():
+            _check_template(v)
+
+
+class BodyTransforms(_Base, frozen=True):
+    """``transforms.{request,response}.body``: JSON object fields by dotted path.
+
+    ``remove`` first, then ``set`` (string values templated like headers; intermediate objects
+    are created). Only JSON bodies up to ``max_bytes`` (uncompressed, ``application/json`` or
+    ``+json``) are changed; anything else passes untouched. Configuring a response body transform
+    buffers that route's responses (bounded) so they can be rewritten.
+    """
+
+    set: dict[str, Any] = field(default_factory=dict)
+    remove: tuple[str, ...] = ()
+    max_bytes: Annotated[int, Meta(ge=1)] = 1048576
+
+    def __post_init__(self) -> None:
+        for k, v in self.set.items():
+            if not k or any(not p for p in k.split(".")):
+                raise ValueError(f"invalid field path {k!r}")
+            if isinstance(v, str):
+                _check_template(v)
+
+
+class RequestTransforms(_Base, frozen=True):
+    """``transforms.request``: what the upstream receives."""
+
+    headers: HeaderTransforms = field(default_factory=HeaderTransforms)
+    path: PathRewrite | None = None
+    query: QueryTransforms = field(default_factory=QueryTransforms)
+    body: BodyTransforms | None = None
+
+
+class ResponseTransforms(_Base, frozen=True):
+    """``transforms.response``: what the client receives."""
+
+    headers: HeaderTransforms = field(default_factory=HeaderTransforms)
+    body: BodyTransforms | None = None
+
+
+class Transforms(_Base, frozen=True):
+    """``routes[].transforms``: request/response rewriting for a generic route (stage ``transforms``,
+    order documented in ``fastgate/stages/transforms.py``)."""
+
+    request: RequestTransforms = field(default_factory=RequestTransforms)
+    response: ResponseTransforms = field(default_factory=ResponseTransforms)
+
+
 class RouteUpstream(_Base, frozen=True):
     """``routes[].upstream``: weighted targets of a generic reverse-proxy route."""
 
@@ -736,6 +928,9 @@ class Route(_Base, frozen=True):
     subscription: Literal["required"] | None = None
     deprecated: Deprecation | None = None
     version: str | None = None
+    #: ``None``: the global ``waf`` applies; set: this route's WAF replaces it.
+    waf: WAF | None = None
+    transforms: Transforms | None = None
 
 
 class TemplateMessage(_Base, frozen=True):
@@ -848,3 +1043,5 @@ class Config(_Base, frozen=True):
     admin: Admin = field(default_factory=Admin)
     logging: Logging = field(default_factory=Logging)
     usage: Usage = field(default_factory=Usage)
+    throttle: Throttle = field(default_factory=Throttle)
+    waf: WAF = field(default_factory=WAF)

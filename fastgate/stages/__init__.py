@@ -20,6 +20,13 @@ from .usage import UsageStage
 def stages_for(world: Any, kind: str, route_cfg: Any) -> list[Stage]:
     """The stages of one endpoint kind (``route_cfg``: the route, or ``(name, template)`` for a template)."""
     stages: list[Stage] = [BodyLimit(world.max_body)]
+    # Edge protection (issue 11): the pre-auth per-IP throttle (9500) sits between body_limit and
+    # authenticate on every endpoint; WAF (3700) and transforms (1000) only on generic routes.
+    from .throttle import Throttle
+
+    throttle = Throttle.for_world(world)
+    if throttle is not None:
+        stages.append(throttle)
     template = None
     if kind == "template":
         # A template is a chat call once rendered: every later stage treats it as one.
