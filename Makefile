@@ -7,7 +7,7 @@ STAMP   := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 
-.PHONY: all venv build demo test test-pure test-all bench bench-smoke lint annotate clean
+.PHONY: all venv build demo test test-pure test-all bench bench-smoke bench-micro lint annotate clean
 
 all: build
 
@@ -42,6 +42,13 @@ bench: build
 
 bench-smoke: build
 	$(BIN)/python bench/run.py --smoke
+
+# Per-kernel / per-stage micro-benchmarks (CPU time per operation); output kept in bench/out/.
+bench-micro: build
+	@mkdir -p bench/out
+	( for b in jwt auth tokens pii limits metrics; do echo "== bench/bench_$$b.py"; \
+	    $(BIN)/python bench/bench_$$b.py $$( [ $$b = limits ] || [ $$b = metrics ] || echo --quick ); done; \
+	  echo "== bench/bench_client.py"; $(BIN)/python bench/bench_client.py --rounds 3 ) 2>&1 | tee bench/out/micro.txt
 
 lint: $(STAMP)
 	$(BIN)/ruff check fastgate tests bench
