@@ -453,3 +453,91 @@ async def test_truncation_that_cannot_fit_is_400(mock, gateway_factory, http):
                                                   "max_tokens": 10}) as r:
             assert r.status == 400 and (await r.json())["error"]["code"] == "context_length_exceeded"
     assert chats(mock) == 0
+
+
+# ---------------------------------------------------------------------------------------------- cache
+
+KEY_A, KEY_B, KEY_A2 = "sk-tenant-a", "sk-tenant-b", "sk-tenant-a-second"
+
+
+def cache_config(mock_url: str, log: str, backend: str = "memory", redis_url: str | None = None) -> str:
+    def h(k: str) -> str:
+        return hashlib.sha256(k.encode()).hexdigest()
+
+    extra = f"    cache: {{enabled: true, backend: {backend}, ttl_s: 60, max_entries: 100"
+    extra += f', redis_url: "{redis_url}"}}\n' if redis_url else "}\n"
+    extra += TEMPLATES.rstrip(" ") + (
+        "    auth:\n      api_keys:\n"
+        f'        - {{name: a, sha256: "{h(KEY_A)}", tenant: acme}}\n'
+        f'        - {{name: a2, sha256: "{h(KEY_A2)}", tenant: acme}}\n'
+        f'        - {{name: b, sha256: "{h(KEY_B)}", tenant: globex}}\n')
+    return base_config(mock_url, access_log=log, extra=extra)
+
+
+async def post(http: aiohttp.ClientSession, url: str, key: str, body: dict, **headers: str) -> tuple[int, str, dict]:
+    async with http.post(url, json=body, headers={"Authorization": f"Bearer {key}", **headers}) as r:
+        return r.status, r.headers.get("x-fastgate-cache", ""), await r.json()
+
+
+@pytest.mark.parametrize("backend", ["memory", "redis"])
+async def test_cache_hit_miss_bypass_and_tenant_isolation(mock, gateway_factory, http, tmp_log, backend, request):
+    redis_url = request.getfixturevalue("redis_server") if backend == "redis" else None
+    q = {**MSG, "messages": [{"role": "user", "content": f"cache me {backend} {time.time_ns()}"}]}
+    async with gateway_factory(cache_config(mock.url, str(tmp_log), backend, redis_url)) as gw:
+        url = gw.url + CHAT
+
+        async def settle() -> None:
+            rc = getattr(gw.worker.world, "cache_runtime", None)
+            if rc is not None and hasattr(rc.backend, "pending"):
+                await asyncio.gather(*list(rc.backend.pending))
+
+        s1, c1, b1 = await post(http, url, KEY_A, q)
+        await settle()
+        # `user` and `stream: false` do not change the key
+        s2, c2, b2 = await post(http, url, KEY_A2, {**q, "user": "someone", "stream": False})
+        assert (s1, c1, s2, c2) == (200, "miss", 200, "hit") and b1 == b2
+        assert chats(mock) == 1
+        # another tenant, same request: never the first tenant's answer
+        s3, c3, _ = await post(http, url, KEY_B, q)
+        assert (s3, c3) == (200, "miss") and chats(mock) == 2
+        # Cache-Control: no-cache goes to the upstream
+        s4, c4, _ = await post(http, url, KEY_A, q, **{"Cache-Control": "no-cache"})
+        assert (s4, c4) == (200, "miss") and chats(mock) == 3
+        # streams are never cached
+        async with http.post(url, json={**q, "stream": True}, headers={"Authorization": f"Bearer {KEY_A}"}) as r:
+            assert r.status == 200 and "x-fastgate-cache" not in r.headers
+            await r.read()
+        assert chats(mock) == 4
+        # errors are not stored
+        q2 = {**MSG, "messages": [{"role": "user", "content": f"fails first {backend} {time.time_ns()}"}]}
+        mock.add_faults([{"status": 400, "path": CHAT}])
+        assert (await post(http, url, KEY_A, q2))[:2] == (400, "miss")
+        await settle()
+        assert (await post(http, url, KEY_A, q2))[:2] == (200, "miss")
+    recs = [r for r in read_log(tmp_log) if r.get("cache") == "hit"]
+    assert len(recs) == 1
+    assert recs[0]["tokens_source"] == "cache" and recs[0]["cost_usd"] == 0.0 and recs[0]["attempts"] == 0
+    assert recs[0]["prompt_tokens"] == b1["usage"]["prompt_tokens"]
+
+
+async def test_cache_with_templates_replays_reshaped(mock, gateway_factory, http, tmp_log):
+    async with gateway_factory(cache_config(mock.url, str(tmp_log))) as gw:
+        a = await post(http, gw.url + "/api/summarize", KEY_A, {"text": "cached template"})
+        b = await post(http, gw.url + "/api/summarize", KEY_A, {"text": "cached template"})
+    assert a[:2] == (200, "miss") and b[:2] == (200, "hit") and a[2] == b[2]
+    assert set(b[2]) == {"output", "usage", "model"}
+    assert chats(mock) == 1
+
+
+def test_memory_cache_lru_and_ttl() -> None:
+    from fastgate.stages.cache import MemoryCache
+
+    now = [0.0]
+    c = MemoryCache(2, 10.0, clock=lambda: now[0])
+    c.set("a", b"1")
+    c.set("b", b"2")
+    assert c.get("a") == b"1"  # a is now the most recent
+    c.set("c", b"3")
+    assert c.get("b") is None and c.get("a") == b"1" and c.get("c") == b"3"
+    now[0] = 10.0
+    assert c.get("a") is None
