@@ -30,6 +30,7 @@ import asyncio
 import contextlib
 import datetime as _dt
 import http.client
+import importlib.util
 import json
 import math
 import os
@@ -434,6 +435,67 @@ logging:
 """
 
 
+# `--locust`: tenants on a generous policy, a free tier on a tight per-subject request limit (its
+# 429s are the expected ones the locustfile counts apart), PII masked both ways, a template.
+CONFIG_LOCUST = """\
+# bench/run.py --locust: several tenants, a rate-limited free tier, PII, a template.
+server:
+  listen: "127.0.0.1:$port"
+  admin_listen: "127.0.0.1:$admin_port"
+  workers: 1
+  drain_timeout_s: 1
+auth:
+  jwt:
+    - issuer: "$issuer"
+      audiences: ["$audience"]
+      jwks_file: "$jwks_file"
+      algorithms: [RS256]
+      cache_size: $jwt_cache
+providers:
+  bench:
+    type: openai
+    base_url: "$upstream/v1"
+    api_key: "sk-bench-provider"
+models:
+  gpt-4o-mini:
+    targets: [{provider: bench, model: gpt-4o-mini}]
+    context_window: 128000
+    price: {input_per_mtok: 0.15, output_per_mtok: 0.60}
+policies:
+  - name: free-tier
+    match: {groups: [free-tier]}
+    models: ["gpt-4o-mini"]
+    require_scopes: ["llm:invoke"]
+    limits:
+      - {key: subject, requests: 60, per: 1m}
+    pii: {request: mask, response: mask}
+  - name: tenants
+    match: {}
+    models: ["*"]
+    require_scopes: ["llm:invoke"]
+    limits:
+      - {key: subject, requests: 1000000000, per: 1m}
+      - {key: tenant, tokens: 10000000000, per: 1m}
+    pii: {request: mask, response: mask}
+rate_limit:
+  backend: shm
+templates:
+  summarize:
+    path: /api/summarize
+    model: gpt-4o-mini
+    messages:
+      - {role: system, content: "Summarize in a {{style}} style."}
+      - {role: user, content: "{{text}}"}
+    variables:
+      text: {max_length: 20000}
+      style: {default: plain, max_length: 32}
+tokens:
+  counter: estimate
+logging:
+  access_log: "$access_log"
+"""
+
+
 @dataclass(frozen=True)
 class GatewayConfig:
     """A gateway config variant; scenarios sharing one run against the same gateway process."""
@@ -463,6 +525,7 @@ GATEWAY_CONFIGS: dict[str, GatewayConfig] = {
     "redis": GatewayConfig("redis", CONFIG_FULL, (("rl_backend", "redis"),), access_log=True, needs_redis=True),
     "auth-miss": GatewayConfig("auth-miss", CONFIG_FULL, (("jwt_cache", str(AUTH_MISS_CACHE)),),
                                access_log=True, rotate_tokens=True),
+    "locust": GatewayConfig("locust", CONFIG_LOCUST, access_log=True),
 }
 
 
@@ -1612,6 +1675,115 @@ class Bench:
         return None
 
 
+# ============================================================================================
+# --locust: the locustfile, headless, locust's own multi-process mode
+# ============================================================================================
+
+LOCUST_TENANTS = ("acme", "globex", "initech", "umbrella")
+
+
+def mint_locust_tokens(keys: Keys, path: Path) -> None:
+    """Tokens for bench/locustfile.py (``FGBENCH_TOKENS``): 8 subjects per tenant, 4 free-tier."""
+    from cryptography.hazmat.primitives import serialization
+
+    from fastgate.devkeys import mint_token
+
+    key = serialization.load_pem_private_key((keys.dir / "key.pem").read_bytes(), password=None)
+
+    def mint(sub: str, tenant: str, group: str) -> str:
+        # The bench issuer's claim layout (scp, groups, tid), valid as long as the bench key.
+        return mint_token(key, sub=sub, tenant=tenant, groups=[group], iss=ISSUER, aud=AUDIENCE, kid=KID,
+                          ttl_s=6 * 3600, claims={"scp": "llm:invoke"})
+
+    path.write_text(json.dumps({
+        "tenants": {t: [mint(f"{t}-user-{i}", t, "bench") for i in range(8)] for t in LOCUST_TENANTS},
+        "free": [mint(f"free-user-{i}", "free", "free-tier") for i in range(4)],
+    }))
+
+
+def _locust_stats(csv_prefix: Path) -> list[dict[str, str]]:
+    with contextlib.suppress(OSError):
+        import csv
+
+        with open(f"{csv_prefix}_stats.csv", newline="") as f:
+            return list(csv.DictReader(f))
+    return []
+
+
+def run_locust(o: Options, workdir: Path, args: argparse.Namespace) -> int:
+    """Start the mock upstream and a gateway (``--workers``), run bench/locustfile.py headless with
+    ``--processes``, and report locust's numbers beside the gateway's own CPU µs/request."""
+    if importlib.util.find_spec("locust") is None:
+        raise SystemExit("locust is not installed: pip install locust (it is in the bench extra)")
+    bench = Bench(o, workdir)
+    OUT.mkdir(parents=True, exist_ok=True)
+    csv_prefix = OUT / "locust"
+    html = OUT / "locust.html"
+    try:
+        bench.start_upstream()
+        keys = bench.ensure_keys(rotate=False)
+        tok_file = workdir / "locust-tokens.json"
+        mint_locust_tokens(keys, tok_file)
+        gw = bench._start_gateway(GATEWAY_CONFIGS["locust"])
+        err = gw.wait()
+        if err:
+            raise SystemExit(f"the gateway did not start: {err}")
+        assert bench.upstream is not None
+        progress.info(f"locust: {args.locust_users} users, spawn {args.locust_spawn_rate}/s, {args.locust_time}, "
+                      f"--processes {args.locust_processes} (load cpu {o.load_cpu or 'any'})")
+        argv = [*(["taskset", "-c", o.load_cpu] if o.load_cpu else []), sys.executable, "-m", "locust",
+                "-f", str(BENCH / "locustfile.py"), "--headless", "-H", gw.url,
+                "-u", str(args.locust_users), "-r", str(args.locust_spawn_rate), "-t", args.locust_time,
+                "--processes", str(args.locust_processes), "--csv", str(csv_prefix), "--html", str(html),
+                "--only-summary", "--stop-timeout", "5", "--loglevel", "WARNING"]
+        env = {**os.environ, "FGBENCH_TOKENS": str(tok_file), "FGBENCH_TEMPLATE_PATH": "/api/summarize"}
+        a = Sample.take(gw.proc.pid, bench.upstream.pid)
+        p = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True,
+                           timeout=_seconds(args.locust_time) + 120)
+        b = Sample.take(gw.proc.pid, bench.upstream.pid)
+        rss = [round(k / 1024, 1) for k in tree_rss_kib(gw.proc.pid)]
+    finally:
+        bench.stop_all()
+    if p.returncode not in (0, 1):
+        print(p.stderr[-3000:], file=sys.stderr)
+    rows = _locust_stats(csv_prefix)
+    total = next((r for r in rows if r.get("Name") == "Aggregated"), None)
+    limited = sum(int(r["Request Count"]) for r in rows if r.get("Type") == "LIMIT")
+    if total is None:
+        print(p.stderr[-3000:], file=sys.stderr)
+        progress.info("locust produced no stats")
+        return 1
+    print("| type | name | requests | failures | RPS | p50 ms | p95 ms | p99 ms | avg bytes |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print(f"| {r.get('Type', '')} | {r['Name']} | {r['Request Count']} | {r['Failure Count']} "
+              f"| {float(r['Requests/s']):,.1f} | {r['50%']} | {r['95%']} | {r['99%']} "
+              f"| {float(r['Average Content Size']):,.0f} |")
+    # Expected 429s are fired as their own LIMIT rows on top of the successful POST they belong
+    # to: take them out of the served count.
+    served = int(total["Request Count"]) - limited
+    failures = int(total["Failure Count"])
+    us = (b.server - a.server) / CLK_TCK * 1e6 / served if served else None
+    secs = max(b.t - a.t, 1e-9)
+    print(f"\nlocust: {served} requests ({served / secs:,.0f}/s over {secs:.0f} s incl. ramp-up), "
+          f"{limited} expected 429s, {failures} failures; gateway CPU {_f(us, '.1f')} µs/request "
+          f"(whole run, {o.workers or 1} worker(s), RSS per process MiB {rss}); loadavg {' '.join(loadavg())}")
+    print(f"reports: {csv_prefix}_stats.csv, {csv_prefix}_failures.csv, {html}")
+    return 0 if failures == 0 and served > 0 else 1
+
+
+def _seconds(spec: str) -> float:
+    """locust's ``-t`` syntax (``30s``, ``2m``, ``1h30m``) in seconds."""
+    total, num = 0.0, ""
+    for ch in spec:
+        if ch.isdigit() or ch == ".":
+            num += ch
+        else:
+            total += float(num or 0) * {"s": 1, "m": 60, "h": 3600}.get(ch, 1)
+            num = ""
+    return total + float(num or 0)
+
+
 def describe(r: Run) -> str:
     us = f"{r.us_per_req:.1f} µs/req" if r.us_per_req is not None else "– µs/req"
     extra = ""
@@ -1917,6 +2089,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-append", action="store_true", help="do not add the table to bench/RESULTS.md")
     p.add_argument("--note", action="append", default=[], help="free text recorded with the results (repeatable)")
     p.add_argument("--workdir", default=None, help="where configs, logs and bodies go (default: a temp dir)")
+    p.add_argument("--locust", action="store_true",
+                   help="run bench/locustfile.py headless against a gateway (--workers) instead of the scenarios")
+    p.add_argument("--locust-users", type=int, default=100, help="locust users (-u)")
+    p.add_argument("--locust-spawn-rate", type=float, default=50, help="locust users started per second (-r)")
+    p.add_argument("--locust-time", default="30s", help="locust run time (-t: 30s, 5m, ...)")
+    p.add_argument("--locust-processes", type=int, default=2,
+                   help="locust --processes: worker processes forked on this machine (-1 = one per core)")
     p.add_argument("--loadgen-child", default=None, help=argparse.SUPPRESS)
     return p
 
@@ -1983,6 +2162,11 @@ def main(argv: list[str] | None = None) -> int:
         list_scenarios()
         return 0
     o = options_from(args)
+    if args.locust:
+        with tempfile.TemporaryDirectory(prefix="fglocust-") as wd:
+            Path(wd).chmod(0o755)
+            signal.signal(signal.SIGTERM, _interrupt)
+            return run_locust(o, Path(args.workdir) if args.workdir else Path(wd), args)
     for tool in ("wrk", "nginx"):
         if shutil.which(tool) is None:
             progress.info(f"{tool} not found: {'built-in generator used' if tool == 'wrk' else 'nginx case skipped'}"

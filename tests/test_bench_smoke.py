@@ -146,3 +146,9 @@ def test_process_tree_cpu_counts_children() -> None:
 def test_cpu_list_syntax() -> None:
     assert bench.parse_cpu_list("0") == [0]
     assert bench.parse_cpu_list("1-3,5") == [1, 2, 3, 5]
+
+
+def test_locust_run_time_syntax() -> None:
+    """--locust-time takes locust's -t syntax; the subprocess timeout is derived from it."""
+    assert bench._seconds("30s") == 30 and bench._seconds("2m") == 120 and bench._seconds("1h30m") == 5400
+    assert bench._seconds("45") == 45
