@@ -27,6 +27,12 @@ def stages_for(world: Any, kind: str, route_cfg: Any) -> list[Stage]:
     throttle = Throttle.for_world(world)
     if throttle is not None:
         stages.append(throttle)
+    if kind == "route":
+        from .waf import WAFStage
+
+        for edge in (WAFStage.for_route(world, route_cfg),):
+            if edge is not None:
+                stages.append(edge)
     template = None
     if kind == "template":
         # A template is a chat call once rendered: every later stage treats it as one.
