@@ -6,18 +6,21 @@ segmentation (cl100k's pre-tokenizer regex), the same features, the same integer
 both return the same integer for every input. The calibrated costs (``COEF``), the feature names,
 the combining-mark ranges and the vocabulary filter are imported from the twin, which owns them.
 
-What is done in C here: the code points are read straight from the str's PEP 393 buffer (one
-specialisation per kind: 1-byte latin-1/ASCII, UCS-2, UCS-4); code points of planes 0-1 are
-classified through a 128 KiB table filled once at import; the commonest pieces (an ASCII word
-after nothing, a space or one punctuation char) take an inlined path; in 1-byte strings letter
-and space runs are scanned 8 bytes at a time (SWAR) and vocabulary keys are hashed from 8-byte
-loads. The scan runs without the GIL.
+What is done in C here. The scan reads one byte per code point: an ASCII str's PEP 393 buffer
+as it is; any other str (latin-1, UCS-2, UCS-4) is first *narrowed* into a byte buffer where each
+ASCII char stays itself and every other char becomes ``0x80 + its class`` (one table lookup per
+char: planes 0-1 are classified once at import into a 128 KiB table). The scan needs nothing
+else from a non-ASCII char, so one byte-oriented scanner serves every str kind, with its fast
+paths: the commonest pieces (an ASCII word after nothing, a space or one punctuation char) take
+an inlined path, letter and space runs are scanned 8 bytes at a time (SWAR), vocabulary keys are
+hashed from 8-byte loads. The scan runs without the GIL.
 """
 
+from cpython.mem cimport PyMem_RawFree, PyMem_RawMalloc
 from cpython.unicode cimport (
-    PyUnicode_Check,
     PyUnicode_1BYTE_KIND,
     PyUnicode_2BYTE_KIND,
+    PyUnicode_Check,
     PyUnicode_DATA,
     PyUnicode_GET_LENGTH,
     PyUnicode_KIND,
@@ -65,6 +68,7 @@ cdef extern from "Python.h":
     bint _isalpha "Py_UNICODE_ISALPHA"(Py_UCS4 ch) noexcept nogil
     bint _isspace "Py_UNICODE_ISSPACE"(Py_UCS4 ch) noexcept nogil
     bint _isnumeric "Py_UNICODE_ISNUMERIC"(Py_UCS4 ch) noexcept nogil
+    bint PyUnicode_IS_ASCII(object s)
 
 __all__ = ["FEATURES", "COEF", "SHIFT", "estimate_text", "features", "char_class", "CLASS_NAMES"]
 
@@ -93,6 +97,7 @@ cdef enum:
     SYM = 27
     ASTRAL = 28
     OTHER_LETTER = 16
+    N_CLASSES = 29
 
 cdef enum:
     MAX_WORD = 20
@@ -129,7 +134,11 @@ cdef int _SHIFT = _twin.SHIFT
 cdef int64_t _COEF[NFEAT]
 cdef enum:
     TABLE_SIZE = 0x20000
-cdef uint8_t _CLS[TABLE_SIZE]  # class of every code point of planes 0 and 1 (BMP, emoji)
+    STACK_BUF = 4096
+# The narrowed byte of every code point of planes 0 and 1 (BMP, emoji): itself below 0x80,
+# else 0x80 + its class. And the class of every narrowed byte.
+cdef uint8_t _NARROW[TABLE_SIZE]
+cdef uint8_t _CLS[256]
 cdef uint32_t _MARKS[MAX_RANGES][2]
 cdef int _NMARKS = 0
 cdef uint32_t _SCRIPTS[MAX_RANGES][3]  # (lo, hi, class), sorted
@@ -145,7 +154,7 @@ def _check_twin():
         "LOWER": LOWER, "UPPER": UPPER, "LATIN": LATIN, "OTHER_LETTER": OTHER_LETTER,
         "LAST_LETTER": LAST_LETTER, "DIGIT": DIGIT, "NDIGIT": NDIGIT, "SPACE": SPACE,
         "NEWLINE": NEWLINE, "WS": WS, "PUNCT": PUNCT, "CTRL": CTRL, "MARK": MARK,
-        "SYM_LATIN1": SYM_LATIN1, "SYM_CJK": SYM_CJK, "SYM": SYM, "ASTRAL": ASTRAL,
+        "SYM_LATIN1": SYM_LATIN1, "SYM_CJK": SYM_CJK, "SYM": SYM, "ASTRAL": ASTRAL, "N_CLASSES": N_CLASSES,
         "MAX_WORD": MAX_WORD, "F_VOCAB": F_VOCAB, "F_VOCAB_PFX": F_VOCAB_PFX,
         "F_WORD": F_WORD, "F_WORD_LONG": F_WORD_LONG, "F_WORD_LONG_CHARS": F_WORD_LONG_CHARS,
         "F_UPPER_EXTRA": F_UPPER_EXTRA, "F_PFX_NONE": F_PFX_NONE, "F_PFX_SPACE": F_PFX_SPACE,
@@ -231,51 +240,43 @@ cdef void _init() except *:
         _SCRIPTS[_NSCRIPTS][2] = cls
         _NSCRIPTS += 1
     for c in range(0x80):
+        _NARROW[c] = <uint8_t>c
         _CLS[c] = _twin._ASCII[c]
+    for c in range(0x80, 256):
+        _CLS[c] = <uint8_t>(c - 0x80) if c - 0x80 < N_CLASSES else CTRL  # (unused bytes)
     # letters get OTHER_LETTER first, then their script range by range: one pass over the table
     # plus one over each range, instead of a range search per letter (import time)
     for c in range(0x80, <uint32_t>TABLE_SIZE):
-        _CLS[c] = OTHER_LETTER if _isalpha(c) else <uint8_t>_classify_other(c)
+        _NARROW[c] = 0x80 + (OTHER_LETTER if _isalpha(c) else <uint8_t>_classify_other(c))
     for k in range(_NSCRIPTS):
         c = _SCRIPTS[k][0]
         while c <= _SCRIPTS[k][1] and c < <uint32_t>TABLE_SIZE:
-            if _CLS[c] == OTHER_LETTER:
-                _CLS[c] = <uint8_t>_SCRIPTS[k][2]
+            if _NARROW[c] == 0x80 + OTHER_LETTER:
+                _NARROW[c] = <uint8_t>(0x80 + _SCRIPTS[k][2])
             c += 1
 
 
 _init()
 
 
-ctypedef fused uchar_t:
-    uint8_t
-    uint16_t
-    uint32_t
+cdef inline int _cls(const uint8_t* p, Py_ssize_t i) noexcept nogil:
+    return _CLS[p[i]]
 
 
-cdef inline int _cls(const uchar_t* p, Py_ssize_t i) noexcept nogil:
-    cdef uint32_t c = p[i]
-    if uchar_t is uint32_t:
-        if c >= TABLE_SIZE:
-            return _classify(c)
-    return _CLS[c]
-
-
-cdef inline uint64_t _hash_key(const uchar_t* p, Py_ssize_t n, Py_ssize_t start,
+cdef inline uint64_t _hash_key(const uint8_t* p, Py_ssize_t n, Py_ssize_t start,
                                Py_ssize_t end) noexcept nogil:
     """tokens_py.vocab_hash of the ASCII characters p[start:end]."""
     cdef uint64_t h = HASH_SEED ^ <uint64_t>(end - start)
     cdef uint64_t chunk
     cdef Py_ssize_t o = start, k
-    if uchar_t is uint8_t:
-        if _LITTLE and end - start <= 8 and start + 8 <= n:  # most keys: one load, one multiply
-            memcpy(&chunk, p + start, 8)
-            if end - start < 8:
-                chunk &= (<uint64_t>1 << (8 * (end - start))) - 1
-            return (h ^ chunk) * HASH_MUL
+    if _LITTLE and end - start <= 8 and start + 8 <= n:  # most keys: one load, one multiply
+        memcpy(&chunk, p + start, 8)
+        if end - start < 8:
+            chunk &= (<uint64_t>1 << (8 * (end - start))) - 1
+        return (h ^ chunk) * HASH_MUL
     while o < end:
-        if uchar_t is uint8_t and _LITTLE and o + 8 <= n:
-            memcpy(&chunk, p + o, 8)  # straight from the latin-1/ASCII buffer
+        if _LITTLE and o + 8 <= n:
+            memcpy(&chunk, p + o, 8)  # straight from the buffer
             if end - o < 8:
                 chunk &= (<uint64_t>1 << (8 * (end - o))) - 1
         else:
@@ -329,7 +330,24 @@ cdef inline Py_ssize_t _run8(const uint8_t* p, Py_ssize_t j, Py_ssize_t n, uint8
     return j
 
 
-cdef inline Py_ssize_t _words(const uchar_t* p, Py_ssize_t n, Py_ssize_t i, int prefix,
+cdef inline Py_ssize_t _same8(const uint8_t* p, Py_ssize_t j, Py_ssize_t n, uint8_t b) noexcept nogil:
+    """First index >= j whose byte is not ``b``, 8 bytes at a time (XOR, then the lowest
+    non-zero byte)."""
+    cdef uint64_t x
+    cdef uint64_t bb = b * _ONES
+    if _LITTLE:
+        while j + 8 <= n:
+            memcpy(&x, p + j, 8)
+            x ^= bb
+            if x:
+                return j + (FG_CTZ64(x) >> 3)
+            j += 8
+    while j < n and p[j] == b:
+        j += 1
+    return j
+
+
+cdef inline Py_ssize_t _words(const uint8_t* p, Py_ssize_t n, Py_ssize_t i, int prefix,
                              int64_t* f) noexcept nogil:
     """Fast path for the commonest pieces: an ASCII word ``[A-Za-z][a-z]*`` followed by a
     non-letter, after nothing, a space or an ASCII punctuation char (``prefix`` -1, SPACE,
@@ -345,12 +363,7 @@ cdef inline Py_ssize_t _words(const uchar_t* p, Py_ssize_t n, Py_ssize_t i, int 
         c = p[i]
         if not (0x61 <= c <= 0x7A or 0x41 <= c <= 0x5A):
             return done
-        if uchar_t is uint8_t:
-            j = _run8(p, i + 1, n, 0x61, 0x7A)
-        else:
-            j = i + 1
-            while j < n and 0x61 <= p[j] <= 0x7A:
-                j += 1
+        j = _run8(p, i + 1, n, 0x61, 0x7A)
         if j < n and _cls(p, j) <= LAST_LETTER:
             return done  # camelCase, ALLCAPS, or a non-ASCII letter follows: the general path
         length = j - i
@@ -379,7 +392,7 @@ cdef inline Py_ssize_t _words(const uchar_t* p, Py_ssize_t n, Py_ssize_t i, int 
         return done
 
 
-cdef Py_ssize_t _letters(const uchar_t* p, Py_ssize_t n, Py_ssize_t i, int prefix,
+cdef Py_ssize_t _letters(const uint8_t* p, Py_ssize_t n, Py_ssize_t i, int prefix,
                          int64_t* f) noexcept nogil:
     cdef Py_ssize_t first = i, j, caps, length
     cdef int k
@@ -402,21 +415,13 @@ cdef Py_ssize_t _letters(const uchar_t* p, Py_ssize_t n, Py_ssize_t i, int prefi
             break
         if k <= UPPER:
             # ASCII sub-word [A-Z]*[a-z]*
-            if uchar_t is uint8_t:
-                if p[i] >= 0x61:  # most words start lowercase: no capitals run to look for
-                    caps = 0
-                    j = _run8(p, i + 1, n, 0x61, 0x7A)
-                else:
-                    j = _run8(p, i + 1, n, 0x41, 0x5A)
-                    caps = j - i
-                    j = _run8(p, j, n, 0x61, 0x7A)
+            if p[i] >= 0x61:  # most words start lowercase: no capitals run to look for
+                caps = 0
+                j = _run8(p, i + 1, n, 0x61, 0x7A)
             else:
-                j = i
-                while j < n and _cls(p, j) == UPPER:
-                    j += 1
+                j = _run8(p, i + 1, n, 0x41, 0x5A)
                 caps = j - i
-                while j < n and _cls(p, j) == LOWER:
-                    j += 1
+                j = _run8(p, j, n, 0x61, 0x7A)
             if i == first and prefix == PUNCT:
                 if j - i <= _VOCAB_MAX and _in_vocab(_hash_key(p, n, i - 1, j)):
                     f[F_VOCAB_PFX] += 1
@@ -440,15 +445,17 @@ cdef Py_ssize_t _letters(const uchar_t* p, Py_ssize_t n, Py_ssize_t i, int prefi
         else:
             if i == first and prefix == PUNCT:
                 f[F_PFX_PUNCT] += 1
-            f[F_SCRIPT_CHARS + k - LATIN] += 1
-            if k != prev:
-                f[F_SCRIPT_SEGS + k - LATIN] += 1
+            # the whole run of this script at once (the twin counts it letter by letter; a
+            # maximal run is one segment, and the next letter is of another class)
+            j = _same8(p, i + 1, n, p[i])  # the narrowed bytes of one script are all equal
+            f[F_SCRIPT_CHARS + k - LATIN] += j - i
+            f[F_SCRIPT_SEGS + k - LATIN] += 1
             prev = k
-            i += 1
+            i = j
     return i
 
 
-cdef Py_ssize_t _punct(const uchar_t* p, Py_ssize_t n, Py_ssize_t i, bint space, int64_t* f) noexcept nogil:
+cdef Py_ssize_t _punct(const uint8_t* p, Py_ssize_t n, Py_ssize_t i, bint space, int64_t* f) noexcept nogil:
     cdef int k
     f[F_PUNCT_PIECES] += 1
     if space:
@@ -481,7 +488,7 @@ cdef inline void _ws_piece(int64_t* f, Py_ssize_t length, bint nl, int64_t nonas
         f[F_WS_EXTRA] += length - 1
 
 
-cdef void _scan(const uchar_t* p, Py_ssize_t n, int64_t* f) noexcept nogil:
+cdef void _scan(const uint8_t* p, Py_ssize_t n, int64_t* f) noexcept nogil:
     cdef Py_ssize_t i = 0, j, last_nl
     cdef int k, kk, nxt, ki
     cdef int64_t na, na_nl, last_na
@@ -521,10 +528,7 @@ cdef void _scan(const uchar_t* p, Py_ssize_t n, int64_t* f) noexcept nogil:
             while j < n:
                 c = p[j]
                 if c == 0x20:  # indentation: runs of spaces, 8 at a time
-                    if uchar_t is uint8_t:
-                        j = _run8(p, j + 1, n, 0x20, 0x20)
-                    else:
-                        j += 1
+                    j = _run8(p, j + 1, n, 0x20, 0x20)
                     continue
                 kk = _cls(p, j)
                 if kk < SPACE or kk > WS:
@@ -566,23 +570,57 @@ cdef void _scan(const uchar_t* p, Py_ssize_t n, int64_t* f) noexcept nogil:
                 i = _punct(p, n, i, False, f)
 
 
+cdef void _narrow(const void* data, unsigned int kind, Py_ssize_t n, uint8_t* out) noexcept nogil:
+    """One byte per code point: ASCII as itself, anything else as 0x80 + its class."""
+    cdef Py_ssize_t i
+    cdef uint32_t c
+    cdef const uint8_t* d1
+    cdef const uint16_t* d2
+    cdef const uint32_t* d4
+    if kind == PyUnicode_1BYTE_KIND:
+        d1 = <const uint8_t*>data
+        for i in range(n):
+            out[i] = _NARROW[d1[i]]
+    elif kind == PyUnicode_2BYTE_KIND:
+        d2 = <const uint16_t*>data
+        for i in range(n):
+            out[i] = _NARROW[d2[i]]
+    else:
+        d4 = <const uint32_t*>data
+        for i in range(n):
+            c = d4[i]
+            out[i] = _NARROW[c] if c < <uint32_t>TABLE_SIZE else <uint8_t>(0x80 + _classify(c))
+
+
 cdef void _features(object s, int64_t* f) except *:
     cdef Py_ssize_t n
     cdef unsigned int kind
     cdef void* data
+    cdef uint8_t local[STACK_BUF]
+    cdef uint8_t* buf
     if not PyUnicode_Check(s):  # str and its subclasses
         raise TypeError(f"estimate_text() argument must be str, not {type(s).__name__}")
     n = PyUnicode_GET_LENGTH(s)
     kind = PyUnicode_KIND(s)
     data = PyUnicode_DATA(s)
     memset(f, 0, NFEAT * sizeof(int64_t))
-    with nogil:
-        if kind == PyUnicode_1BYTE_KIND:
+    if PyUnicode_IS_ASCII(s):
+        with nogil:
             _scan(<const uint8_t*>data, n, f)
-        elif kind == PyUnicode_2BYTE_KIND:
-            _scan(<const uint16_t*>data, n, f)
-        else:
-            _scan(<const uint32_t*>data, n, f)
+        return
+    if n <= STACK_BUF:
+        buf = &local[0]
+    else:
+        buf = <uint8_t*>PyMem_RawMalloc(n)
+    if buf == NULL:
+        raise MemoryError()
+    try:
+        with nogil:
+            _narrow(data, kind, n, buf)
+            _scan(buf, n, f)
+    finally:
+        if buf != &local[0]:
+            PyMem_RawFree(buf)
 
 
 def features(object s) -> list:
@@ -613,5 +651,5 @@ def char_class(int c) -> int:
     if c < 0 or c > 0x10FFFF:
         raise ValueError("not a code point")
     if c < TABLE_SIZE:
-        return _CLS[c]
+        return _CLS[_NARROW[c]]
     return _classify(c)
