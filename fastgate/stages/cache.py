@@ -97,7 +97,9 @@ class RedisCache:
         except Exception as e:  # the cache is an optimisation: never fail a request for it
             log.warning("cache get failed: %r", e)
             return None
-        return bytes(v) if v is not None else None
+        if v is None:
+            return None
+        return v if isinstance(v, bytes) else str(v).encode()
 
     async def _set(self, key: str, value: bytes) -> None:
         try:
