@@ -83,6 +83,7 @@ from typing import Any
 import orjson
 
 from ..errors import ClientError, UpstreamError
+from ..server.errors import ANTHROPIC_ERROR_TYPES
 
 __all__ = [
     "DEFAULT_MAX_TOKENS",
@@ -139,21 +140,8 @@ _OPENAI_ERROR = {
     "overloaded_error": ("server_error", "overloaded"),
     "timeout_error": ("server_error", "timeout"),
 }
-# HTTP status → Anthropic error type (https://docs.anthropic.com/en/api/errors; 529 = overloaded).
-_ANTHROPIC_ERROR = {
-    400: "invalid_request_error",
-    401: "authentication_error",
-    403: "permission_error",
-    404: "not_found_error",
-    408: "timeout_error",
-    413: "request_too_large",
-    429: "rate_limit_error",
-    500: "api_error",
-    502: "api_error",
-    503: "overloaded_error",
-    504: "timeout_error",
-    529: "overloaded_error",
-}
+# HTTP status → Anthropic error type: one table for the whole gateway.
+_ANTHROPIC_ERROR = ANTHROPIC_ERROR_TYPES
 
 
 # ------------------------------------------------------------------------------------------------

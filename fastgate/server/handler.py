@@ -686,6 +686,11 @@ class Gateway:
             path = path[len(ep.prefix) - (1 if ep.prefix.endswith("/") else 0):] or "/"
             if not path.startswith("/"):
                 path = "/" + path
+        # Route transforms (stages/transforms.py): path rewrite after strip_prefix, header edits
+        # after the gateway's own headers, response header edits before hop-by-hop filtering.
+        tf = ctx.extra.get("_transform") if ctx.extra else None
+        if tf is not None:
+            path = tf.upstream_path(ctx, path)
         headers = filter_request_headers(request.raw_headers)
         peer = request.remote or ""
         xff = request.headers.get("x-forwarded-for") if world_trusts(world, request) else None
@@ -699,6 +704,8 @@ class Gateway:
         headers.append((world.rid_header_b, ctx.request_id.encode()))
         for k, v in (ctx.extra or {}).get("_upstream_headers", ()):
             headers.append((k, v))
+        if tf is not None:
+            headers = tf.request_headers(ctx, headers)
         method = ctx.method
         body: Any = None
         body_length = None
@@ -744,27 +751,24 @@ class Gateway:
                 raise
         assert resp is not None
         self.metrics.attempts.inc((ep.name, ctx.target, str(resp.status)))
+        if tf is not None:
+            resp.headers = tf.response_headers(ctx, resp.headers)
+        cl = resp.content_length
         if ctx.extra is not None and ctx.extra.get("_buffer_response"):
             # A stage must see the whole body (PII redaction): read it, bounded, through the chunk hooks.
-            try:
-                data = await resp.read(MAX_RESPONSE_BYTES)
-            except UpstreamError:
-                resp.close()
-                ctx.upstream_s = perf_counter() - t_up
-                raise
+            bound = MAX_RESPONSE_BYTES
+        elif cl is not None and cl <= BUFFER_BODY_BYTES and not ep.chain.chunk:
+            bound = BUFFER_BODY_BYTES  # small and complete: one write instead of a stream
+        else:
+            return await self._relay_passthrough(ctx, resp, t_up)
+        try:
+            data = await resp.read(bound)
+        except UpstreamError:
+            resp.close()
             ctx.upstream_s = perf_counter() - t_up
-            return await self._send_body(ctx, resp.status, filter_response_headers(resp.headers), data)
-        cl = resp.content_length
-        if cl is not None and cl <= BUFFER_BODY_BYTES and not ep.chain.chunk:
-            try:
-                data = await resp.read(BUFFER_BODY_BYTES)
-            except UpstreamError:
-                resp.close()
-                ctx.upstream_s = perf_counter() - t_up
-                raise
-            ctx.upstream_s = perf_counter() - t_up
-            return await self._send_body(ctx, resp.status, filter_response_headers(resp.headers), data)
-        return await self._relay_passthrough(ctx, resp, t_up)
+            raise
+        ctx.upstream_s = perf_counter() - t_up
+        return await self._send_body(ctx, resp.status, filter_response_headers(resp.headers), data)
 
     async def _stream_body(self, ctx: RequestContext, content: Any, limit: int, idle: float) -> Any:
         size = 0
