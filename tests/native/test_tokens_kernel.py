@@ -119,14 +119,16 @@ def test_equivalence_seeded_random() -> None:
 
 @pytest.mark.skipif(NO_EXTENSIONS, reason="FASTGATE_NO_EXTENSIONS=1")
 def test_equivalence_corpus_and_kinds() -> None:
-    """Same features on the corpus, and on the same text stored as 1-, 2- and 4-byte str kinds."""
+    """Same features on the corpus, and on the same text stored as 1-, 2- and 4-byte str kinds,
+    short and long (the compiled kernel narrows non-ASCII strs on the stack or the heap)."""
     assert COMPILED is not None
     for _cat, sid, text in CORPUS[::3]:
         assert COMPILED.features(text) == TWIN.features(text), sid
-    base = "getElementById(x) {\n    return 'hello world' + _id;  // 12345678\n}\n" * 20
-    for widen in ("", "\u00e9", "\u4e2d", "\U0001f600"):  # latin-1, UCS-2, UCS-4 buffers
-        s = base + widen
-        assert COMPILED.features(s) == TWIN.features(s), widen
+    base = "getElementById(x) {\n    return 'hello world' + _id;  // 12345678\n}\n"
+    for repeat in (1, 80):  # ~70 and ~5600 code points
+        for widen in ("", "\u00e9", "\u4e2d", "\U0001f600"):  # ASCII, latin-1, UCS-2, UCS-4 buffers
+            s = widen + base * repeat + widen
+            assert COMPILED.features(s) == TWIN.features(s), (repeat, widen)
 
 
 @pytest.mark.skipif(NO_EXTENSIONS, reason="FASTGATE_NO_EXTENSIONS=1")
