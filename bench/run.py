@@ -146,11 +146,12 @@ def tree_ticks(root: int) -> int:
     return total
 
 
-def tree_rss_kib(root: int) -> list[int]:
+def tree_rss_kib(root: int, field: str = "rss") -> list[int]:
     """Resident set size (KiB) of ``root`` and each of its descendants, root first.
 
-    Summing them over-counts pages that forked workers still share with the supervisor
-    (copy-on-write), so the capacity model reads a worker's own RSS, not the sum."""
+    Summing RSS over-counts pages that forked workers still share with the supervisor
+    (copy-on-write), so the capacity model reads a worker's own RSS, not the sum; ``field="pss"``
+    gives the proportional set size instead (shared pages split between their users: these do sum)."""
     parent: dict[int, int] = {}
     for name in os.listdir("/proc"):
         if name.isdigit():
@@ -162,8 +163,12 @@ def tree_rss_kib(root: int) -> list[int]:
     while todo:
         pid = todo.pop(0)
         with contextlib.suppress(OSError, ValueError, IndexError):
-            with open(f"/proc/{pid}/statm") as f:
-                out.append(int(f.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024))
+            if field == "pss":
+                with open(f"/proc/{pid}/smaps_rollup") as f:
+                    out.append(next(int(ln.split()[1]) for ln in f if ln.startswith("Pss:")))
+            else:
+                with open(f"/proc/{pid}/statm") as f:
+                    out.append(int(f.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024))
         todo.extend(c for c, pp in parent.items() if pp == pid)
     return out
 
@@ -1234,6 +1239,8 @@ class Run:
     gen_cpu_pct: float | None = None
     #: RSS (MiB) of each process of the server tree after the timed phase, root first.
     rss_mib: list[float] | None = None
+    #: PSS (MiB) of the same processes: what they cost together (shared pages split).
+    pss_mib: list[float] | None = None
 
 
 @dataclass
@@ -1578,6 +1585,7 @@ class Bench:
                                self.o.duration, rate)
             b = Sample.take(t.proc.pid, self.upstream.pid)
             rss = [round(k / 1024, 1) for k in tree_rss_kib(t.proc.pid)]
+            pss = [round(k / 1024, 1) for k in tree_rss_kib(t.proc.pid, "pss")]
         except Exception as e:  # noqa: BLE001 - the case is marked, the bench goes on
             st.status, st.reason = "FAILED", str(e).strip().splitlines()[0][:300]
             progress.info(f"{sc.name}/{t.case}: FAILED — {e}")
@@ -1607,7 +1615,7 @@ class Bench:
             load_cpu_busy_pct=busy_pct(a, b, load_cpus) if load_cpus else None, server_cpu_other_pct=other,
             errors=res.errors, offered_rps=res.offered_rps,
             send_delay_ms={k: v / 1000 for k, v in res.send_delay_us.items()} if res.send_delay_us else None,
-            gen_cpu_pct=res.gen_cpu_pct, rss_mib=rss,
+            gen_cpu_pct=res.gen_cpu_pct, rss_mib=rss, pss_mib=pss,
         )
         self.runs.append(run)
         if served == 0:
@@ -1852,6 +1860,7 @@ def summarize(bench: Bench) -> list[dict[str, Any]]:
             # the process count, from the last round.
             "rss_max_mib": max(runs[-1].rss_mib) if runs[-1].rss_mib else None,
             "procs": len(runs[-1].rss_mib) if runs[-1].rss_mib else None,
+            "pss_total_mib": round(sum(runs[-1].pss_mib), 1) if runs[-1].pss_mib else None,
         }
         if mode == "constant":
             row["offered_rps"] = runs[0].offered_rps
