@@ -28,9 +28,10 @@ def stages_for(world: Any, kind: str, route_cfg: Any) -> list[Stage]:
     if throttle is not None:
         stages.append(throttle)
     if kind == "route":
+        from .transforms import TransformStage
         from .waf import WAFStage
 
-        for edge in (WAFStage.for_route(world, route_cfg),):
+        for edge in (WAFStage.for_route(world, route_cfg), TransformStage.for_route(world, route_cfg)):
             if edge is not None:
                 stages.append(edge)
     template = None

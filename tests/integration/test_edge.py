@@ -210,3 +210,86 @@ async def test_route_without_waf_has_no_waf_stage(mock, gateway_factory):
     async with gateway_factory(base_config(mock.url)) as gw:
         for ep in gw.worker.world.prefixed:
             assert "waf" not in ep.chain.names
+
+
+# ---------------------------------------------------------------------------------------------- transforms
+
+TRANSFORMS = r"""
+    transforms:
+      request:
+        headers:
+          add: {x-caller: "$${claim.sub}", x-team: "$${claim.team}", x-trace: "rid=$${request_id}",
+                x-client: "$${client_ip}", x-note: "$${claim.evil}"}
+          remove: [x-debug]
+          rename: {x-legacy-id: x-order-ref}
+        path: {regex: "^/api/echo/orders/(\\d+)$", replace: "/api/echo/v2/orders/\\1"}
+        query:
+          add: {source: gw, who: "$${subject}"}
+          remove: [debug]
+        body:
+          set: {meta.tenant: "$${tenant}", meta.via: fastgate, count: 3}
+          remove: [internal_note, nested.secret]
+      response:
+        headers:
+          add: {x-served-by: "fastgate-$${route}"}
+          rename: {content-type: x-upstream-content-type}
+        body:
+          set: {served_by: fastgate}
+          remove: [headers]
+"""
+
+
+def _transform_config(mock_url: str, good: object) -> str:
+    text = _routes_need_auth(base_config(mock_url, extra=_auth_extra(good)))
+    # TRANSFORMS is indented as a field of a route entry: insert it into the echo route.
+    return text.replace("    path_prefix: /api/echo/\n", "    path_prefix: /api/echo/\n" + TRANSFORMS.strip("\n") + "\n", 1)
+
+
+async def test_transforms_end_to_end(mock, gateway_factory):
+    good, _ = _keys()
+    tok = mint_token(good, sub="alice", aud=AUD, iss=ISS, tenant="acme",
+                     claims={"team": "blue", "evil": "x\r\nSet-Cookie: pwned=1"})
+    doc = {"item": "book", "internal_note": "do not forward", "nested": {"secret": "s3", "keep": 1}}
+    async with gateway_factory(_transform_config(mock.url, good)) as gw, aiohttp.ClientSession() as s:
+        hdrs = {"Authorization": f"Bearer {tok}", "X-Debug": "1", "X-Legacy-Id": "L-9", "X-Request-Id": "client-rid"}
+        async with s.post(gw.url + "/api/echo/orders/42?debug=1&page=2", json=doc, headers=hdrs) as r:
+            assert r.status == 200
+            rid = r.headers["x-request-id"]
+            assert r.headers["x-served-by"] == "fastgate-echo"
+            assert r.headers["x-upstream-content-type"] == "application/json"
+            out = json.loads(await r.read())
+        assert out["served_by"] == "fastgate" and "headers" not in out
+        # A path the regex does not match is forwarded unchanged.
+        async with s.get(gw.url + "/api/echo/other", headers={"Authorization": f"Bearer {tok}"}) as r:
+            assert r.status == 200
+    recs = [r for r in mock.requests if r["path"].startswith("/api/echo/")]
+    assert [r["path"] for r in recs] == ["/api/echo/v2/orders/42", "/api/echo/other"]
+    first = recs[0]
+    h = first["headers"]
+    assert h["x-caller"] == "alice" and h["x-team"] == "blue" and h["x-trace"] == f"rid={rid}"
+    assert h["x-client"] == "127.0.0.1" and h["x-order-ref"] == "L-9"
+    assert "x-debug" not in h and "x-legacy-id" not in h
+    # A claim carrying CR/LF never becomes a header (nor splits one).
+    assert "x-note" not in h and "set-cookie" not in h
+    assert "authorization" in h  # generic routes forward the caller's credential; transforms did not touch it
+    q = dict(pair.split("=", 1) for pair in first["query"].split("&"))
+    assert q == {"page": "2", "source": "gw", "who": "alice"}
+    body = json.loads(first["body"])
+    assert body == {"item": "book", "nested": {"keep": 1}, "meta": {"tenant": "acme", "via": "fastgate"}, "count": 3}
+
+
+async def test_body_transform_leaves_non_json_untouched(mock, gateway_factory):
+    good, _ = _keys()
+    tok = mint_token(good, sub="bob", aud=AUD, iss=ISS)
+    async with gateway_factory(_transform_config(mock.url, good)) as gw, aiohttp.ClientSession() as s:
+        async with s.post(gw.url + "/api/echo/upload", data=b"\x00\x01binary{",
+                          headers={"Authorization": f"Bearer {tok}", "Content-Type": "application/octet-stream"}) as r:
+            assert r.status == 200
+    rec = [r for r in mock.requests if r["path"] == "/api/echo/upload"][0]
+    assert rec["body_len"] == 9
+
+
+async def test_route_without_transforms_has_no_stage(mock, gateway_factory):
+    async with gateway_factory(base_config(mock.url)) as gw:
+        for ep in gw.worker.world.prefixed:
+            assert "transforms" not in ep.chain.names
