@@ -55,6 +55,9 @@ class InProcessBackend:
     def config_view(self) -> dict[str, Any]:
         return mask_secrets(self.gw.worker.config)
 
+    def current_config(self) -> Config:
+        return self.gw.worker.config
+
     def admin_token(self) -> str | None:
         return self.gw.worker.config.admin.token or None
 
@@ -100,6 +103,9 @@ class InProcessGateway:
             self._runner = None
         if self.worker is not None and not self.worker.stopped.is_set():
             await self.worker.drain(drain_timeout)
+        from .governance.subscriptions import stop_views
+
+        stop_views()  # the subscription pollers of this loop (governance)
 
     async def __aenter__(self) -> InProcessGateway:
         return await self.start()

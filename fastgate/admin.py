@@ -25,6 +25,8 @@ class AdminBackend(Protocol):
     async def reload(self) -> tuple[bool, dict[str, Any]]: ...
     def config_view(self) -> dict[str, Any]: ...
     def admin_token(self) -> str | None: ...
+    def current_config(self) -> Any:
+        """The config being served (optional: governance endpoints need it)."""
     async def flush_usage(self) -> dict[str, str] | None:
         """Make every worker write its pending usage; where the ledger is (None when off)."""
 
@@ -116,6 +118,11 @@ def make_admin_app(backend: AdminBackend) -> web.Application:
         return _json(detail, 200 if ok else 500)
 
     app.router.add_post("/admin/restart", restart)
+    if hasattr(backend, "current_config"):
+        # /admin/subscriptions and /admin/catalog (fastgate/governance/admin.py)
+        from .governance.admin import add_routes
+
+        add_routes(app, backend)
     return app
 
 

@@ -50,6 +50,7 @@ __all__ = [
     "Config",
     "ContextPolicy",
     "CustomPII",
+    "DenyRule",
     "Deprecation",
     "HealthCheck",
     "IntrospectionClaimMap",
@@ -72,6 +73,7 @@ __all__ = [
     "Route",
     "RouteUpstream",
     "Server",
+    "Subscriptions",
     "Template",
     "TemplateMessage",
     "TemplateVariable",
@@ -529,17 +531,29 @@ class ContextPolicy(_Base, frozen=True):
 
 
 class RequireAuth(_Base, frozen=True):
-    """RFC 9470 step-up: the token must carry one of ``acr_values`` and/or be at most ``max_age_s`` old."""
+    """RFC 9470 step-up: the token must carry one of ``acr_values`` and/or be at most ``max_age_s`` old.
+
+    ``amr``: the token's ``amr`` claim (RFC 8176) must contain at least one of these methods
+    (``[mfa]``, ``[hwk, otp]``); ``max_age_s`` is checked against ``auth_time``. A token that falls
+    short gets 401 ``insufficient_user_authentication`` (stages/governance.py).
+    """
 
     acr_values: tuple[str, ...] = ()
     max_age_s: Seconds | None = None
+    amr: tuple[str, ...] = ()
 
 
 class Deprecation(_Base, frozen=True):
-    """Deprecation notice sent as ``Deprecation``/``Sunset``/``Link`` headers (RFC 9745, RFC 8594)."""
+    """Deprecation notice sent as ``Deprecation``/``Sunset``/``Link`` headers (RFC 9745, RFC 8594).
+
+    ``since``: when it was deprecated (``Deprecation: @<epoch>``; absent → ``Deprecation: true``);
+    ``sunset``: from 00:00 UTC that day the endpoint answers 410 Gone; ``link``: the replacement
+    (``Link: <link>; rel="successor-version"``).
+    """
 
     sunset: datetime.date | None = None
     link: str | None = None
+    since: datetime.date | None = None
 
 
 class Model(_Base, frozen=True):
@@ -669,11 +683,39 @@ class PolicyPII(_Base, frozen=True):
 
 
 class PromptGuard(_Base, frozen=True):
-    """``policies[].prompt_guard``: deny/allow regexes over the prompt, and a prompt size cap."""
+    """``policies[].prompt_guard``: deny/allow regexes over the prompt, and a prompt size cap.
+
+    Any ``deny`` match, or (when ``allow`` is set) user text matching no ``allow`` pattern, or a
+    prompt over ``max_prompt_tokens``, or a tool whose name matches a ``deny_tools`` glob → 400
+    ``content_policy_violation`` (stages/governance.py).
+    """
 
     deny: tuple[str, ...] = ()
     allow: tuple[str, ...] = ()
     max_prompt_tokens: Annotated[int, Meta(ge=1)] | None = None
+    deny_tools: tuple[str, ...] = ()
+
+
+class DenyRule(_Base, frozen=True):
+    """``deny[]`` (top level) and ``policies[].deny[]``: contextual deny rules → 403 ``access_denied``.
+
+    A rule denies when every condition it lists holds: ``ip`` (client IP in a CIDR, after
+    trusted-proxy resolution), ``ip_not`` (client IP in none of them), ``time`` (inside the window),
+    ``time_not`` (outside it), ``methods``, ``paths`` (globs), ``models`` (globs), ``groups`` (any),
+    ``claims`` (each named claim has one of the values). ``message`` is sent to the caller.
+    """
+
+    name: str = "deny"
+    ip: tuple[str, ...] = ()
+    ip_not: tuple[str, ...] = ()
+    time: TimeWindow | None = None
+    time_not: TimeWindow | None = None
+    methods: tuple[str, ...] = ()
+    paths: tuple[str, ...] = ()
+    models: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
+    claims: dict[str, tuple[str | int | float | bool, ...]] = field(default_factory=dict)
+    message: str = "Access denied by policy"
 
 
 class Policy(_Base, frozen=True):
@@ -686,6 +728,8 @@ class Policy(_Base, frozen=True):
     limits: tuple[Limit, ...] = ()
     pii: PolicyPII = field(default_factory=PolicyPII)
     prompt_guard: PromptGuard | None = None
+    #: contextual deny rules checked after this policy was selected (see ``DenyRule``)
+    deny: tuple[DenyRule, ...] = ()
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1026,6 +1070,22 @@ class Usage(_Base, frozen=True):
     flush_interval_s: PositiveSeconds = 1.0
 
 
+class Subscriptions(_Base, frozen=True):
+    """``subscriptions``: the store of app → route/model subscriptions (``subscription: required``).
+
+    ``store: auto`` is Redis when ``rate_limit.backend`` is ``redis`` (one store for every host),
+    else the SQLite file ``path`` shared by the workers of a host. Workers re-read it every
+    ``poll_interval_s`` (at most 1 s) so an approval or revocation is effective within a second.
+    """
+
+    store: Literal["auto", "sqlite", "redis"] = "auto"
+    path: str = "fastgate-subscriptions.sqlite"
+    #: Redis for ``store: redis``; ``null`` = ``rate_limit.redis_url``.
+    redis_url: str | None = None
+    key_prefix: str = "fastgate:subs:"
+    poll_interval_s: Annotated[float, Meta(gt=0, le=1)] = 0.5
+
+
 class Config(_Base, frozen=True):
     """The whole configuration: one immutable value, swapped as a unit on reload."""
 
@@ -1045,3 +1105,6 @@ class Config(_Base, frozen=True):
     usage: Usage = field(default_factory=Usage)
     throttle: Throttle = field(default_factory=Throttle)
     waf: WAF = field(default_factory=WAF)
+    #: global contextual deny rules (see ``DenyRule``), checked before the policy's own
+    deny: tuple[DenyRule, ...] = ()
+    subscriptions: Subscriptions = field(default_factory=Subscriptions)

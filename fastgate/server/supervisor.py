@@ -232,6 +232,10 @@ class Supervisor:
     def config_view(self) -> dict[str, Any]:
         return mask_secrets(self.config)
 
+    def current_config(self) -> Any:
+        """The config being served (governance admin endpoints read routes/models/stores from it)."""
+        return self.config
+
     def admin_token(self) -> str | None:
         return self.config.admin.token or None
 
