@@ -1231,6 +1231,7 @@ class Run:
     latency_ms: dict[str, float]
     us_per_req: float | None
     upstream_us_per_req: float | None
+    redis_us_per_req: float | None
     load_cpu_busy_pct: float | None
     server_cpu_other_pct: float | None
     errors: dict[str, int]
@@ -1580,10 +1581,16 @@ class Bench:
                              self.o.warmup, rate)
             if not t.proc.alive():
                 raise RuntimeError(f"{t.proc.name} died:\n{t.proc.log_tail()}")
+            # The private redis-server's CPU per request: what the Redis backend costs on the Redis
+            # side (one core serves every gateway host of a cluster: the capacity model needs it).
+            redis_proc = next((p for p in self.procs if p.name == "redis"), None) \
+                if GATEWAY_CONFIGS[sc.config].needs_redis and t.case == "fastgate" else None
+            ra = tree_ticks(redis_proc.pid) if redis_proc else 0
             a = Sample.take(t.proc.pid, self.upstream.pid)
             res = self.gen.run(sc, t.url, headers, body, rotate, conns if not rate else self.o.rate_conns,
                                self.o.duration, rate)
             b = Sample.take(t.proc.pid, self.upstream.pid)
+            rb = tree_ticks(redis_proc.pid) if redis_proc else 0
             rss = [round(k / 1024, 1) for k in tree_rss_kib(t.proc.pid)]
             pss = [round(k / 1024, 1) for k in tree_rss_kib(t.proc.pid, "pss")]
         except Exception as e:  # noqa: BLE001 - the case is marked, the bench goes on
@@ -1612,6 +1619,7 @@ class Bench:
             mode="constant" if rate else "saturation", generator=res.generator, requests=served,
             duration_s=res.duration_s, rps=res.rps, latency_ms={k: v / 1000 for k, v in res.latency_us.items()},
             us_per_req=us, upstream_us_per_req=ups,
+            redis_us_per_req=(rb - ra) / CLK_TCK * 1e6 / served if redis_proc and served else None,
             load_cpu_busy_pct=busy_pct(a, b, load_cpus) if load_cpus else None, server_cpu_other_pct=other,
             errors=res.errors, offered_rps=res.offered_rps,
             send_delay_ms={k: v / 1000 for k, v in res.send_delay_us.items()} if res.send_delay_us else None,
@@ -1850,6 +1858,7 @@ def summarize(bench: Bench) -> list[dict[str, Any]]:
             "us_per_req": us,
             "capacity_rps_per_core": 1e6 / us if us else None,
             "upstream_us_per_req": _median([r.upstream_us_per_req for r in runs]),  # type: ignore[misc]
+            "redis_us_per_req": _median([r.redis_us_per_req for r in runs]),  # type: ignore[misc]
             "rps_vs_nginx": _median(rps_ratio) if case != "nginx" else (1.0 if rps_ratio else None),
             "capacity_vs_nginx": _median(cap_ratio) if case != "nginx" else (1.0 if cap_ratio else None),
             "load_cpu_busy_pct": _median([r.load_cpu_busy_pct for r in runs]),  # type: ignore[misc]
@@ -1941,6 +1950,11 @@ def markdown(rows: list[dict[str, Any]], bench: Bench) -> str:
                 line += f", {r['capacity_vs_nginx']:.2f}× nginx CPU-capacity (target ≥ {ratio_t:.2f}: " \
                         f"{'met' if ok else 'NOT met'})"
             targets.append(line)
+    redis_rows = [r for r in sat if r.get("redis_us_per_req")]
+    if redis_rows:
+        out.append("")
+        out.append("Redis server CPU (private redis-server, not in the gateway's µs/req): " + "; ".join(
+            f"{r['scenario']} c{r['conns']}: {r['redis_us_per_req']:.1f} µs/req" for r in redis_rows) + ".")
     if targets:
         out.append("")
         out.append("Targets (issues 2 and 9): " + "; ".join(targets) + ".")
