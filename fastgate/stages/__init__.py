@@ -75,6 +75,13 @@ def stages_for(world: Any, kind: str, route_cfg: Any) -> list[Stage]:
             limits = RateLimit.for_endpoint(world, kind, usage)
             if limits is not None:
                 stages.append(limits)
+    # Governance (3900): lifecycle, deny rules, step-up, subscriptions, prompt guard — after
+    # authorize chose the policy, before PII redaction so the guard sees the prompt as sent.
+    from .governance import Governance
+
+    gov = Governance.for_endpoint(world, kind, route_cfg, usage)
+    if gov is not None:
+        stages.append(gov)
     # PII (3800) sorts between authorize (4000) and usage (3500): estimates see the redacted text.
     pii = PIIStage.for_endpoint(world, kind, route_cfg)
     if pii is not None:
