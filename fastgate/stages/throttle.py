@@ -15,6 +15,8 @@ signature is verified (OWASP API4:2023, unrestricted resource consumption).
   connection, so this bounds the connections doing work; idle keep-alive connections cost no
   CPU and are bounded by ``server.max_connections``.
 * ``throttle.exempt``: CIDRs that are never throttled.
+* IPv6 callers are keyed by their /64: one subscriber usually holds a whole /64 (RFC 6177) and
+  can rotate addresses inside it at will, so a per-address key would not throttle anyone.
 
 Backend failure follows ``rate_limit.on_backend_error`` (``deny`` → 503 + ``Retry-After``).
 Decisions are counted in ``fastgate_throttle_decisions_total{cap,decision}``. Unconfigured (both
@@ -54,6 +56,7 @@ class Throttle(Stage):
         self.concurrency = int(cfg.concurrency) if cfg.concurrency else 0
         self.exempt = tuple(ipaddress.ip_network(c, strict=False) for c in cfg.exempt)
         self._exempt_cache: dict[str, bool] = {}
+        self._v6_cache: dict[str, str] = {}
         self.deny_on_error = limiter.deny_on_error
         fam = metrics.families.get("fastgate_throttle_decisions_total")
         if fam is None:
@@ -70,6 +73,21 @@ class Throttle(Stage):
         if cfg is None or limiter is None or not (cfg.requests or cfg.concurrency):
             return None
         return cls(cfg, limiter, world.metrics)
+
+    def _key_of(self, ip: str) -> str:
+        """The throttle key of an address: itself for IPv4, its /64 network for IPv6."""
+        if ":" not in ip:
+            return ip
+        k = self._v6_cache.get(ip)
+        if k is None:
+            try:
+                k = str(ipaddress.IPv6Network(f"{ip}/64", strict=False))
+            except ValueError:
+                k = ip
+            if len(self._v6_cache) > 4096:
+                self._v6_cache.clear()
+            self._v6_cache[ip] = k
+        return k
 
     def _is_exempt(self, ip: str) -> bool:
         hit = self._exempt_cache.get(ip)
@@ -89,6 +107,7 @@ class Throttle(Stage):
         ip = client_ip(ctx)
         if self.exempt and self._is_exempt(ip):
             return None
+        ip = self._key_of(ip)
         backend = self.limiter.backend
         if backend.is_async:
             return self._check_async(ctx, backend, ip)

@@ -10,11 +10,11 @@ import json
 
 import aiohttp
 import pytest
+from conftest import base_config
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from fastgate.devkeys import jwk_thumbprint, mint_token, public_jwks
 from fastgate.identity.verify import Verifier
-from conftest import base_config
 
 ISS = "https://idp.edge.test"
 AUD = "api://edge"
@@ -293,3 +293,33 @@ async def test_route_without_transforms_has_no_stage(mock, gateway_factory):
     async with gateway_factory(base_config(mock.url)) as gw:
         for ep in gw.worker.world.prefixed:
             assert "transforms" not in ep.chain.names
+
+
+async def test_bad_token_flood_throttled_on_redis_backend(mock, gateway_factory, verify_calls, redis_server, tmp_path):
+    good, forger = _keys()
+    bad = mint_token(forger, sub="mallory", aud=AUD, iss=ISS, kid=jwk_thumbprint(good))
+    extra = _auth_extra(good, "throttle: {requests: 4, per: 1m, concurrency: 8}").replace(
+        "rate_limit: {backend: local}",
+        f'rate_limit: {{backend: redis, redis_url: "{redis_server}", key_prefix: "fg:{tmp_path.name}:"}}')
+    async with gateway_factory(_routes_need_auth(base_config(mock.url, extra=extra))) as gw, \
+            aiohttp.ClientSession() as s:
+        statuses = []
+        for _ in range(12):
+            async with s.get(gw.url + "/api/echo/x", headers={"Authorization": f"Bearer {bad}"}) as r:
+                statuses.append(r.status)
+        assert statuses == [401] * 4 + [429] * 8
+        assert len(verify_calls) == 4
+
+
+def test_ipv6_callers_share_their_slash_64() -> None:
+    from fastgate.config.schema import Throttle as ThrottleCfg
+    from fastgate.observability.metrics import Registry
+    from fastgate.stages.throttle import Throttle
+
+    class _Limiter:
+        deny_on_error = True
+
+    t = Throttle(ThrottleCfg(requests=1), _Limiter(), Registry())
+    assert t._key_of("2001:db8:1:2::1") == t._key_of("2001:db8:1:2:ffff::9") == "2001:db8:1:2::/64"
+    assert t._key_of("2001:db8:1:3::1") != t._key_of("2001:db8:1:2::1")
+    assert t._key_of("192.0.2.7") == "192.0.2.7"
