@@ -15,7 +15,11 @@ Stores (one interface, DESIGN practice 9):
 
 Workers never query the store on the hot path: a :class:`SubscriptionView` polls the version counter
 every ``poll_interval_s`` (≤ 1 s) in a background task and swaps in a new ``frozenset`` of approved
-``(app, resource)`` pairs when it changed; the request path does one set lookup.
+``(app, resource, tenant)`` triples when it changed; the request path does one or two set lookups.
+
+Tenants: a subscription requested with a ``tenant`` admits the app only for callers whose identity
+carries that tenant (a multi-tenant app approved for tenant A does not reach the resource on behalf
+of tenant B); one without a tenant admits the app for every tenant. Internally "no tenant" is ``""``.
 """
 
 from __future__ import annotations
@@ -48,15 +52,15 @@ class SubscriptionError(ValueError):
         self.status = status
 
 
-def check_names(app: str, resource: str) -> None:
-    """Validate ``app``/``resource`` (namespaced, bounded, printable: they end up in logs and HTML)."""
+def check_names(app: str, resource: str, tenant: str | None = None) -> None:
+    """Validate ``app``/``resource``/``tenant`` (namespaced, bounded, printable: they end up in logs and HTML)."""
     if not (app.startswith("client:") or app.startswith("api_key:")) or len(app) <= app.index(":") + 1:
         raise SubscriptionError(400, "app must be 'client:<client_id>' or 'api_key:<key name>'")
     if not (resource.startswith("model:") or resource.startswith("route:")) or len(resource) <= 6:
         raise SubscriptionError(400, "resource must be 'model:<name>' or 'route:<name>'")
-    for v in (app, resource):
+    for v in (app, resource, tenant or ""):
         if len(v) > 256 or not v.isprintable():
-            raise SubscriptionError(400, "app and resource are at most 256 printable characters")
+            raise SubscriptionError(400, "app, resource and tenant are at most 256 printable characters")
 
 
 class SubscriptionStore:
@@ -82,8 +86,8 @@ class SubscriptionStore:
         """A counter bumped by every change (what workers poll)."""
         raise NotImplementedError
 
-    async def approved(self) -> tuple[int, frozenset[tuple[str, str]]]:
-        """``(version, approved (app, resource) pairs)`` read consistently."""
+    async def approved(self) -> tuple[int, frozenset[tuple[str, str, str]]]:
+        """``(version, approved (app, resource, tenant or "") triples)`` read consistently."""
         raise NotImplementedError
 
     async def close(self) -> None:
@@ -93,9 +97,9 @@ class SubscriptionStore:
 # ---------------------------------------------------------------------------------------------- SQLite
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS subscriptions (
-    id INTEGER PRIMARY KEY AUTOINCREMENT, app TEXT NOT NULL, resource TEXT NOT NULL, tenant TEXT,
+    id INTEGER PRIMARY KEY AUTOINCREMENT, app TEXT NOT NULL, resource TEXT NOT NULL, tenant TEXT NOT NULL DEFAULT '',
     status TEXT NOT NULL, requested_by TEXT, requested_at REAL NOT NULL, updated_at REAL NOT NULL,
-    UNIQUE (app, resource));
+    UNIQUE (app, resource, tenant));
 CREATE TABLE IF NOT EXISTS subscription_audit (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, ts REAL NOT NULL, sub_id INTEGER NOT NULL, action TEXT NOT NULL,
     actor TEXT, app TEXT, resource TEXT, status TEXT);
@@ -108,6 +112,7 @@ def _row(r: sqlite3.Row | tuple) -> dict[str, Any]:
     keys = ("id", "app", "resource", "tenant", "status", "requested_by", "requested_at", "updated_at")
     d = dict(zip(keys, r, strict=True))
     d["id"] = str(d["id"])
+    d["tenant"] = d["tenant"] or None
     return d
 
 
@@ -139,11 +144,13 @@ class SQLiteStore(SubscriptionStore):
         self._conn.execute("UPDATE subscription_meta SET v = v + 1 WHERE k = 'version'")
 
     def _request(self, app: str, resource: str, actor: str, tenant: str | None) -> dict[str, Any]:
-        check_names(app, resource)
+        check_names(app, resource, tenant)
         now = time.time()
         c = self._conn
+        tenant = tenant or ""
         with _tx(c):
-            cur = c.execute("SELECT * FROM subscriptions WHERE app = ? AND resource = ?", (app, resource)).fetchone()
+            cur = c.execute("SELECT * FROM subscriptions WHERE app = ? AND resource = ? AND tenant = ?",
+                            (app, resource, tenant)).fetchone()
             if cur is not None:
                 return _row(cur)
             sid = c.execute("INSERT INTO subscriptions (app, resource, tenant, status, requested_by, requested_at, "
@@ -191,13 +198,13 @@ class SQLiteStore(SubscriptionStore):
         """The version counter, synchronously (a one-row read)."""
         return int(self._conn.execute("SELECT v FROM subscription_meta WHERE k = 'version'").fetchone()[0])
 
-    def approved_now(self) -> tuple[int, frozenset[tuple[str, str]]]:
+    def approved_now(self) -> tuple[int, frozenset[tuple[str, str, str]]]:
         """``approved()`` synchronously, in one read transaction."""
         c = self._conn
         with _tx(c, "BEGIN"):
             v = int(c.execute("SELECT v FROM subscription_meta WHERE k = 'version'").fetchone()[0])
-            pairs = frozenset((a, r) for a, r in c.execute(
-                "SELECT app, resource FROM subscriptions WHERE status = 'approved'"))
+            pairs = frozenset((a, r, t) for a, r, t in c.execute(
+                "SELECT app, resource, tenant FROM subscriptions WHERE status = 'approved'"))
         return v, pairs
 
     # -- async interface
@@ -220,7 +227,7 @@ class SQLiteStore(SubscriptionStore):
     async def version(self) -> int:
         return self._locked(self.version_now)  # type: ignore[no-any-return]
 
-    async def approved(self) -> tuple[int, frozenset[tuple[str, str]]]:
+    async def approved(self) -> tuple[int, frozenset[tuple[str, str, str]]]:
         return self._locked(self.approved_now)  # type: ignore[no-any-return]
 
     async def close(self) -> None:
@@ -291,7 +298,7 @@ class RedisStore(SubscriptionStore):
         self._tr = self.r.register_script(_LUA_TRANSITION)
 
     async def request(self, app: str, resource: str, actor: str, tenant: str | None = None) -> dict[str, Any]:
-        check_names(app, resource)
+        check_names(app, resource, tenant)
         now = time.time()
         doc = {"id": "__ID__", "app": app, "resource": resource, "tenant": tenant, "status": "pending",
                "requested_by": actor, "requested_at": now, "updated_at": now}
@@ -299,7 +306,8 @@ class RedisStore(SubscriptionStore):
                  "resource": resource, "status": "pending"}
         p = self.p
         out = await self._req(keys=[p + "pairs", p + "sub:", p + "seq", p + "audit", p + "version"],
-                              args=[app + "\x00" + resource, orjson.dumps(doc), orjson.dumps(audit)])
+                              args=[app + "\x00" + resource + "\x00" + (tenant or ""), orjson.dumps(doc),
+                                    orjson.dumps(audit)])
         return orjson.loads(out)  # type: ignore[no-any-return]
 
     async def transition(self, sub_id: str, action: str, actor: str) -> dict[str, Any]:
@@ -340,12 +348,12 @@ class RedisStore(SubscriptionStore):
     async def version(self) -> int:
         return int(await self.r.get(self.p + "version") or 0)
 
-    async def approved(self) -> tuple[int, frozenset[tuple[str, str]]]:
+    async def approved(self) -> tuple[int, frozenset[tuple[str, str, str]]]:
         # The version is read first: a change racing this read bumps it again, so the next poll
         # re-reads (never a stale set labelled with a newer version).
         v = await self.version()
         docs = await self.entries()
-        return v, frozenset((d["app"], d["resource"]) for d in docs if d["status"] == "approved")
+        return v, frozenset((d["app"], d["resource"], d["tenant"] or "") for d in docs if d["status"] == "approved")
 
     async def close(self) -> None:
         await self.r.aclose()
@@ -381,7 +389,7 @@ class SubscriptionView:
     def __init__(self, config: Any, interval: float) -> None:
         self.key = store_key(config)
         self.interval = interval
-        self.pairs: frozenset[tuple[str, str]] = frozenset()
+        self.pairs: frozenset[tuple[str, str, str]] = frozenset()
         self.version = -1
         self.store: SubscriptionStore | None = None
         self._task: asyncio.Task[None] | None = None
@@ -395,11 +403,13 @@ class SubscriptionView:
             except sqlite3.Error as e:
                 log.error("subscriptions: cannot read %s: %s", self.key[1], e)
 
-    def allowed(self, app: str, resource: str) -> bool:
-        """Is ``app`` subscribed (approved) to ``resource``? Starts the poller on first use."""
+    def allowed(self, app: str, resource: str, tenant: str | None = None) -> bool:
+        """Is ``app`` subscribed (approved) to ``resource`` for every tenant or for ``tenant``?
+        Starts the poller on first use."""
         if self._task is None:
             self.start()
-        return (app, resource) in self.pairs
+        pairs = self.pairs
+        return (app, resource, "") in pairs or (bool(tenant) and (app, resource, tenant) in pairs)
 
     def start(self) -> None:
         """Start polling (no-op without a running loop or when already running)."""

@@ -557,7 +557,8 @@ class Governance(Stage):
             # 4. subscription
             if g.subscription:
                 app = app_of(ctx.identity)
-                if app is None or not rt.subscriptions().allowed(app, g.resource):
+                ident = ctx.identity
+                if app is None or not rt.subscriptions().allowed(app, g.resource, ident.tenant):
                     return Reply(403, f"A subscription is required: {g.label[4:]} needs an approved "
                                  "subscription for your application", type="permission_error",
                                  code="subscription_required",

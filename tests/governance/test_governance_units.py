@@ -194,12 +194,14 @@ async def test_store_lifecycle_and_audit(store):
     assert pairs == frozenset()
     sub = await store.request("client:web", "model:paid", "alice", tenant="acme")
     assert sub["status"] == "pending" and sub["tenant"] == "acme"
-    assert (await store.request("client:web", "model:paid", "bob"))["id"] == sub["id"]
+    assert (await store.request("client:web", "model:paid", "bob", tenant="acme"))["id"] == sub["id"]
+    # the same app for every tenant is a separate subscription
+    assert (await store.request("client:web", "model:paid", "bob"))["id"] != sub["id"]
     assert (await store.approved())[1] == frozenset()
     done = await store.transition(sub["id"], "approve", "bob")
     assert done["status"] == "approved"
     v1, pairs = await store.approved()
-    assert pairs == {("client:web", "model:paid")} and v1 > v0
+    assert pairs == {("client:web", "model:paid", "acme")} and v1 > v0
     with pytest.raises(SubscriptionError) as e:
         await store.transition(sub["id"], "approve", "bob")
     assert e.value.status == 409
@@ -209,10 +211,10 @@ async def test_store_lifecycle_and_audit(store):
     await store.transition(sub["id"], "revoke", "carol")
     assert (await store.approved())[1] == frozenset()
     await store.transition(sub["id"], "approve", "dave")  # re-approval after revocation
-    trail = [(a["action"], a["actor"], a["status"]) for a in await store.audit()]
+    trail = [(a["action"], a["actor"], a["status"]) for a in await store.audit() if a["subscription"] == sub["id"]]
     assert trail == [("request", "alice", "pending"), ("approve", "bob", "approved"),
                      ("revoke", "carol", "revoked"), ("approve", "dave", "approved")]
-    assert [s["status"] for s in await store.entries()] == ["approved"]
+    assert [s["status"] for s in await store.entries()] == ["approved", "pending"]
     with pytest.raises(SubscriptionError):
         await store.request("web", "model:paid", "x")  # no namespace
     with pytest.raises(SubscriptionError):
@@ -234,6 +236,25 @@ async def test_sqlite_store_is_shared_between_connections(tmp_path):
     b = SQLiteStore(str(tmp_path / "s.sqlite"))
     sub = await a.request("client:x", "model:m", "alice")
     await a.transition(sub["id"], "approve", "bob")
-    assert ("client:x", "model:m") in (await b.approved())[1]
+    assert ("client:x", "model:m", "") in (await b.approved())[1]
     await a.close()
     await b.close()
+
+
+async def test_view_scopes_by_tenant(tmp_path):
+    from fastgate.config import load_config_text
+    from fastgate.governance.subscriptions import SubscriptionView
+
+    path = tmp_path / "v.sqlite"
+    cfg = load_config_text(f'subscriptions: {{path: "{path}", poll_interval_s: 0.1}}', "<t>")
+    st = SQLiteStore(str(path))
+    for app, tenant in (("client:any", None), ("client:one", "t1")):
+        sub = await st.request(app, "route:r", "admin", tenant=tenant)
+        await st.transition(sub["id"], "approve", "admin")
+    view = SubscriptionView(cfg, 0.1)
+    assert view.allowed("client:any", "route:r", None) and view.allowed("client:any", "route:r", "t9")
+    assert view.allowed("client:one", "route:r", "t1")
+    assert not view.allowed("client:one", "route:r", "t2") and not view.allowed("client:one", "route:r", None)
+    assert not view.allowed("client:one", "route:other", "t1")
+    view.stop()
+    await st.close()
