@@ -496,8 +496,8 @@ cdef void _scan(const uint8_t* p, Py_ssize_t n, int64_t* f) noexcept nogil:
     while i < n:
         k = _cls(p, i)
         if k == SPACE and i + 1 < n:
-            # the commonest piece starts, " word" and " (", first: what the general white-space
-            # rules below decide for a lone space
+            # the commonest piece starts, " word", " (" and " 42", first: what the general
+            # white-space rules below decide for a lone space
             nxt = _cls(p, i + 1)
             if nxt <= LAST_LETTER:
                 j = _words(p, n, i + 1, SPACE, f)
@@ -505,6 +505,10 @@ cdef void _scan(const uint8_t* p, Py_ssize_t n, int64_t* f) noexcept nogil:
                 continue
             if nxt >= PUNCT:
                 i = _punct(p, n, i + 1, True, f)
+                continue
+            if nxt <= NDIGIT:  # " 42": the space is a piece of its own
+                _ws_piece(f, 1, False, 0)
+                i += 1
                 continue
         if k <= LAST_LETTER:
             j = _words(p, n, i, -1, f)
@@ -555,8 +559,10 @@ cdef void _scan(const uint8_t* p, Py_ssize_t n, int64_t* f) noexcept nogil:
             if i < j:  # one white-space char before a non-space one
                 nxt = _cls(p, j)
                 ki = _cls(p, i)
-                if nxt <= LAST_LETTER:
-                    i = _letters(p, n, j, ki, f)
+                if nxt <= LAST_LETTER:  # "    return": indentation, then " return"
+                    i = _words(p, n, j, SPACE, f) if ki == SPACE else -1
+                    if i < 0:
+                        i = _letters(p, n, j, ki, f)
                 elif ki == SPACE and nxt >= PUNCT:
                     i = _punct(p, n, j, True, f)
                 else:
