@@ -52,7 +52,8 @@ _PCT_RE = re.compile(r"%[0-9A-Fa-f]{2}")
 # One bareword/number/e-mail-like token (no whitespace, quotes, operators, brackets) cannot form a
 # SQLi or XSS fingerprint; skipping libinjection for it matters because the Python binding costs
 # ~10 µs a call (it builds the token vector as dicts) and JSON keys and ids are mostly this shape.
-_PLAIN_RE = re.compile(r"[A-Za-z0-9_.@:]*")
+# Single hyphens are allowed (slugs, SKUs, UUIDs); "--" is not: it opens an SQL comment ("1--").
+_PLAIN_RE = re.compile(r"[A-Za-z0-9_.@:]*(?:-[A-Za-z0-9_.@:]+)*-?")
 # Strings shorter than this cannot hold a meaningful injection (libinjection needs tokens).
 _MIN_LEN = 2
 
@@ -281,7 +282,7 @@ class WAFStage(Stage):
             if not is_json:
                 # Many upstreams parse JSON whatever the declared type: look at what it is.
                 head = data[:64].lstrip()
-                if not head[:1] in (b"{", b"["):
+                if head[:1] not in (b"{", b"["):
                     return None  # not a body type this WAF inspects (binary, multipart, text)
             try:
                 obj = orjson.loads(data)

@@ -115,3 +115,16 @@ def test_rules_can_be_switched_off() -> None:
 def test_path_is_decoded() -> None:
     assert insp().path("/api/x/" + quote("<script>alert(1)</script>", safe="")) is not None
     assert insp().path("/api/orders/42") is None
+
+
+@pytest.mark.parametrize("v", ["1--", "-1--", "1--1", "id-1--"])
+def test_double_hyphen_is_never_skipped_as_plain(v: str) -> None:
+    # "1--" is a numeric injection closed by a comment; the plain-token fast path must not hide it.
+    from fastgate.stages.waf import _PLAIN_RE
+
+    assert _PLAIN_RE.fullmatch(v) is None
+
+
+def test_slug_like_tokens_pass() -> None:
+    for v in ("filler-tag", "SKU-0001", "550e8400-e29b-41d4-a716-446655440000", "a.b@c.example"):
+        assert insp().value("f", v) is None
