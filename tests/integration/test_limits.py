@@ -11,20 +11,18 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-import signal
 import socket
 import subprocess
-import sys
 import textwrap
 import time
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import aiohttp
 import pytest
 from conftest import base_config, free_port, read_log
+from gwproc import serve, stop
 
 from fastgate._testbase import InProcessGateway
 from fastgate.limits import limit_key
@@ -88,46 +86,6 @@ def private_redis() -> Iterator[PrivateRedis]:
         yield r
     finally:
         r.kill()
-
-
-class Served:
-    def __init__(self, proc: subprocess.Popen[bytes], url: str, admin: str) -> None:
-        self.proc, self.url, self.admin = proc, url, admin
-
-
-async def serve(tmp_path: Path, text: str, workers: int, name: str = "fastgate.yaml") -> Served:
-    port, aport = free_port(), free_port()
-    text = text.replace('listen: "127.0.0.1:0"', f'listen: "127.0.0.1:{port}"', 1)
-    text = text.replace('admin_listen: "127.0.0.1:0"', f'admin_listen: "127.0.0.1:{aport}"', 1)
-    path = tmp_path / name
-    path.write_text(text)
-    proc = subprocess.Popen([sys.executable, "-m", "fastgate", "serve", "-c", str(path), "--workers", str(workers)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    s = Served(proc, f"http://127.0.0.1:{port}", f"http://127.0.0.1:{aport}")
-    end = time.monotonic() + 60
-    async with aiohttp.ClientSession() as c:
-        while time.monotonic() < end:
-            if proc.poll() is not None:
-                raise AssertionError(f"fastgate exited with {proc.returncode}: {proc.stderr.read().decode()[-2000:]}")
-            try:
-                async with c.get(s.admin + "/readyz") as r:
-                    if r.status == 200:
-                        return s
-            except aiohttp.ClientError:
-                pass
-            await asyncio.sleep(0.1)
-    proc.kill()
-    raise AssertionError("gateway never became ready")
-
-
-def stop(s: Served) -> int:
-    if s.proc.poll() is None:
-        s.proc.send_signal(signal.SIGTERM)
-    try:
-        return s.proc.wait(30)
-    finally:
-        if s.proc.poll() is None:
-            s.proc.kill()
 
 
 async def burst(urls: list[str], n: int, body: dict | None = None) -> list[int]:

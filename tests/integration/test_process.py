@@ -7,60 +7,12 @@ import os
 import signal
 import subprocess
 import sys
-import time
-from pathlib import Path
 
 import aiohttp
 import pytest
 from conftest import base_config, free_port, read_log
-
-
-class Served:
-    def __init__(self, proc: subprocess.Popen, url: str, admin: str, path: Path) -> None:
-        self.proc = proc
-        self.url = url
-        self.admin = admin
-        self.path = path
-
-
-async def _wait_ready(admin: str, proc: subprocess.Popen, timeout: float = 30) -> None:
-    end = time.monotonic() + timeout
-    async with aiohttp.ClientSession() as s:
-        while time.monotonic() < end:
-            if proc.poll() is not None:
-                raise AssertionError(f"fastgate exited with {proc.returncode}")
-            try:
-                async with s.get(admin + "/readyz") as r:
-                    if r.status == 200:
-                        return
-            except aiohttp.ClientError:
-                pass
-            await asyncio.sleep(0.1)
-    raise AssertionError("gateway never became ready")
-
-
-async def serve(tmp_path: Path, text: str, workers: int = 2) -> Served:
-    port, aport = free_port(), free_port()
-    text = text.replace('listen: "127.0.0.1:0"', f'listen: "127.0.0.1:{port}"', 1)
-    text = text.replace('admin_listen: "127.0.0.1:0"', f'admin_listen: "127.0.0.1:{aport}"', 1)
-    path = tmp_path / "fastgate.yaml"
-    path.write_text(text)
-    proc = subprocess.Popen([sys.executable, "-m", "fastgate", "serve", "-c", str(path), "--workers", str(workers)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    s = Served(proc, f"http://127.0.0.1:{port}", f"http://127.0.0.1:{aport}", path)
-    await _wait_ready(s.admin, proc)
-    return s
-
-
-def stop(s: Served) -> int:
-    if s.proc.poll() is None:
-        s.proc.send_signal(signal.SIGTERM)
-    try:
-        return s.proc.wait(30)
-    finally:
-        if s.proc.poll() is None:
-            s.proc.kill()
-
+from gwproc import serve, stop, worker_pids
+from gwproc import wait_ready as _wait_ready
 
 CHAT = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}]}
 
@@ -76,11 +28,6 @@ async def _metric_total(s: aiohttp.ClientSession, admin: str, status: str = "200
             if smp.name == "fastgate_requests_total" and smp.labels.get("status") == status:
                 total += smp.value
     return total
-
-
-def worker_pids(sup_pid: int) -> list[int]:
-    out = subprocess.run(["pgrep", "-P", str(sup_pid)], capture_output=True, text=True).stdout.split()
-    return [int(p) for p in out]
 
 
 async def test_workers_metrics_add_up_and_crashed_worker_is_replaced(mock, tmp_path):
@@ -101,7 +48,7 @@ async def test_workers_metrics_add_up_and_crashed_worker_is_replaced(mock, tmp_p
             # Kill one worker outright: it is replaced, and the counters do not go backwards.
             await asyncio.sleep(2.5)  # let the supervisor take a metrics snapshot of it
             os.kill(pids[0], signal.SIGKILL)
-            for _ in range(100):
+            for _ in range(300):
                 now = worker_pids(s.proc.pid)
                 if len(now) == 2 and pids[0] not in now:
                     break
@@ -298,19 +245,11 @@ async def test_supervisor_not_ready_without_identity_keys(mock, tmp_path):
               audiences: [fastgate]
               jwks_uri: "http://127.0.0.1:{dead}/jwks.json"
         """
-    port, aport = free_port(), free_port()
-    text = base_config(mock.url, extra=extra)
-    text = text.replace('listen: "127.0.0.1:0"', f'listen: "127.0.0.1:{port}"', 1)
-    text = text.replace('admin_listen: "127.0.0.1:0"', f'admin_listen: "127.0.0.1:{aport}"', 1)
-    path = tmp_path / "fastgate.yaml"
-    path.write_text(text)
-    proc = subprocess.Popen([sys.executable, "-m", "fastgate", "serve", "-c", str(path), "--workers", "2"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    s = Served(proc, f"http://127.0.0.1:{port}", f"http://127.0.0.1:{aport}", path)
+    s = await serve(tmp_path, base_config(mock.url, extra=extra), workers=2, ready=False)
     try:
         async with aiohttp.ClientSession() as c:
             body = None
-            for _ in range(100):
+            for _ in range(600):  # the admin plane comes up once every worker has started
                 try:
                     async with c.get(s.admin + "/readyz") as r:
                         body = (r.status, await r.json())
