@@ -839,6 +839,8 @@ _FORBIDDEN_TRANSFORM_HEADERS = frozenset({
     "connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade",
     "content-length", "host",
 })
+_GATEWAY_VOUCHED = frozenset({"x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "x-request-id", "forwarded",
+                              "x-real-ip"})
 _HEADER_NAME_RE = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")  # RFC 9110 §5.6.2 token
 
 
@@ -872,6 +874,12 @@ class HeaderTransforms(_Base, frozen=True):
     def __post_init__(self) -> None:
         for n in (*self.add, *self.remove, *self.rename, *self.rename.values()):
             _check_header_name(n)
+        for n in self.rename.values():
+            # Renaming a client header into an identity/forwarding header would let the client
+            # forge what the gateway vouches for (SPEC §4: client copies are always dropped).
+            low = n.lower()
+            if low.startswith("x-fastgate-") or low in _GATEWAY_VOUCHED:
+                raise ValueError(f"cannot rename a header into {n!r}: the gateway vouches for it")
         for v in self.add.values():
             _check_template(v)
 
@@ -892,7 +900,10 @@ class PathRewrite(_Base, frozen=True):
         if (self.prefix is None) == (self.regex is None):
             raise ValueError("set exactly one of 'prefix' or 'regex'")
         if self.regex is not None:
-            re.compile(self.regex)
+            try:
+                re.compile(self.regex)
+            except re.error as e:  # not a ValueError: msgspec would not name the config path
+                raise ValueError(f"invalid regex {self.regex!r}: {e}") from None
 
 
 class QueryTransforms(_Base, frozen=True):

@@ -323,3 +323,23 @@ def test_ipv6_callers_share_their_slash_64() -> None:
     assert t._key_of("2001:db8:1:2::1") == t._key_of("2001:db8:1:2:ffff::9") == "2001:db8:1:2::/64"
     assert t._key_of("2001:db8:1:3::1") != t._key_of("2001:db8:1:2::1")
     assert t._key_of("192.0.2.7") == "192.0.2.7"
+
+
+@pytest.mark.parametrize("bad", [
+    "{request: {headers: {rename: {x-user: x-fastgate-subject}}}}",
+    "{request: {headers: {rename: {x-ip: X-Forwarded-For}}}}",
+    "{request: {headers: {add: {content-length: '1'}}}}",
+    "{request: {headers: {remove: [transfer-encoding]}}}",
+    "{request: {headers: {add: {x-a: '$${nope}'}}}}",
+    "{request: {path: {regex: '(', replace: /}}}",
+    "{request: {path: {prefix: /a/, regex: '^/b$'}}}",
+])
+def test_unsafe_or_invalid_transforms_are_config_errors(bad: str) -> None:
+    from fastgate.config.loader import load_config_text
+    from fastgate.errors import ConfigError
+
+    text = base_config("http://127.0.0.1:9").replace(
+        "    path_prefix: /api/echo/\n", f"    path_prefix: /api/echo/\n    transforms: {bad}\n", 1)
+    with pytest.raises(ConfigError) as ei:
+        load_config_text(text, "<t>")
+    assert "routes[0].transforms" in str(ei.value)
