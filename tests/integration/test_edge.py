@@ -343,3 +343,18 @@ def test_unsafe_or_invalid_transforms_are_config_errors(bad: str) -> None:
     with pytest.raises(ConfigError) as ei:
         load_config_text(text, "<t>")
     assert "routes[0].transforms" in str(ei.value)
+
+
+async def test_waf_and_body_transform_share_the_read_body(mock, gateway_factory):
+    # The WAF reads the body first (3700); the transform (1000) must rewrite that same body, not an
+    # empty re-read of the consumed stream.
+    route = ("    waf: {mode: block}\n"
+             "    transforms: {request: {body: {set: {via: gw}}}}\n")
+    text = base_config(mock.url).replace("    path_prefix: /api/echo/\n", "    path_prefix: /api/echo/\n" + route, 1)
+    async with gateway_factory(text) as gw, aiohttp.ClientSession() as s:
+        async with s.post(gw.url + "/api/echo/w", json={"msg": "hello there"}) as r:
+            assert r.status == 200
+        async with s.post(gw.url + "/api/echo/w", json={"msg": "<script>alert(1)</script>"}) as r:
+            assert r.status == 403
+    recs = [r for r in mock.requests if r["path"] == "/api/echo/w"]
+    assert len(recs) == 1 and json.loads(recs[0]["body"]) == {"msg": "hello there", "via": "gw"}
