@@ -256,11 +256,14 @@ _LUA_REQUEST = """
 local existing = redis.call('HGET', KEYS[1], ARGV[1])
 if existing then return redis.call('HGET', KEYS[2] .. existing, 'doc') end
 local id = redis.call('INCR', KEYS[3])
-local doc = string.gsub(ARGV[2], '"__ID__"', '"' .. id .. '"')
+local d = cjson.decode(ARGV[2])
+d['id'] = tostring(id)
+local doc = cjson.encode(d)
 redis.call('HSET', KEYS[2] .. id, 'doc', doc, 'status', 'pending', 'pair', ARGV[1])
 redis.call('HSET', KEYS[1], ARGV[1], id)
-local audit = string.gsub(ARGV[3], '"__ID__"', '"' .. id .. '"')
-redis.call('RPUSH', KEYS[4], audit)
+local a = cjson.decode(ARGV[3])
+a['subscription'] = tostring(id)
+redis.call('RPUSH', KEYS[4], cjson.encode(a))
 redis.call('INCR', KEYS[5])
 return doc
 """
@@ -300,9 +303,9 @@ class RedisStore(SubscriptionStore):
     async def request(self, app: str, resource: str, actor: str, tenant: str | None = None) -> dict[str, Any]:
         check_names(app, resource, tenant)
         now = time.time()
-        doc = {"id": "__ID__", "app": app, "resource": resource, "tenant": tenant, "status": "pending",
+        doc = {"id": "", "app": app, "resource": resource, "tenant": tenant, "status": "pending",
                "requested_by": actor, "requested_at": now, "updated_at": now}
-        audit = {"ts": now, "subscription": "__ID__", "action": "request", "actor": actor, "app": app,
+        audit = {"ts": now, "subscription": "", "action": "request", "actor": actor, "app": app,
                  "resource": resource, "status": "pending"}
         p = self.p
         out = await self._req(keys=[p + "pairs", p + "sub:", p + "seq", p + "audit", p + "version"],

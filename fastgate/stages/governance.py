@@ -34,7 +34,7 @@ import time
 import unicodedata
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 from zoneinfo import ZoneInfo
 
 from ..pipeline.stage import Reply, Stage
@@ -109,8 +109,13 @@ class DenyMatcher:
         """Does this rule deny the request ``ctx`` at instant ``now``?"""
         if self.methods and ctx.method.upper() not in self.methods:
             return False
-        if self.paths is not None and self.paths.match(ctx.path) is None:
-            return False
+        if self.paths is not None:
+            # The raw path and its percent-decoded form: an upstream that decodes "/%61dmin" to
+            # "/admin" must not be reachable around a rule on "/admin*" (dot segments and encoded
+            # slashes never get this far on routes: the handler rejects them, HTTP-21).
+            p = ctx.path
+            if self.paths.match(p) is None and ("%" not in p or self.paths.match(unquote(p)) is None):
+                return False
         if self.models is not None and (ctx.model_name is None or self.models.match(ctx.model_name) is None):
             return False
         ident = ctx.identity
@@ -545,8 +550,10 @@ class Governance(Stage):
             lc = g.lifecycle
             if lc.sunset_ts is not None and now >= lc.sunset_ts:
                 return lc.gone(g.label)
-            for k, v in lc.headers:
-                ctx.add_header(k, v)
+            if ctx.reply_headers is None:
+                ctx.reply_headers = list(lc.headers)
+            else:
+                ctx.reply_headers.extend(lc.headers)
         # 2. contextual deny rules
         for rule in rt.global_deny:
             if rule.matches(ctx, now):

@@ -197,6 +197,8 @@ async def store(request, tmp_path):
 async def test_store_lifecycle_and_audit(store):
     v0, pairs = await store.approved()
     assert pairs == frozenset()
+    sub = await store.request("client:web", "model:paid", "__ID__", tenant="__ID__")
+    assert sub["tenant"] == "__ID__" and sub["requested_by"] == "__ID__"  # values are data, never templates
     sub = await store.request("client:web", "model:paid", "alice", tenant="acme")
     assert sub["status"] == "pending" and sub["tenant"] == "acme"
     assert (await store.request("client:web", "model:paid", "bob", tenant="acme"))["id"] == sub["id"]
@@ -219,7 +221,7 @@ async def test_store_lifecycle_and_audit(store):
     trail = [(a["action"], a["actor"], a["status"]) for a in await store.audit() if a["subscription"] == sub["id"]]
     assert trail == [("request", "alice", "pending"), ("approve", "bob", "approved"),
                      ("revoke", "carol", "revoked"), ("approve", "dave", "approved")]
-    assert [s["status"] for s in await store.entries()] == ["approved", "pending"]
+    assert [s["status"] for s in await store.entries()] == ["pending", "approved", "pending"]
     with pytest.raises(SubscriptionError):
         await store.request("web", "model:paid", "x")  # no namespace
     with pytest.raises(SubscriptionError):

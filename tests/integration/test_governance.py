@@ -265,6 +265,8 @@ async def test_deny_rules_cidr_method_claims_behind_trusted_proxy(mock, idp, gat
             ip_not: [10.0.0.0/8]
           - name: blocked-range
             ip: [192.0.2.0/24]
+          - name: no-admin-paths
+            paths: ["/api/open/admin*"]
           - name: contractors-no-gpt
             models: ["gpt-*"]
             claims: {employment: [contractor]}
@@ -288,6 +290,13 @@ async def test_deny_rules_cidr_method_claims_behind_trusted_proxy(mock, idp, gat
             st, _, _ = await call(s, gw.url, None, path="/api/open/a", method="GET",
                                   headers={"X-Forwarded-For": "192.0.2.77"})
             assert st == 403
+            for path in ("/api/open/admin/x", "/api/open/%61dmin/x", "/api/open/%61%64min"):
+                st, _, _ = await call(s, gw.url, None, path=path, method="GET", headers=inside)
+                assert st == 403, path
+            st, _, _ = await call(s, gw.url, None, path="/api/open/administrivia", method="GET", headers=inside)
+            assert st == 403  # a glob is a glob
+            st, _, _ = await call(s, gw.url, None, path="/api/open/user/admin", method="GET", headers=inside)
+            assert st == 200
             st, _, _ = await call(s, gw.url, idp.token("rsa1", employment="contractor"), chat())
             assert st == 403
             st, _, _ = await call(s, gw.url, idp.token("rsa1", employment="staff"), chat())
