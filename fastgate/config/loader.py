@@ -259,6 +259,14 @@ _VAR_RE = re.compile(r"\$\$\{|\$\{([^}]*)\}|\$\{")
 _VAR_BODY_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)(?::-(.*))?$", re.S)
 
 
+# Placeholders the transforms stage fills per request (``routes[].transforms``): kept as written.
+_REQUEST_PLACEHOLDERS = frozenset({"request_id", "client_ip", "subject", "tenant", "route"})
+
+
+def _is_request_placeholder(name: str) -> bool:
+    return name in _REQUEST_PLACEHOLDERS or (name.startswith("claim.") and len(name) > 6)
+
+
 def _expand(obj: Any, path: str, env: Mapping[str, str], errors: list[str]) -> Any:
     """Return a copy of ``obj`` with variables expanded in string values (never in keys).
 
@@ -281,6 +289,8 @@ def _expand_str(text: str, path: str, env: Mapping[str, str], errors: list[str])
         if tok == "${":
             errors.append(f"{path or ROOT}: unterminated '${{' (write '$${{' for a literal '${{')")
             return ""
+        if ".transforms" in path and _is_request_placeholder(m.group(1)):
+            return tok  # filled per request by the transforms stage, not from the environment
         body = _VAR_BODY_RE.match(m.group(1))
         if body is None:
             errors.append(

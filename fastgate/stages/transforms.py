@@ -3,8 +3,9 @@
 Configured per route (``routes[].transforms``, see ``config/schema.py``): add/remove/rename
 request and response headers, path rewrite (prefix or regex with captures), query parameter
 add/remove, JSON body field set/remove both ways. Values may use ``${claim.NAME}``,
-``${request_id}``, ``${client_ip}``, ``${subject}``, ``${tenant}``, ``${route}`` (written
-``$${...}`` in YAML, the loader's escape for a literal ``${``).
+``${request_id}``, ``${client_ip}``, ``${subject}``, ``${tenant}``, ``${route}``: inside
+``transforms`` the config loader leaves these for the stage (other ``${VAR}`` still read the
+environment; ``$${...}`` also works).
 
 Order, relative to the other stages:
 

@@ -1481,3 +1481,26 @@ def test_seeded_typo_fuzz_reports_the_exact_path() -> None:
         errs = errors_of(dump(data), env=EXAMPLE_ENV)
         expected = f"{_fmt([*path, typo])}: unknown key '{typo}' (did you mean '{key}'?)"
         assert expected in errs, (expected, errs)
+
+
+def test_request_placeholders_in_transforms_are_left_for_the_stage():
+    from fastgate.config import load_config_text
+    from fastgate.errors import ConfigError
+
+    text = """\
+routes:
+  - name: r
+    path_prefix: /r/
+    upstream: {targets: [{url: "http://127.0.0.1:1"}]}
+    transforms:
+      request:
+        headers:
+          add: {x-caller: "${claim.sub}", x-trace: "${request_id}", x-env: "${FG_TEST_ENV:-dflt}"}
+"""
+    cfg = load_config_text(text, env={})
+    add = cfg.routes[0].transforms.request.headers.add
+    assert add["x-caller"] == "${claim.sub}" and add["x-trace"] == "${request_id}" and add["x-env"] == "dflt"
+    # Outside transforms the same text is an (invalid) environment reference.
+    with pytest.raises(ConfigError) as e:
+        load_config_text('admin: {token: "${claim.sub}"}', env={})
+    assert "admin.token: invalid variable reference" in str(e.value)
