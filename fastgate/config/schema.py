@@ -717,6 +717,25 @@ class DenyRule(_Base, frozen=True):
     claims: dict[str, tuple[str | int | float | bool, ...]] = field(default_factory=dict)
     message: str = "Access denied by policy"
 
+    def __post_init__(self) -> None:
+        # The loader's cross-field pass does not know this section: check here so `fastgate check`
+        # reports a bad CIDR, day, clock or zone with its path instead of the worker failing at load.
+        import zoneinfo
+
+        for cidr in (*self.ip, *self.ip_not):
+            ipaddress.ip_network(cidr, strict=False)
+        for tw in (self.time, self.time_not):
+            if tw is not None:
+                tw.day_set()
+                tw.minutes()
+                try:
+                    zoneinfo.ZoneInfo(tw.tz)
+                except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                    raise ValueError(f"unknown time zone {tw.tz!r}") from None
+        for pattern in (*self.paths, *self.models):
+            if not pattern:
+                raise ValueError("path and model patterns must not be empty")
+
 
 class Policy(_Base, frozen=True):
     """``policies[]``: who (``match``) may use which models, with which limits; first match wins."""

@@ -265,3 +265,19 @@ async def test_view_scopes_by_tenant(tmp_path):
     assert not view.allowed("client:one", "route:other", "t1")
     view.stop()
     await st.close()
+
+
+@pytest.mark.parametrize("text,where", [
+    ("deny: [{ip: [10.0.0.0/33]}]", "deny[0]"),
+    ("deny: [{time_not: {tz: Mars/Base}}]", "deny[0]"),
+    ("deny: [{time: {days: [funday]}}]", "deny[0]"),
+    ("deny: [{time: {from: '25:00'}}]", "deny[0]"),
+    ("policies: [{name: a, deny: [{ip_not: [nope]}]}]", "policies[0].deny[0]"),
+])
+def test_bad_deny_rules_are_config_errors_with_a_path(text, where):
+    from fastgate.config import load_config_text
+    from fastgate.errors import ConfigError
+
+    with pytest.raises(ConfigError) as e:
+        load_config_text(text, "<t>")
+    assert where in str(e.value)
