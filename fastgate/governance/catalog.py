@@ -53,7 +53,17 @@ def build_catalog(config: Any, now: float | None = None) -> dict[str, Any]:
             # every policy applies to routes (first match wins); route scopes narrow further
             "policies": [p.name for p in policies] if r.auth != "off" else [],
         })
-    return {"models": models, "routes": routes,
+    templates = []
+    for name, t in (getattr(config, "templates", None) or {}).items():
+        m = config.models.get(t.model)
+        status, dep = _status(m.deprecated if m is not None else None, now)
+        # a template is a call of its model: it inherits the model's lifecycle and demands
+        templates.append({"name": name, "kind": "template", "path_prefix": t.path, "model": t.model,
+                          "version": m.version if m is not None else None, "status": status, "deprecation": dep,
+                          "subscription": bool(m is not None and m.subscription == "required"),
+                          "require_auth": _require_auth(m.require_auth if m is not None else None),
+                          "policies": [p.name for p in policies if p.allows_model(t.model)]})
+    return {"models": models, "routes": routes, "templates": templates,
             "policies": [{"name": p.name, "models": list(p.cfg.models), "require_scopes": list(p.cfg.require_scopes),
                           "prompt_guard": p.cfg.prompt_guard is not None,
                           "deny_rules": [d.name for d in getattr(p.cfg, "deny", ())]} for p in policies]}
@@ -74,7 +84,7 @@ def catalog_html(data: dict[str, Any]) -> str:
         return f"<td>{escape(str(v))}</td>"
 
     rows = []
-    for item in (*data["models"], *data["routes"]):
+    for item in (*data["models"], *data["routes"], *data.get("templates", ())):
         rows.append("<tr>" + "".join(cell(item.get(k)) for k in (
             "kind", "name", "path_prefix", "version", "status", "deprecation", "subscription", "require_auth",
             "policies")) + "</tr>")

@@ -417,6 +417,11 @@ async def test_catalog_json_and_html(mock, idp, gateway_factory, tmp_path):
             models: ["gpt-*"]
           - name: default
             match: {}
+        templates:
+          brief:
+            path: /api/brief
+            model: old-model
+            messages: [{role: user, content: "Brief: {{text}}"}]
         """
     async with gateway_factory(gov_config(mock.url, idp, tmp_path, policies=policies)) as gw:
         async with aiohttp.ClientSession() as s:
@@ -431,6 +436,10 @@ async def test_catalog_json_and_html(mock, idp, gateway_factory, tmp_path):
             assert models["secure"]["policies"] == ["default"]
             assert models["paid"]["subscription"] is True
             assert models["secure"]["require_auth"]["acr_values"] == ["urn:mfa"]
+            assert data["templates"] == [{"name": "brief", "kind": "template", "path_prefix": "/api/brief",
+                                          "model": "old-model", "version": "1", "status": "deprecated",
+                                          "deprecation": models["old-model"]["deprecation"], "subscription": False,
+                                          "require_auth": None, "policies": ["default"]}]
             routes = {r["name"]: r for r in data["routes"]}
             assert routes["legacy"]["version"] == "0.9" and routes["orders"]["subscription"] is True
             async with s.get(gw.admin_url + "/admin/catalog", headers={"Accept": "text/html"}) as r:
@@ -438,6 +447,11 @@ async def test_catalog_json_and_html(mock, idp, gateway_factory, tmp_path):
                 page = await r.text()
             assert "&lt;b&gt;research&lt;/b&gt;" in page and "<b>research" not in page
             assert "old-model" in page and "deprecated" in page
+            # a template inherits its model's lifecycle headers
+            await ready(gw)
+            st, h, body = await call(s, gw.url, API_KEY, {"text": "x"}, path="/api/brief")
+            assert st == 200, body
+            assert h["Sunset"] == "Tue, 01 Jan 2030 00:00:00 GMT" and h["Deprecation"].startswith("@")
 
 
 # ------------------------------------------------------------------------------------------------ subscriptions
