@@ -541,3 +541,49 @@ def test_memory_cache_lru_and_ttl() -> None:
     assert c.get("b") is None and c.get("a") == b"1" and c.get("c") == b"3"
     now[0] = 10.0
     assert c.get("a") is None
+
+
+async def test_supervisor_readyz_reflects_upstream_health(mock, tmp_path):
+    """The real process model: `fastgate serve` asks its worker ("ready" op) about upstream health."""
+    import signal
+    import subprocess
+    import sys
+
+    port, aport, dead = free_port(), free_port(), free_port()
+    text = with_provider(base_config(mock.url), f"""\
+          down:
+            type: openai
+            base_url: "http://127.0.0.1:{dead}/v1"
+            api_key: k
+            health_check: {{path: /models, interval_s: 0.2}}
+        models:
+          down-model:
+            targets: [{{provider: down, model: m}}]
+        """)
+    text = text.replace('listen: "127.0.0.1:0"', f'listen: "127.0.0.1:{port}"', 1)
+    text = text.replace('admin_listen: "127.0.0.1:0"', f'admin_listen: "127.0.0.1:{aport}"', 1)
+    path = tmp_path / "fastgate.yaml"
+    path.write_text(text)
+    proc = subprocess.Popen([sys.executable, "-m", "fastgate", "serve", "-c", str(path), "--workers", "1"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        seen: list[tuple[int, dict]] = []
+        async with aiohttp.ClientSession() as c:
+            for _ in range(150):
+                try:
+                    async with c.get(f"http://127.0.0.1:{aport}/readyz") as r:
+                        seen.append((r.status, await r.json()))
+                        if seen[-1][1].get("unhealthy_models"):
+                            break
+                except aiohttp.ClientError:
+                    pass
+                await asyncio.sleep(0.1)
+        assert seen and seen[-1][0] == 503 and seen[-1][1]["unhealthy_models"] == ["down-model"]
+        assert seen[-1][1]["ready"] is False
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(30)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
