@@ -1529,8 +1529,8 @@ class Bench:
             return "no x-request-id on the answer (cannot match the upstream's record or the log line)"
         whys: list[str] = []
         try:
-            with contextlib.closing(http.client.HTTPConnection(*self.upstream_url.split("//", 1)[1].split(":"),
-                                                               timeout=10)) as c:
+            uhost, uport = self.upstream_url.split("//", 1)[1].split(":")
+            with contextlib.closing(http.client.HTTPConnection(uhost, int(uport), timeout=10)) as c:
                 c.request("GET", "/__mock/requests")
                 records = json.loads(c.getresponse().read())
         except (OSError, http.client.HTTPException, ValueError) as e:
