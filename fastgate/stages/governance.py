@@ -45,6 +45,7 @@ __all__ = ["Governance", "GovernanceRuntime", "PromptGuardRuntime", "DenyMatcher
 
 log = logging.getLogger("fastgate.governance")
 
+DENIALS = "fastgate_governance_denials_total"
 _LLM_KINDS = frozenset({"chat", "completions", "embeddings", "messages", "template"})
 _BODY_KINDS = frozenset({"chat", "completions", "embeddings", "messages", "template"})
 
@@ -480,9 +481,17 @@ def app_of(ident: Any) -> str | None:
 class GovernanceRuntime:
     """Everything governance derives from one config, built once per World."""
 
-    def __init__(self, config: Any, clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, config: Any, clock: Callable[[], float] = time.time, metrics: Any = None) -> None:
         #: epoch seconds; tests replace it to move through time windows and sunsets
         self.clock = clock
+        fam = None
+        if metrics is not None:
+            fam = metrics.families.get(DENIALS)
+            if fam is None:
+                fam = metrics.counter(DENIALS, "Requests refused by governance, by check", ("check",))
+        #: ``fastgate_governance_denials_total{check}``: sunset | deny_rule | step_up | subscription |
+        #: prompt_guard (declared up front so dashboards see it from the first scrape)
+        self.denials: Any = fam
         self.models = {n: ResourceGov("model:" + n, f"The model '{n}'", m) for n, m in config.models.items()}
         self.routes = {r.name: ResourceGov("route:" + r.name, f"The route '{r.name}'", r) for r in config.routes}
         self.global_deny = tuple(DenyMatcher(d) for d in getattr(config, "deny", ()) or ())
@@ -534,12 +543,18 @@ class Governance(Stage):
         """The stage for an endpoint, or ``None`` when governance has nothing to do there."""
         rt = getattr(world, "governance", None)
         if rt is None:
-            rt = world.governance = GovernanceRuntime(world.config)
+            rt = world.governance = GovernanceRuntime(world.config, metrics=getattr(world, "metrics", None))
         if not rt.has_work(kind, route_cfg):
             return None
         return cls(rt, kind, route_cfg, usage)
 
     def on_request(self, ctx: Any) -> Reply | None:
+        r = self._check(ctx)
+        if r is not None and self.rt.denials is not None:
+            self.rt.denials.inc((r.reason.partition(":")[0] if r.reason else "other",))
+        return r
+
+    def _check(self, ctx: Any) -> Reply | None:
         rt = self.rt
         now = rt.clock()
         g = self.fixed
@@ -580,7 +595,7 @@ class Governance(Stage):
                     return Reply(403, f"A subscription is required: {g.label[4:]} needs an approved "
                                  "subscription for your application", type="permission_error",
                                  code="subscription_required",
-                                 reason="no_subscription" if app is not None else "no_app_identity")
+                                 reason="subscription:none" if app is not None else "subscription:no_app")
         # 5. prompt guard
         if self.guard_body and policy is not None and rt.guards:
             guard = rt.guards.get(policy.name)

@@ -189,6 +189,9 @@ async def test_step_up_acr_and_max_age(mock, idp, gateway_factory, tmp_path):
             # A model without require_auth ignores all of it.
             st, _, _ = await call(s, gw.url, weak, chat("gpt-4o-mini"))
             assert st == 200
+            async with s.get(gw.admin_url + "/metrics") as r:
+                text = await r.text()
+            assert 'fastgate_governance_denials_total{check="step_up"} 5' in text
 
 
 async def test_step_up_amr_mfa(mock, idp, gateway_factory, tmp_path):
