@@ -587,3 +587,34 @@ async def test_supervisor_readyz_reflects_upstream_health(mock, tmp_path):
         finally:
             if proc.poll() is None:
                 proc.kill()
+
+
+def test_context_length_errors_of_both_providers_are_recognised() -> None:
+    from fastgate.server.handler import is_context_length_error
+
+    assert is_context_length_error(orjson.dumps(CONTEXT_400[1]))
+    assert is_context_length_error(orjson.dumps(
+        {"type": "error", "error": {"type": "invalid_request_error",
+                                    "message": "prompt is too long: 210000 tokens > 200000 maximum"}}))
+    assert not is_context_length_error(orjson.dumps(
+        {"error": {"message": "'messages' is required", "type": "invalid_request_error", "code": None}}))
+
+
+async def test_template_on_an_anthropic_provider(mock, gateway_factory, http):
+    text = with_provider(base_config(mock.url, extra=TEMPLATES), f"""\
+          claude:
+            type: anthropic
+            base_url: "{mock.url}"
+            api_key: k
+        models:
+          claude-haiku:
+            targets: [{{provider: claude, model: claude-3-5-haiku-latest}}]
+        """).replace("    model: gpt-4o-mini\n    messages:", "    model: claude-haiku\n    messages:")
+    assert "model: claude-haiku" in text
+    async with gateway_factory(text) as gw:
+        async with http.post(gw.url + "/api/summarize", json={"text": "via claude"}) as r:
+            assert r.status == 200
+            body = await r.json()
+    assert body["output"].startswith("echo: via claude") and body["model"] == "claude-haiku"
+    sent = orjson.loads(next(r for r in mock.requests if r["path"] == "/v1/messages")["body"])
+    assert sent["system"] == "Summarize in a plain style." or sent["system"][0]["text"] == "Summarize in a plain style."
