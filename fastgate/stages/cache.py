@@ -117,7 +117,7 @@ class RedisCache:
 class CacheRuntime:
     """The cache of one World: the backend chosen by ``cache:``."""
 
-    def __init__(self, config: Any) -> None:
+    def __init__(self, config: Any, metrics: Any = None) -> None:
         c = config.cache
         self.ttl_s = float(c.ttl_s)
         self.backend: MemoryCache | RedisCache
@@ -128,6 +128,19 @@ class CacheRuntime:
             self.backend = MemoryCache(int(c.max_entries), self.ttl_s)
         self.hits = 0
         self.misses = 0
+        # fastgate_cache_lookups_total{result=hit|miss|bypass}: the hit ratio on a dashboard.
+        self.lookups: Any = None
+        if metrics is not None:
+            fam = metrics.families.get("fastgate_cache_lookups_total")
+            if fam is None:
+                fam = metrics.counter("fastgate_cache_lookups_total", "Response cache lookups by result",
+                                      ("result",))
+            self.lookups = fam
+
+    def count(self, result: str) -> None:
+        """Count one lookup outcome (``hit``, ``miss`` or ``bypass``)."""
+        if self.lookups is not None:
+            self.lookups.inc((result,))
 
 
 def _usage_of(data: bytes) -> tuple[int, int]:
@@ -162,7 +175,7 @@ class CacheStage(Stage):
             return None
         rt = getattr(world, "cache_runtime", None)
         if rt is None:
-            rt = CacheRuntime(world.config)
+            rt = CacheRuntime(world.config, getattr(world, "metrics", None))
             world.cache_runtime = rt
         return cls(world, kind, rt)
 
@@ -184,6 +197,7 @@ class CacheStage(Stage):
         cc = ctx.request.headers.get("cache-control", "")
         if "no-cache" in cc.lower():
             ctx.set_extra("cache", "bypass")
+            self.rt.count("bypass")
             ctx.add_header("x-fastgate-cache", "miss")
             return None
         backend = self.rt.backend
@@ -198,10 +212,12 @@ class CacheStage(Stage):
     def _found(self, ctx: Any, data: bytes | None) -> None:
         if data is None:
             self.rt.misses += 1
+            self.rt.count("miss")
             ctx.set_extra("cache", "miss")
             ctx.add_header("x-fastgate-cache", "miss")
             return
         self.rt.hits += 1
+        self.rt.count("hit")
         ctx.set_extra("cache", "hit")
         ctx.set_extra("_cache_hit", data)  # the handler replays it instead of calling the upstream
         ctx.add_header("x-fastgate-cache", "hit")

@@ -514,6 +514,11 @@ async def test_cache_hit_miss_bypass_and_tenant_isolation(mock, gateway_factory,
         assert (await post(http, url, KEY_A, q2))[:2] == (400, "miss")
         await settle()
         assert (await post(http, url, KEY_A, q2))[:2] == (200, "miss")
+        async with http.get(gw.admin_url + "/metrics") as r:
+            metrics = await r.text()
+        assert 'fastgate_cache_lookups_total{result="hit"} 1' in metrics
+        assert 'fastgate_cache_lookups_total{result="bypass"} 1' in metrics
+        assert 'fastgate_cache_lookups_total{result="miss"} 4' in metrics
     recs = [r for r in read_log(tmp_log) if r.get("cache") == "hit"]
     assert len(recs) == 1
     assert recs[0]["tokens_source"] == "cache" and recs[0]["cost_usd"] == 0.0 and recs[0]["attempts"] == 0
