@@ -361,6 +361,21 @@ class RedisStore(SubscriptionStore):
     async def close(self) -> None:
         await self.r.aclose()
 
+    @staticmethod
+    def approved_sync(url: str, key_prefix: str, timeout: float = 1.0) -> tuple[int, frozenset[tuple[str, str, str]]]:
+        """``approved()`` with a short-lived blocking client: a worker's first read at start-up, so
+        subscribed apps are not refused while the first poll is pending (a rolling restart)."""
+        import redis
+
+        r = redis.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout)
+        try:
+            v = int(r.get(key_prefix + "version") or 0)
+            ids = r.hvals(key_prefix + "pairs")
+            docs = [orjson.loads(d) for d in (r.hget(key_prefix + "sub:" + i.decode(), "doc") for i in ids) if d]
+        finally:
+            r.close()
+        return v, frozenset((d["app"], d["resource"], d["tenant"] or "") for d in docs if d["status"] == "approved")
+
 
 # ---------------------------------------------------------------------------------------------- wiring
 def store_key(config: Any) -> tuple[str, str, str]:
@@ -397,14 +412,19 @@ class SubscriptionView:
         self.store: SubscriptionStore | None = None
         self._task: asyncio.Task[None] | None = None
         self._config = config
+        # Read once now, so a fresh worker is right from its first request (then poll).
         if self.key[0] == "sqlite":
-            # SQLite is local and fast: read once now, so a fresh worker is right from its first request.
             try:
                 st = SQLiteStore(self.key[1])
                 self.store = st
                 self.version, self.pairs = st.approved_now()
             except sqlite3.Error as e:
                 log.error("subscriptions: cannot read %s: %s", self.key[1], e)
+        else:
+            try:
+                self.version, self.pairs = RedisStore.approved_sync(self.key[1], self.key[2])
+            except Exception as e:  # Redis down at start: fail closed until the poller gets through
+                log.error("subscriptions: cannot read Redis at start: %s", e)
 
     def allowed(self, app: str, resource: str, tenant: str | None = None) -> bool:
         """Is ``app`` subscribed (approved) to ``resource`` for every tenant or for ``tenant``?
@@ -470,8 +490,11 @@ def view_for(config: Any) -> SubscriptionView:
     key = store_key(config)
     v = views.get(key)
     if v is None or v.interval != float(config.subscriptions.poll_interval_s):
-        if v is not None:
-            v.stop()
+        # A reload to another store or interval: the old poller stops (a World still finishing
+        # requests keeps its last snapshot, which is what it would have seen anyway).
+        for old in views.values():
+            old.stop()
+        views.clear()
         v = views[key] = SubscriptionView(config, float(config.subscriptions.poll_interval_s))
     return v
 

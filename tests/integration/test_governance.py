@@ -599,3 +599,9 @@ async def test_subscriptions_in_redis(mock, idp, gateway_factory, tmp_path, redi
             st, listing = await admin(s, gw.admin_url, "GET", "/admin/subscriptions")
             assert [x["status"] for x in listing["subscriptions"]] == ["revoked"] and listing["version"] == 3
             assert not (tmp_path / "subs.sqlite").exists()
+            # approved again, then a fresh gateway reads Redis at start: right from its first request
+            await admin(s, gw.admin_url, "POST", f"/admin/subscriptions/{sub['id']}/approve")
+    async with gateway_factory(cfg) as gw:
+        async with aiohttp.ClientSession() as s:
+            st, _, body = await call(s, gw.url, API_KEY, chat("paid"))
+            assert st == 200, body
