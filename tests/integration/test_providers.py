@@ -121,8 +121,11 @@ async def test_half_open_probe_closes_breaker(mock, gateway_factory, http):
         async with http.post(gw.url + CHAT, json=MSG) as r:
             assert r.status == 503
         breaker = gw.worker.world.models["gpt-4o-mini"].choice.items[0].breaker
-        while not breaker.available():
+        for _ in range(200):  # the 0.3 s cooldown, bounded so a regression fails instead of hanging
+            if breaker.available():
+                break
             await asyncio.sleep(0.05)
+        assert breaker.state == "open" and breaker.available()
         async with http.post(gw.url + CHAT, json=MSG) as r:  # the half-open probe
             assert r.status == 200
         assert breaker.state == "closed"
