@@ -371,7 +371,8 @@ class RedisStore(SubscriptionStore):
         try:
             v = int(r.get(key_prefix + "version") or 0)
             ids = r.hvals(key_prefix + "pairs")
-            docs = [orjson.loads(d) for d in (r.hget(key_prefix + "sub:" + i.decode(), "doc") for i in ids) if d]
+            keys = [key_prefix + "sub:" + (i.decode() if isinstance(i, bytes) else str(i)) for i in ids]
+            docs = [orjson.loads(d) for d in (r.hget(k, "doc") for k in keys) if d]
         finally:
             r.close()
         return v, frozenset((d["app"], d["resource"], d["tenant"] or "") for d in docs if d["status"] == "approved")
