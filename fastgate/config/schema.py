@@ -800,6 +800,9 @@ class Throttle(_Base, frozen=True):
       endpoint; a flood of bad tokens is answered 429 before any signature is checked.
     * ``concurrency``: in-flight requests per client address (an HTTP/1.1 connection carries one
       request at a time, so this caps the connections doing work; idle keep-alives cost nothing).
+    * ``connections``: open TCP connections per client address per worker, refused at accept time
+      (429 + close) before any byte is parsed. The TCP peer's address: trusted proxies carry many
+      clients, so list them in ``exempt``.
     * ``exempt``: CIDRs never throttled (health checkers, internal callers).
 
     The client address is the peer, or the ``X-Forwarded-For`` hop ``server.trusted_proxies``
@@ -810,6 +813,7 @@ class Throttle(_Base, frozen=True):
     requests: Annotated[int, Meta(ge=1)] | None = None
     per: PositiveSeconds = 1.0
     concurrency: Annotated[int, Meta(ge=1)] | None = None
+    connections: Annotated[int, Meta(ge=1)] | None = None
     exempt: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:

@@ -88,6 +88,8 @@ class Worker:
             self.gateway.handle,
             max_connections=int(cfg.max_connections),
             header_timeout=float(cfg.header_timeout_s),
+            per_ip=getattr(self.config.throttle, "connections", None),
+            exempt=tuple(self.config.throttle.exempt),
             handler_cancellation=True,  # client disconnect cancels the handler → upstream closed
             loop=loop,
             access_log=None,

@@ -448,3 +448,32 @@ async def test_connection_guards_and_tls(mock, gateway_factory, tmp_path):
         assert data.startswith(b"HTTP/1.1 503") and b"Retry-After: 1" in data
         for _, w in held + [(r4, w4)]:
             w.close()
+
+
+async def test_per_ip_connection_cap_before_any_parsing(mock, gateway_factory):
+    text = base_config(mock.url) + "throttle:\n  connections: 2\n"
+    async with gateway_factory(text) as gw:
+        port = gw.worker.port
+        held = [await asyncio.open_connection("127.0.0.1", port) for _ in range(2)]
+        await asyncio.sleep(0.05)
+        r3, w3 = await asyncio.open_connection("127.0.0.1", port)
+        data = await asyncio.wait_for(r3.read(), 10)
+        assert data.startswith(b"HTTP/1.1 429") and b"too_many_connections" in data
+        w3.close()
+        # The held connections still work, and closing one frees a place.
+        r, w = held[0]
+        w.write(b"GET /v1/models HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        assert (await asyncio.wait_for(r.read(), 10)).startswith(b"HTTP/1.1 200")
+        await asyncio.sleep(0.1)
+        r4, w4 = await asyncio.open_connection("127.0.0.1", port)
+        w4.write(b"GET /v1/models HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        assert (await asyncio.wait_for(r4.read(), 10)).startswith(b"HTTP/1.1 200")
+        held[1][1].close()
+    text = base_config(mock.url) + 'throttle:\n  connections: 1\n  exempt: ["127.0.0.0/8"]\n'
+    async with gateway_factory(text) as gw:
+        conns = [await asyncio.open_connection("127.0.0.1", gw.worker.port) for _ in range(3)]
+        r, w = conns[2]
+        w.write(b"GET /v1/models HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        assert (await asyncio.wait_for(r.read(), 10)).startswith(b"HTTP/1.1 200")
+        for _, w in conns:
+            w.close()
