@@ -499,6 +499,10 @@ class GovernanceRuntime:
                             for p in config.policies if getattr(p, "deny", ())}
         self.guards = {p.name: PromptGuardRuntime(p.name, p.prompt_guard) for p in config.policies
                        if p.prompt_guard is not None}
+        for r in config.routes:
+            if r.auth == "off" and (r.require_auth is not None or r.subscription == "required"):
+                # No identity is ever established there: step-up and subscriptions refuse every call.
+                log.warning("route %s: auth: off with require_auth/subscription refuses every request", r.name)
         self.any_model = any(g.active for g in self.models.values())
         self._config = config
         self._subs: Any = None
