@@ -847,6 +847,12 @@ class Gateway:
         m.duration.observe((route,), total)
         if ctx.attempts:
             m.upstream.observe((route,), ctx.upstream_s)
+            if ctx.model_name is not None and ctx.provider is not None:
+                # OpenTelemetry GenAI semantic-convention families (docs/metrics.md).
+                prov = ctx.world.providers.get(ctx.provider)
+                m.observe_genai(ep.kind if ep is not None else "chat", prov.type if prov is not None else "openai",
+                                ctx.model_name, ctx.upstream_s, ctx.ttfb_s, ctx.prompt_tokens, ctx.completion_tokens,
+                                None if status < 400 else ("client_disconnected" if status == 499 else str(status)))
         m.overhead.observe((route,), total - ctx.upstream_s)
         al = self.access_log
         if not al.enabled and not (chain and chain.log):

@@ -172,3 +172,23 @@ def test_usage_stage_parses_anthropic_stream_split_anywhere():
             stage.on_chunk(stage_ctx, piece, False)
         st = stage_ctx.stream_state
         assert (st.prompt, st.completion) == (25, 7), cut
+
+
+async def test_opentelemetry_genai_metrics_recorded(mock, gateway_factory):
+    from prometheus_client.parser import text_string_to_metric_families
+
+    async with gateway_factory(base_config(mock.url)) as gw:
+        status, body = await _post(gw.url, CHAT)
+        assert status == 200
+        usage = orjson.loads(body)["usage"]
+        status, _ = await _post(gw.url, {**CHAT, "stream": True})
+        assert status == 200
+        async with aiohttp.ClientSession() as s, s.get(gw.admin_url + "/metrics") as r:
+            fams = {f.name: f for f in text_string_to_metric_families(await r.text())}
+    tok = fams["gen_ai_client_token_usage"]
+    sums = {smp.labels["gen_ai_token_type"]: smp.value for smp in tok.samples if smp.name.endswith("_sum")}
+    assert sums["input"] >= usage["prompt_tokens"] and sums["output"] >= usage["completion_tokens"]
+    dur = [smp for smp in fams["gen_ai_client_operation_duration_seconds"].samples if smp.name.endswith("_count")]
+    assert sum(smp.value for smp in dur) == 2
+    ttft = [smp for smp in fams["gen_ai_server_time_to_first_token_seconds"].samples if smp.name.endswith("_count")]
+    assert sum(smp.value for smp in ttft) == 1  # only the stream has a first token
