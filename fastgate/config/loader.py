@@ -623,8 +623,8 @@ class _Checker:
             self.err(path, what)
 
     def require_auth(self, path: str, ra: s.RequireAuth | None) -> None:
-        if ra is not None and not ra.acr_values and ra.max_age_s is None:
-            self.err(path, "set acr_values and/or max_age_s")
+        if ra is not None and not ra.acr_values and ra.max_age_s is None and not getattr(ra, "amr", None):
+            self.err(path, "set acr_values, amr and/or max_age_s")
 
     def deprecated(self, path: str, dep: s.Deprecation | None) -> None:
         if dep is not None and dep.link is not None:

@@ -415,7 +415,7 @@ ERROR_CASES: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
     (
         "require-auth-empty",
         _set("models.gpt-4o.require_auth", {}),
-        "models.gpt-4o.require_auth: set acr_values and/or max_age_s",
+        "models.gpt-4o.require_auth: set acr_values, amr and/or max_age_s",
     ),
     (
         "subscription-value",
