@@ -879,6 +879,15 @@ class _Checker:
                 self.err(f"{p}.per", "not allowed for concurrency limits (they count requests in flight)")
             elif kinds[0] != "concurrency" and lim.per is None:
                 self.err(f"{p}.per", f"required for {kinds[0]} limits (e.g. per: 1m)")
+            elif kinds[0] != "concurrency":
+                v = getattr(lim, kinds[0])
+                if not isinstance(v, str) and v > 0:
+                    # The limiter counts on an integer nanosecond clock (usd in micro-dollars): a rate
+                    # above one unit per ns cannot be represented and would fail every request.
+                    units = v * 1_000_000 if kinds[0] == "usd" else v
+                    if units > lim.per * 1e9:
+                        self.err(f"{p}.{kinds[0]}", f"at most one unit per nanosecond: {v!r} per {lim.per:g} s is too many"
+                                 + (" (usd counts micro-dollars)" if kinds[0] == "usd" else ""))
         if lim.model is not None:
             self.model_glob(f"{p}.model", lim.model)
 

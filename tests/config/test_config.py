@@ -1504,3 +1504,13 @@ routes:
     with pytest.raises(ConfigError) as e:
         load_config_text('admin: {token: "${claim.sub}"}', env={})
     assert "admin.token: invalid variable reference" in str(e.value)
+
+
+def test_limit_over_one_unit_per_nanosecond_is_a_config_error():
+    from fastgate.config import load_config_text
+    from fastgate.errors import ConfigError
+
+    with pytest.raises(ConfigError) as e:
+        load_config_text("policies:\n  - name: p\n    limits: [{key: subject, tokens: 1000000000000, per: 1m}]\n")
+    assert "policies[0].limits[0].tokens: at most one unit per nanosecond" in str(e.value)
+    load_config_text("policies:\n  - name: p\n    limits: [{key: subject, tokens: 10000000000, per: 1m}]\n")
