@@ -612,6 +612,10 @@ class PolicyMatch(_Base, frozen=True):
     ip: tuple[str, ...] = ()
     time: TimeWindow | None = None
     claims: dict[str, tuple[str | int | float | bool, ...]] = field(default_factory=dict)
+    #: HTTP methods (any of), e.g. [GET, HEAD]
+    methods: tuple[str, ...] = ()
+    #: request path globs (any of), e.g. ["/api/reports/*"]; matched against the path as received
+    paths: tuple[str, ...] = ()
 
 
 LimitKey = Literal["subject", "tenant", "api_key", "ip", "global"]

@@ -50,7 +50,8 @@ class PolicyRuntime:
     """One ``policies[]`` entry, compiled: matchers as sets/networks, models as one regex."""
 
     __slots__ = ("name", "cfg", "groups", "scopes", "tenants", "subjects", "issuers", "nets", "claims", "days",
-                 "window", "tz", "needs_identity", "require_scopes", "allow_all", "_models_re", "_allowed")
+                 "window", "tz", "needs_identity", "require_scopes", "allow_all", "_models_re", "_allowed",
+                 "methods", "paths_re")
 
     def __init__(self, cfg: Any) -> None:
         self.name: str = cfg.name
@@ -63,6 +64,9 @@ class PolicyRuntime:
         self.issuers = frozenset(m.issuers)
         self.nets = tuple(ipaddress.ip_network(c, strict=False) for c in m.ip)
         self.claims = tuple((name, _typed(vals)) for name, vals in (m.claims or {}).items())
+        self.methods = frozenset(x.upper() for x in getattr(m, "methods", ()) or ())
+        paths = tuple(getattr(m, "paths", ()) or ())
+        self.paths_re = re.compile("|".join(f"(?:{fnmatch.translate(x)})" for x in paths)) if paths else None
         if m.time is not None:
             self.days: frozenset[int] | None = m.time.day_set()
             self.window = m.time.minutes()
@@ -88,8 +92,12 @@ class PolicyRuntime:
                 self._allowed[name] = hit
         return hit
 
-    def matches(self, ident: Any, ip: str | None) -> bool:
-        """Does this policy apply to ``ident`` (``None`` = anonymous) calling from ``ip``?"""
+    def matches(self, ident: Any, ip: str | None, method: str = "", path: str = "") -> bool:
+        """Does this policy apply to ``ident`` (``None`` = anonymous) calling ``method path`` from ``ip``?"""
+        if self.methods and method not in self.methods:
+            return False
+        if self.paths_re is not None and self.paths_re.match(path) is None:
+            return False
         if self.needs_identity:
             if ident is None:
                 return False
@@ -146,9 +154,9 @@ class PolicySet:
         self.policies = tuple(PolicyRuntime(p) for p in config.policies)
         self.needs_ip = any(p.nets for p in self.policies)
 
-    def first_match(self, ident: Any, ip: str | None) -> PolicyRuntime | None:
+    def first_match(self, ident: Any, ip: str | None, method: str = "", path: str = "") -> PolicyRuntime | None:
         for p in self.policies:
-            if p.matches(ident, ip):
+            if p.matches(ident, ip, method, path):
                 return p
         return None
 
@@ -205,7 +213,7 @@ class Authorize(Stage):
         required = self.route_scopes
         ps = self.policies
         if ps.policies:
-            policy = ps.first_match(ident, client_ip(ctx) if ps.needs_ip else None)
+            policy = ps.first_match(ident, client_ip(ctx) if ps.needs_ip else None, ctx.method, ctx.path)
             if policy is None:
                 return _forbidden("You are not allowed to use this endpoint", "forbidden", "no_matching_policy")
             ctx.policy = policy

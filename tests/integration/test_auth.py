@@ -13,6 +13,7 @@ from typing import Any
 import aiohttp
 import orjson
 import pytest
+from conftest import base_config
 from identity.idp import MockIdP, rsa_key
 
 API_KEY = "fg-test-ci-bot-key-0123456789abcdef"
@@ -402,3 +403,34 @@ async def test_demo_runs_with_auth_and_its_token_works(tmp_path, monkeypatch):
     finally:
         await gw.stop()
         await mock.stop()
+
+
+async def test_policy_match_by_method_and_path(mock, gateway_factory):
+    """policies[].match: methods and path globs select the policy (issue 10 item 2)."""
+    import hashlib
+
+    key = "fg-method-path-test-key"
+    digest = hashlib.sha256(key.encode()).hexdigest()
+    extra = f"""\
+        auth:
+          api_keys:
+            - {{name: k, sha256: "{digest}", subject: alice, groups: [staff]}}
+        policies:
+          - name: readers
+            match: {{methods: [GET], paths: ["/api/echo/reports/*"]}}
+          - name: llm
+            match: {{methods: [POST], paths: ["/v1/*"]}}
+            models: ["gpt-4o-mini"]
+        """
+    text = base_config(mock.url, extra=extra).replace("auth: off", "auth: required")
+    async with gateway_factory(text) as gw, aiohttp.ClientSession() as s:
+        h = {"Authorization": f"Bearer {key}"}
+        async with s.get(gw.url + "/api/echo/reports/q1", headers=h) as r:
+            assert r.status == 200
+        async with s.delete(gw.url + "/api/echo/reports/q1", headers=h) as r:
+            assert r.status == 403  # no policy matches DELETE
+        async with s.get(gw.url + "/api/echo/other", headers=h) as r:
+            assert r.status == 403  # no policy matches this path
+        async with s.post(gw.url + "/v1/chat/completions", headers=h,
+                          json={"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "x"}]}) as r:
+            assert r.status == 200
