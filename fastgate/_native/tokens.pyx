@@ -577,25 +577,54 @@ cdef void _scan(const uint8_t* p, Py_ssize_t n, int64_t* f) noexcept nogil:
 
 
 cdef void _narrow(const void* data, unsigned int kind, Py_ssize_t n, uint8_t* out) noexcept nogil:
-    """One byte per code point: ASCII as itself, anything else as 0x80 + its class."""
-    cdef Py_ssize_t i
-    cdef uint32_t c
+    """One byte per code point: ASCII as itself, anything else as 0x80 + its class. Unrolled by
+    four (a table lookup per char is all the work; the loop overhead was half of it)."""
+    cdef Py_ssize_t i = 0
+    cdef uint32_t c, c0, c1, c2, c3
     cdef const uint8_t* d1
     cdef const uint16_t* d2
     cdef const uint32_t* d4
     if kind == PyUnicode_1BYTE_KIND:
         d1 = <const uint8_t*>data
-        for i in range(n):
+        while i + 4 <= n:
             out[i] = _NARROW[d1[i]]
+            out[i + 1] = _NARROW[d1[i + 1]]
+            out[i + 2] = _NARROW[d1[i + 2]]
+            out[i + 3] = _NARROW[d1[i + 3]]
+            i += 4
+        while i < n:
+            out[i] = _NARROW[d1[i]]
+            i += 1
     elif kind == PyUnicode_2BYTE_KIND:
         d2 = <const uint16_t*>data
-        for i in range(n):
+        while i + 4 <= n:
             out[i] = _NARROW[d2[i]]
+            out[i + 1] = _NARROW[d2[i + 1]]
+            out[i + 2] = _NARROW[d2[i + 2]]
+            out[i + 3] = _NARROW[d2[i + 3]]
+            i += 4
+        while i < n:
+            out[i] = _NARROW[d2[i]]
+            i += 1
     else:
         d4 = <const uint32_t*>data
-        for i in range(n):
+        while i + 4 <= n:
+            c0 = d4[i]
+            c1 = d4[i + 1]
+            c2 = d4[i + 2]
+            c3 = d4[i + 3]
+            if (c0 | c1 | c2 | c3) < <uint32_t>TABLE_SIZE:  # TABLE_SIZE is a power of two
+                out[i] = _NARROW[c0]
+                out[i + 1] = _NARROW[c1]
+                out[i + 2] = _NARROW[c2]
+                out[i + 3] = _NARROW[c3]
+                i += 4
+            else:
+                break
+        while i < n:
             c = d4[i]
             out[i] = _NARROW[c] if c < <uint32_t>TABLE_SIZE else <uint8_t>(0x80 + _classify(c))
+            i += 1
 
 
 cdef void _features(object s, int64_t* f) except *:
