@@ -19,7 +19,8 @@ DEMO_MOCK_KEY = "sk-mock-demo"
 
 def demo_config(port: int, mock_url: str, admin_port: int = 0, access_log: str = "stdout",
                 usage_db: str | None = None, jwks: dict | None = None) -> str:
-    """The demo's config text: auth on (the dev key's JWKS inline), one ``default`` policy for all."""
+    """The demo's config text: auth on (the dev key's JWKS inline), one ``default`` policy for all with
+    request/token/concurrency limits (one process: the ``local`` limiter) and PII masked both ways."""
     import orjson
 
     from .devkeys import DEMO_AUDIENCE, DEMO_ISSUER, load_or_create_demo_key, public_jwks
@@ -63,6 +64,13 @@ def demo_config(port: int, mock_url: str, admin_port: int = 0, access_log: str =
           - name: default
             match: {{}}
             models: ["*"]
+            limits:
+              - {{key: subject, requests: 60, per: 1m}}
+              - {{key: subject, tokens: 200000, per: 1m}}
+              - {{key: subject, concurrency: 8}}
+            pii: {{request: mask, response: mask}}
+        rate_limit:
+          backend: local
         routes:
           - name: echo
             path_prefix: /api/echo/
@@ -91,6 +99,8 @@ def banner(url: str, admin_url: str, token: str = "") -> str:
           admin    {admin_url}   (/metrics /readyz /admin/config)
           auth     JWT (dev key, issuer https://fastgate.demo/); this token is valid for 24 h,
                    mint others with: fastgate token --sub you --groups demo --scope llm:invoke
+          limits   60 requests/min, 200k tokens/min, 8 in flight per subject (x-ratelimit-* headers)
+          PII      masked both ways: say "mail me at jane@example.com" and the provider sees [EMAIL]
 
         Try it:
 

@@ -183,6 +183,12 @@ async def test_demo_prints_snippets_that_work():
         cmd = text[start:text.index("\n\n", start)]
         out = await asyncio.to_thread(subprocess.run, ["bash", "-c", cmd], capture_output=True, text=True, timeout=20)
         assert '"echo: Hello, gateway!' in out.stdout, out
+        # Limits and PII are on in the demo: the provider never sees the address, headers carry the limits.
+        pii_cmd = cmd.replace("curl -s ", "curl -si ", 1).replace("Hello, gateway!", "mail me at jane@example.com")
+        out = await asyncio.to_thread(subprocess.run, ["bash", "-c", pii_cmd], capture_output=True, text=True,
+                                      timeout=20)
+        assert "[EMAIL]" in out.stdout and "jane@example.com" not in out.stdout, out
+        assert "x-ratelimit-limit-requests: 60" in out.stdout.lower(), out
     finally:
         proc.send_signal(signal.SIGINT)
         await asyncio.wait_for(proc.wait(), 20)
