@@ -881,7 +881,7 @@ class _Checker:
                 self.err(f"{p}.per", f"required for {kinds[0]} limits (e.g. per: 1m)")
             elif kinds[0] != "concurrency":
                 v = getattr(lim, kinds[0])
-                if not isinstance(v, str) and v > 0:
+                if not isinstance(v, str) and v > 0 and lim.per is not None:
                     # The limiter counts on an integer nanosecond clock (usd in micro-dollars): a rate
                     # above one unit per ns cannot be represented and would fail every request.
                     units = v * 1_000_000 if kinds[0] == "usd" else v

@@ -110,10 +110,10 @@ def parse_redis_url(url: str, *, timeout_s: float = 0.25, lease_s: float = 600.0
     user = unquote(u.username) if u.username else None
     password = unquote(u.password) if u.password else None
     if u.scheme == "unix":
-        return RedisURL("", 0, int(q.get("db", 0)), user, password, False, u.path, timeout, lease)
+        return RedisURL("", 0, int(q.get("db", "0")), user, password, False, u.path, timeout, lease)
     if u.scheme not in ("redis", "rediss"):
         raise ValueError(f"unsupported Redis URL scheme {u.scheme!r} (redis, rediss, unix)")
-    db = int(u.path.strip("/") or q.get("db", 0))
+    db = int(u.path.strip("/") or q.get("db", "0"))
     return RedisURL(u.hostname or "127.0.0.1", u.port or 6379, db, user, password, u.scheme == "rediss", None,
                     timeout, lease)
 
@@ -308,7 +308,7 @@ class RedisBackend:
     async def command(self, *args: bytes | str | int) -> Any:
         """Run one raw Redis command on the backend's connection (admin and tests)."""
         fut = self._get_loop().create_future()
-        self._submit(_Entry(fut, ()), _pack(args))
+        self._submit(_Entry(fut, ()), _pack(args))  # type: ignore[arg-type]
         r = await fut
         if isinstance(r, _Failure):
             raise ConnectionError(f"redis {r.error}")
@@ -545,7 +545,7 @@ class RedisBackend:
                         f = loop.create_future()
                         conn.queue.append(_Entry(f, ()))
                         futs.append(f)
-                        conn.transport.write(_pack(cmd))  # type: ignore[union-attr]
+                        conn.transport.write(_pack(cmd))  # type: ignore[union-attr,arg-type]
                     for f in futs:
                         r = await f
                         if isinstance(r, (_ReplyError, _Failure)):

@@ -371,7 +371,7 @@ class Gateway:
                             raise  # the caller's own request cannot be sent: a 400 naming the field
                         break  # a fallback that cannot take this request: keep the earlier answer
                     ctx.set_extra("translation", tr.name)
-                elif mt.upstream_model == ctx.model_name and not ctx.body_dirty:
+                elif mt.upstream_model == ctx.model_name and not ctx.body_dirty and ctx.body is not None:
                     body = ctx.body
                     path = target.base_path.encode() + suffix
                 else:

@@ -347,11 +347,12 @@ class RateLimit(Stage):
                 tag_value = value
             n = spec.amount
             if spec.claim is not None:
-                n = spec.units(ident.claims.get(spec.claim)) if ident is not None else None
-                if n is None:
+                got = spec.units(ident.claims.get(spec.claim)) if ident is not None else None
+                if got is None:
                     return Reply(403, f"The credential does not carry a valid '{spec.claim}' limit",
                                  type="permission_error", code="limit_claim_missing",
                                  reason=f"limit_claim_missing:{spec.claim}")
+                n = got
             key = spec.key(scope, value)
             kind = spec.kind
             if kind == _CONC:
