@@ -399,7 +399,16 @@ class RedisBackend:
         fut = self._get_loop().create_future()
         undo = (items, tag, lease, [c[0] for c in conc], ne) if conc or n else None
         self._submit(_Entry(fut, args, undo))
-        r = await fut  # cancellation: _deliver sees the cancelled future and compensates
+        try:
+            r = await fut  # cancelled while waiting: _deliver sees the cancelled future and compensates
+        except asyncio.CancelledError:
+            # Cancelled after Redis answered but before this task resumed: the future holds a
+            # result nobody will act on, so give the reservation (and its lease) back here.
+            if fut.done() and not fut.cancelled() and undo is not None:
+                res = fut.result()
+                if type(res) is list and res and res[0] == 1:
+                    self._compensate(undo, res)
+            raise
         if type(r) is not list:
             if type(r) is _ReplyError:
                 self._count("redis_error")
