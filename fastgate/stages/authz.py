@@ -51,11 +51,14 @@ class PolicyRuntime:
 
     __slots__ = ("name", "cfg", "groups", "scopes", "tenants", "subjects", "issuers", "nets", "claims", "days",
                  "window", "tz", "needs_identity", "require_scopes", "allow_all", "_models_re", "_allowed",
-                 "methods", "paths_re")
+                 "methods", "paths_re", "pii")
 
     def __init__(self, cfg: Any) -> None:
         self.name: str = cfg.name
         self.cfg = cfg
+        # Read by the PII stage on every request (stages/pii.py policy_modes): an attribute here,
+        # so that lookup does not go through a failing getattr on a slotted object.
+        self.pii = getattr(cfg, "pii", None)
         m = cfg.match
         self.groups = frozenset(m.groups)
         self.scopes = frozenset(m.scopes)

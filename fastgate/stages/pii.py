@@ -52,6 +52,7 @@ from typing import Any
 
 import orjson
 
+from .._native import twin as _twin
 from ..errors import UpstreamError
 from ..pii import PIIBlocked, PIIError, PlaceholderState, Redactor, StreamRedactor, restore
 from ..pipeline.stage import Reply, Stage
@@ -132,6 +133,8 @@ def policy_modes(ctx: Any, default: Any = None) -> tuple[str, str]:
 # sk-/xox- keys), "@" (e-mail), ":" (IPv6, also all-letter ones like dead:beef::cafe), "_"
 # (gh?_ / github_pat_), "J" (JWT "eyJ"), "A" (AWS "AKIA…", Google "AIza…"), "V" (PEM "PRIVATE KEY").
 _TRIGGER_CHARS = "0123456789@:_JAV"
+#: PIIRuntime.scan_below with the compiled kernel (characters): below it the scan comes first.
+SCAN_FIRST_CHARS = 512
 
 
 def make_prefilter(redactor: Redactor) -> Callable[[str], bool]:
@@ -172,6 +175,11 @@ class PIIRuntime:
         self.default = policies[0].pii if policies else None
         self.active = any(p.pii.request != "off" or p.pii.response != "off" for p in policies)
         self.maybe = make_prefilter(self.redactor)
+        # Strings shorter than this skip the prefilter and go straight to the scanner: the compiled
+        # kernel's own skip loop rejects a short clean string about as fast as the prefilter's
+        # memchr passes, and a string that passes the prefilter (most prose has a digit, a ':' or
+        # an 'A') would pay for both. The pure twin is far slower than the prefilter: always first.
+        self.scan_below = SCAN_FIRST_CHARS if self.redactor.kernel is not _twin("redact") else 0
         self.counter: Any = None
         if metrics is not None:
             # Families live as long as the worker: a reload must not reset the counter.
@@ -189,22 +197,31 @@ class PIIRuntime:
                 c.inc((direction, entity), n)
 
     def text(self, s: str, mode: str, ph: PlaceholderState | None, counts: dict[str, int]) -> str:
-        """Redact one string in ``mode`` (``block`` only counts), adding to ``counts``."""
-        if not self.maybe(s):
+        """Redact one string in ``mode`` (``block`` only counts), adding to ``counts``.
+
+        A string the prefilter rejects is returned as it is, unscanned; short strings are scanned
+        without asking it first (``scan_below``), which finds nothing in them either (the
+        prefilter is conservative), and when that scan fails the prefilter's answer still decides
+        (a rejected string passes as before, anything else fails closed).
+        """
+        short = len(s) < self.scan_below
+        if not short and not self.maybe(s):
             return s
         try:
             if mode == "block":
                 for sp in self.redactor.find(s):
                     counts[sp.entity] = counts.get(sp.entity, 0) + 1
                 return s
-            out, found = self.redactor.redact(s, mode, ph)
+            # (counts are added only once the text is redacted: a failure adds none)
+            return self.redactor.redact_counted(s, mode, ph, counts)
         except PIIError:
+            if short and not self.maybe(s):
+                return s
             raise
         except Exception as e:  # a bug in the kernel must not let text through (PII-16)
+            if short and not self.maybe(s):
+                return s
             raise PIIError(f"redactor error: {type(e).__name__}") from e
-        for k, n in found.items():
-            counts[k] = counts.get(k, 0) + n
-        return out
 
 
 # ------------------------------------------------------------------------------------ walkers
@@ -332,8 +349,17 @@ def redact_llm_request(obj: dict, kind: str, fn: Fn, jfn: Fn) -> bool:
         if type(msgs) is list:
             for m in msgs:
                 if type(m) is dict:
-                    changed |= _openai_content(m, fn)
-                    changed |= _openai_calls(m, jfn)
+                    c = m.get("content")
+                    if type(c) is str:  # the common message: _openai_content inlined
+                        if c:
+                            new = fn(c)
+                            if new != c:
+                                m["content"] = new
+                                changed = True
+                    elif c is not None:
+                        changed |= _openai_content(m, fn)
+                    if "tool_calls" in m or "function_call" in m:
+                        changed |= _openai_calls(m, jfn)
     elif kind == "messages":
         system = obj.get("system")
         if type(system) is str:
