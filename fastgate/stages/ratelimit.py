@@ -69,6 +69,8 @@ _KIND_CODES = {"requests": _REQ, "tokens": _TOK, "usd": _USD, "concurrency": _CO
 _DENY_TYPE = {_REQ: "requests", _TOK: "tokens", _USD: "insufficient_quota", _CONC: "requests"}
 _KIND_WORD = {_REQ: "requests", _TOK: "tokens", _USD: "budget (USD)", _CONC: "concurrent requests"}
 _KEY_CACHE_MAX = 50_000
+_ALLOWED = ("allowed",)  # the decisions label of the common outcome, built once
+_NONE: list[Any] = []  # "no items of this sort" (RateLimit.on_request); never appended to
 # Redis hash tags: scopes nested in one another (subject/api_key inside tenant inside global)
 # can share the widest one's value; ip is independent of the others.
 _NESTED = ("global", "tenant", "api_key", "subject")
@@ -314,9 +316,10 @@ class RateLimit(Stage):
         model_name = ctx.model_name
         items: list[tuple[bytes, int, int, int]] = []
         kinds: list[int] = []
-        sitems: list[tuple[bytes, int, int, int]] = []
-        skinds: list[int] = []
-        conc: list[tuple[bytes, int, bool]] = []
+        # shadow limits and concurrency are rare: their lists stay shared empty ones until used
+        sitems: list[tuple[bytes, int, int, int]] = _NONE
+        skinds: list[int] = _NONE
+        conc: list[tuple[bytes, int, bool]] = _NONE
         tag_value: str | None = None
         tag_scope = plan.tag_scope
         for spec in plan.specs:
@@ -356,6 +359,8 @@ class RateLimit(Stage):
             key = spec.key(scope, value)
             kind = spec.kind
             if kind == _CONC:
+                if conc is _NONE:
+                    conc = []
                 conc.append((key, n, spec.shadow))
                 continue
             if kind == _REQ:
@@ -367,6 +372,8 @@ class RateLimit(Stage):
                 cost = math.ceil(ctx.est_prompt_tokens * m.price_in + ctx.est_output_tokens * m.price_out) \
                     if m is not None else 0
             if spec.shadow:
+                if sitems is _NONE:
+                    sitems, skinds = [], []
                 sitems.append((key, cost, n, spec.window_ns))
                 skinds.append(kind)
             else:
@@ -382,7 +389,7 @@ class RateLimit(Stage):
 
     def _reserve_sync(self, ctx: Any, b: Any, items: list, kinds: list[int], sitems: list, skinds: list[int],
                       conc: list[tuple[bytes, int, bool]]) -> Reply | None:
-        held: list[bytes] = []
+        held: list[bytes] = [] if conc else _NONE
         backend_error: str | None = None
         for key, n, shadow in conc:
             if shadow:
@@ -423,7 +430,9 @@ class RateLimit(Stage):
                 shadow_denied = _DENY_TYPE[self._denying_kind(ds.limits, skinds)]
         est: list[tuple[bytes, int, int, int, int]] = []
         if d is not None:
-            est = [(it[0], it[1], it[2], it[3], k) for it, k in zip(items, kinds, strict=True) if k in (_TOK, _USD)]
+            for it, k in zip(items, kinds, strict=True):
+                if k in (_TOK, _USD):
+                    est.append((it[0], it[1], it[2], it[3], k))
             self._headers(ctx, d.limits, kinds)
         if charged_shadow:
             est += [(it[0], it[1], it[2], it[3], k) for it, k in zip(sitems, skinds, strict=True)
@@ -481,7 +490,7 @@ class RateLimit(Stage):
             self.decisions.inc(("shadow",))
             ctx.set_extra("limit", f"shadow:{shadow_denied}")
         else:
-            self.decisions.inc(("allowed",))
+            self.decisions.inc(_ALLOWED)
             ctx.set_extra("limit", "allowed")
 
     def _headers(self, ctx: Any, limits: list[LimitState], kinds: list[int]) -> None:
@@ -494,15 +503,21 @@ class RateLimit(Stage):
             elif k == _TOK:
                 if best_tok is None or s.remaining < best_tok.remaining:
                     best_tok = s
-        add = ctx.add_header
+        hdrs: list[tuple[str, str]] = []
         if best_req is not None:
-            add("x-ratelimit-limit-requests", str(best_req.limit))
-            add("x-ratelimit-remaining-requests", str(best_req.remaining))
-            add("x-ratelimit-reset-requests", format_reset(best_req.reset_s))
+            hdrs += (("x-ratelimit-limit-requests", str(best_req.limit)),
+                     ("x-ratelimit-remaining-requests", str(best_req.remaining)),
+                     ("x-ratelimit-reset-requests", format_reset(best_req.reset_s)))
         if best_tok is not None:
-            add("x-ratelimit-limit-tokens", str(best_tok.limit))
-            add("x-ratelimit-remaining-tokens", str(best_tok.remaining))
-            add("x-ratelimit-reset-tokens", format_reset(best_tok.reset_s))
+            hdrs += (("x-ratelimit-limit-tokens", str(best_tok.limit)),
+                     ("x-ratelimit-remaining-tokens", str(best_tok.remaining)),
+                     ("x-ratelimit-reset-tokens", format_reset(best_tok.reset_s)))
+        if hdrs:
+            # ctx.add_header for each, in one step
+            if ctx.reply_headers is None:
+                ctx.reply_headers = hdrs
+            else:
+                ctx.reply_headers.extend(hdrs)
 
     def _deny(self, ctx: Any, retry_s: float, limits: list[LimitState], kinds: list[int]) -> Reply:
         self.decisions.inc(("denied",))
