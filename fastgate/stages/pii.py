@@ -582,9 +582,10 @@ class _Flow:
     """One request's PII state (``ctx.extra["_pii"]``): modes, placeholder map, counts, streams."""
 
     __slots__ = ("req", "resp", "ph", "req_counts", "resp_counts", "pipes", "reds", "streaming", "env",
-                 "orig", "cap", "cap_len", "front")
+                 "orig", "cap", "cap_len", "front", "rt")
 
-    def __init__(self, req: str, resp: str, front: str) -> None:
+    def __init__(self, req: str, resp: str, front: str, rt: PIIRuntime | None = None) -> None:
+        self.rt = rt
         self.req = req
         self.resp = resp
         self.front = front
@@ -599,6 +600,17 @@ class _Flow:
         self.orig: bytes | None = None  # the request body as received (log_bodies only)
         self.cap: list[bytes] | None = None  # upstream response bytes (log_bodies only)
         self.cap_len = 0
+
+    # The request side's text functions, as bound methods (no closures and cells per request).
+    def req_text(self, s: str) -> str:
+        """One request string redacted in the request mode, counted in ``req_counts``."""
+        assert self.rt is not None
+        return self.rt.text(s, self.req, self.ph, self.req_counts)
+
+    def req_json(self, s: str) -> str:
+        """A JSON text (tool-call arguments): each of its string values through ``req_text``."""
+        assert self.rt is not None
+        return redact_json_text(s, self.req_text) if self.rt.maybe(s) else s
 
 
 class _TextPipe:
@@ -744,7 +756,7 @@ class PIIStage(Stage):
         req, resp = policy_modes(ctx, rt.default)
         if req == "off" and resp == "off" and not rt.log_bodies:
             return None
-        fl = _Flow(req, resp, ctx.front)
+        fl = _Flow(req, resp, ctx.front, rt)
         ctx.set_extra("_pii", fl)
         ctx.set_extra("pii", {"request": fl.req_counts, "response": fl.resp_counts})
         if rt.log_bodies:
@@ -780,16 +792,9 @@ class PIIStage(Stage):
         return Reply(400, e.message, code="pii_blocked", reason="pii_blocked")
 
     def _fns(self, fl: _Flow) -> tuple[Fn, Fn]:
-        rt = self.rt
-        mode, ph, counts = fl.req, fl.ph, fl.req_counts
-
-        def fn(s: str) -> str:
-            return rt.text(s, mode, ph, counts)
-
-        def jfn(s: str) -> str:
-            return redact_json_text(s, fn) if rt.maybe(s) else s
-
-        return fn, jfn
+        if fl.rt is None:
+            fl.rt = self.rt
+        return fl.req_text, fl.req_json
 
     def _llm_request(self, ctx: Any, fl: _Flow) -> Reply | None:
         fn, jfn = self._fns(fl)
