@@ -84,7 +84,7 @@ def format_reset(seconds: float) -> str:
     if seconds <= 0:
         return "0s"
     if seconds < 1:
-        return f"{math.ceil(seconds * 1000)}ms"
+        return f"{math.ceil(seconds * 1000)}ms" if seconds > 0.001 else "1ms"
     s = math.ceil(seconds)
     h, rem = divmod(s, 3600)
     m, s = divmod(rem, 60)
@@ -494,24 +494,26 @@ class RateLimit(Stage):
             ctx.set_extra("limit", "allowed")
 
     def _headers(self, ctx: Any, limits: list[LimitState], kinds: list[int]) -> None:
+        # LimitState fields by index (key, limit, remaining, reset_s, ...): a NamedTuple's named
+        # access is a descriptor call, and this runs on every admitted request.
         best_req: LimitState | None = None
         best_tok: LimitState | None = None
         for s, k in zip(limits, kinds, strict=False):
             if k == _REQ:
-                if best_req is None or s.remaining < best_req.remaining:
+                if best_req is None or s[2] < best_req[2]:
                     best_req = s
             elif k == _TOK:
-                if best_tok is None or s.remaining < best_tok.remaining:
+                if best_tok is None or s[2] < best_tok[2]:
                     best_tok = s
         hdrs: list[tuple[str, str]] = []
         if best_req is not None:
-            hdrs += (("x-ratelimit-limit-requests", str(best_req.limit)),
-                     ("x-ratelimit-remaining-requests", str(best_req.remaining)),
-                     ("x-ratelimit-reset-requests", format_reset(best_req.reset_s)))
+            hdrs += (("x-ratelimit-limit-requests", str(best_req[1])),
+                     ("x-ratelimit-remaining-requests", str(best_req[2])),
+                     ("x-ratelimit-reset-requests", format_reset(best_req[3])))
         if best_tok is not None:
-            hdrs += (("x-ratelimit-limit-tokens", str(best_tok.limit)),
-                     ("x-ratelimit-remaining-tokens", str(best_tok.remaining)),
-                     ("x-ratelimit-reset-tokens", format_reset(best_tok.reset_s)))
+            hdrs += (("x-ratelimit-limit-tokens", str(best_tok[1])),
+                     ("x-ratelimit-remaining-tokens", str(best_tok[2])),
+                     ("x-ratelimit-reset-tokens", format_reset(best_tok[3])))
         if hdrs:
             # ctx.add_header for each, in one step
             if ctx.reply_headers is None:
