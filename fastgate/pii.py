@@ -374,10 +374,18 @@ class Redactor:
             for name, n in found.items():
                 counts[name] = counts.get(name, 0) + n
             return out
-        spans = self._spans(text)
+        k = self._k
+        if self.custom or not self.mask:
+            spans = self._spans(text)
+        else:  # _spans without the custom merge, inline (one call less per string)
+            try:
+                spans = k.scan(text, self.mask)
+            except ValueError as e:  # lone surrogate
+                raise PIIError(str(e)) from None
+            except Exception as e:  # a scanner bug must not let text through (PII-16)
+                raise PIIError(f"scanner error: {type(e).__name__}") from e
         if not spans:
             return text
-        k = self._k
         if mode == "mask":
             out = k.apply(text, spans, k.MASK, self.labels)
         elif state is None:
