@@ -159,17 +159,11 @@ class Plan:
         self.has_estimates = any(s.kind in (_TOK, _USD) for s in specs)
 
 
-class _Held:
-    """What an admitted request holds until ``on_end``: estimates to settle, slots to release."""
-
-    __slots__ = ("estimates", "conc", "lease", "tag")
-
-    def __init__(self, estimates: list[tuple[bytes, int, int, int, int]], conc: list[bytes], lease: bytes,
-                 tag: bytes) -> None:
-        self.estimates = estimates  # (key, reserved, limit, window_ns, kind)
-        self.conc = conc
-        self.lease = lease
-        self.tag = tag
+# What an admitted request holds until ``on_end`` (in ``ctx.extra["_rl"]``): a plain tuple
+# ``(estimates, conc, lease, tag)`` — estimates to settle as ``(key, reserved, limit, window_ns,
+# kind)``, concurrency keys to release, and the Redis lease and hash tag ("" for local backends).
+# A tuple, not an object with an ``__init__``: it is built on every admitted request.
+Held = tuple[list[tuple[bytes, int, int, int, int]], list[bytes], bytes, bytes]
 
 
 def _backend_key(rl: Any) -> tuple[Any, ...]:
@@ -293,6 +287,12 @@ class RateLimit(Stage):
         self.usage = usage  # the UsageStage of this endpoint: its finalize() gives the real usage
         self.decisions = runtime.decisions
         self.deny_on_error = runtime.deny_on_error
+        self._backend: Any = None  # runtime.backend, read once (a property that may attach it)
+        self._limit_str: dict[int, str] = {}  # str(limit) for the x-ratelimit-limit-* headers
+
+    def _get_backend(self) -> Any:
+        b = self._backend = self.rt.backend
+        return b
 
     @classmethod
     def for_endpoint(cls, world: Any, kind: str, usage: Any = None) -> RateLimit | None:
@@ -381,7 +381,7 @@ class RateLimit(Stage):
                 kinds.append(kind)
         if not items and not sitems and not conc:
             return None
-        backend = self.rt.backend
+        backend = self._backend or self._get_backend()
         if backend.is_async:
             tag = (tag_value if tag_scope is not None and tag_value is not None else f"p:{plan.name}")
             return self._reserve_async(ctx, backend, items, kinds, sitems, skinds, conc, tag.encode())
@@ -430,16 +430,18 @@ class RateLimit(Stage):
                 shadow_denied = _DENY_TYPE[self._denying_kind(ds.limits, skinds)]
         est: list[tuple[bytes, int, int, int, int]] = []
         if d is not None:
-            for it, k in zip(items, kinds, strict=True):
-                if k in (_TOK, _USD):
-                    est.append((it[0], it[1], it[2], it[3], k))
+            for i in range(len(items)):  # (an index loop: zip(strict=True) parses keywords per call)
+                kind = kinds[i]
+                if kind in (_TOK, _USD):
+                    it = items[i]
+                    est.append((it[0], it[1], it[2], it[3], kind))
             self._headers(ctx, d.limits, kinds)
         if charged_shadow:
             est += [(it[0], it[1], it[2], it[3], k) for it, k in zip(sitems, skinds, strict=True)
                     if k in (_TOK, _USD)]
         self._admitted(ctx, backend_error, shadow_denied)
         if est or held:
-            ctx.set_extra("_rl", _Held(est, held, b"", b""))
+            ctx.set_extra("_rl", (est, held, b"", b""))
         return None
 
     async def _reserve_async(self, ctx: Any, b: Any, items: list, kinds: list[int], sitems: list,
@@ -471,7 +473,7 @@ class RateLimit(Stage):
         held = [c[0] for c in conc if not c[2] or d.shadow_allowed]
         self._admitted(ctx, None, shadow_denied)
         if est or held:
-            ctx.set_extra("_rl", _Held(est, held, lease, tag))
+            ctx.set_extra("_rl", (est, held, lease, tag))
         return None
 
     # ------------------------------------------------------------------ outcomes
@@ -498,20 +500,32 @@ class RateLimit(Stage):
         # access is a descriptor call, and this runs on every admitted request.
         best_req: LimitState | None = None
         best_tok: LimitState | None = None
-        for s, k in zip(limits, kinds, strict=False):
+        for i in range(min(len(limits), len(kinds))):
+            k = kinds[i]
             if k == _REQ:
+                s = limits[i]
                 if best_req is None or s[2] < best_req[2]:
                     best_req = s
             elif k == _TOK:
+                s = limits[i]
                 if best_tok is None or s[2] < best_tok[2]:
                     best_tok = s
         hdrs: list[tuple[str, str]] = []
+        lstr = self._limit_str
         if best_req is not None:
-            hdrs += (("x-ratelimit-limit-requests", str(best_req[1])),
+            n = best_req[1]
+            ls = lstr.get(n)
+            if ls is None:
+                ls = self._remember_limit(n)
+            hdrs += (("x-ratelimit-limit-requests", ls),
                      ("x-ratelimit-remaining-requests", str(best_req[2])),
                      ("x-ratelimit-reset-requests", format_reset(best_req[3])))
         if best_tok is not None:
-            hdrs += (("x-ratelimit-limit-tokens", str(best_tok[1])),
+            n = best_tok[1]
+            ls = lstr.get(n)
+            if ls is None:
+                ls = self._remember_limit(n)
+            hdrs += (("x-ratelimit-limit-tokens", ls),
                      ("x-ratelimit-remaining-tokens", str(best_tok[2])),
                      ("x-ratelimit-reset-tokens", format_reset(best_tok[3])))
         if hdrs:
@@ -520,6 +534,14 @@ class RateLimit(Stage):
                 ctx.reply_headers = hdrs
             else:
                 ctx.reply_headers.extend(hdrs)
+
+    def _remember_limit(self, n: int) -> str:
+        """``str(n)``, kept: limits are a handful of configured numbers (claim limits may be more)."""
+        lstr = self._limit_str
+        if len(lstr) >= 4096:
+            lstr.clear()
+        v = lstr[n] = str(n)
+        return v
 
     def _deny(self, ctx: Any, retry_s: float, limits: list[LimitState], kinds: list[int]) -> Reply:
         self.decisions.inc(("denied",))
@@ -561,9 +583,10 @@ class RateLimit(Stage):
         if held is None:
             return
         extra["_rl"] = None  # once
-        b = self.rt.backend
+        estimates, conc, lease, tag = held
+        b = self._backend or self._get_backend()
         deltas: list[tuple[bytes, int, int, int]] = []
-        if held.estimates:
+        if estimates:
             status = ctx.status
             # Billed: the upstream answered 2xx, or a response was committed to the client (a
             # stream that ended early or was abandoned is billed for what was delivered).
@@ -575,17 +598,17 @@ class RateLimit(Stage):
                     self.usage.finalize(ctx)
                 tokens = (ctx.prompt_tokens or 0) + (ctx.completion_tokens or 0)
                 usd = math.ceil((ctx.cost_usd or 0.0) * USD_UNITS - 1e-6)
-            for key, reserved, limit, window, kind in held.estimates:
+            for key, reserved, limit, window, kind in estimates:
                 real = tokens if kind == _TOK else usd
                 if real != reserved:
                     deltas.append((key, real - reserved, limit, window))
             ctx.set_extra("limit_settled", {"tokens": tokens, "usd": usd / USD_UNITS} if billed else "refunded")
         if b.is_async:
-            b.settle(deltas, tag=held.tag, release=held.conc, lease=held.lease)
+            b.settle(deltas, tag=tag, release=conc, lease=lease)
             return
         if deltas:
             b.settle(deltas, time.time_ns())
-        for key in held.conc:
+        for key in conc:
             b.release(key)
 
 
