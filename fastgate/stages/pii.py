@@ -189,12 +189,17 @@ class PIIRuntime:
                                       "PII entities redacted or blocked, by direction and entity type",
                                       ("direction", "entity"))
             self.counter = fam
+        # (direction, entity) label tuples built once: the counter's dict lookups then hit by identity
+        self._count_keys: dict[str, dict[str, tuple[str, str]]] = {
+            d: {name: (d, name) for name in self.redactor.names} for d in ("request", "response")}
 
     def count(self, direction: str, counts: dict[str, int]) -> None:
         c = self.counter
         if c is not None:
+            keys = self._count_keys.get(direction)
             for entity, n in counts.items():
-                c.inc((direction, entity), n)
+                key = keys.get(entity) if keys is not None else None
+                c.inc(key if key is not None else (direction, entity), n)
 
     def text(self, s: str, mode: str, ph: PlaceholderState | None, counts: dict[str, int]) -> str:
         """Redact one string in ``mode`` (``block`` only counts), adding to ``counts``.

@@ -146,6 +146,15 @@ class UsageStage(Stage):
         # before the call (token/usd limits, context windows, a prompt-size guard); otherwise only
         # at the end, and only if the provider reported no usage.
         self.eager = needs_estimate(world.config)
+        self._metric_keys: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str]]] = {}
+
+    def _keys_for(self, name: str) -> tuple[tuple[str, str], tuple[str, str], tuple[str]]:
+        """The metric label tuples of a model, built once: the same tuple object every time makes
+        the counters' dict lookups identity hits instead of element-wise tuple compares."""
+        if len(self._metric_keys) >= 1024:
+            self._metric_keys.clear()
+        keys = self._metric_keys[name] = ((name, "input"), (name, "output"), (name,))
+        return keys
 
     def estimate(self, ctx: Any) -> int:
         """The prompt estimate of this request (computed once)."""
@@ -322,9 +331,12 @@ class UsageStage(Stage):
         ctx.cost_usd = round(cost, 10)
         world = self.world
         name = ctx.model_name or ""
-        world.metrics_tokens.inc((name, "input"), prompt)
-        world.metrics_tokens.inc((name, "output"), completion)
-        world.metrics_cost.inc((name,), ctx.cost_usd)
+        keys = self._metric_keys.get(name)
+        if keys is None:
+            keys = self._keys_for(name)
+        world.metrics_tokens.inc(keys[0], prompt)
+        world.metrics_tokens.inc(keys[1], completion)
+        world.metrics_cost.inc(keys[2], ctx.cost_usd)
         ledger = world.ledger
         if ledger is not None:
             ident = ctx.identity
