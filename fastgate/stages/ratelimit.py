@@ -500,7 +500,10 @@ class RateLimit(Stage):
         # access is a descriptor call, and this runs on every admitted request.
         best_req: LimitState | None = None
         best_tok: LimitState | None = None
-        for i in range(min(len(limits), len(kinds))):
+        n = len(limits)
+        if len(kinds) < n:
+            n = len(kinds)
+        for i in range(n):
             k = kinds[i]
             if k == _REQ:
                 s = limits[i]
@@ -511,23 +514,24 @@ class RateLimit(Stage):
                 if best_tok is None or s[2] < best_tok[2]:
                     best_tok = s
         hdrs: list[tuple[str, str]] = []
+        add = hdrs.append
         lstr = self._limit_str
         if best_req is not None:
             n = best_req[1]
             ls = lstr.get(n)
             if ls is None:
                 ls = self._remember_limit(n)
-            hdrs += (("x-ratelimit-limit-requests", ls),
-                     ("x-ratelimit-remaining-requests", str(best_req[2])),
-                     ("x-ratelimit-reset-requests", format_reset(best_req[3])))
+            add(("x-ratelimit-limit-requests", ls))
+            add(("x-ratelimit-remaining-requests", str(best_req[2])))
+            add(("x-ratelimit-reset-requests", format_reset(best_req[3])))
         if best_tok is not None:
             n = best_tok[1]
             ls = lstr.get(n)
             if ls is None:
                 ls = self._remember_limit(n)
-            hdrs += (("x-ratelimit-limit-tokens", ls),
-                     ("x-ratelimit-remaining-tokens", str(best_tok[2])),
-                     ("x-ratelimit-reset-tokens", format_reset(best_tok[3])))
+            add(("x-ratelimit-limit-tokens", ls))
+            add(("x-ratelimit-remaining-tokens", str(best_tok[2])))
+            add(("x-ratelimit-reset-tokens", format_reset(best_tok[3])))
         if hdrs:
             # ctx.add_header for each, in one step
             if ctx.reply_headers is None:
