@@ -401,10 +401,21 @@ def redact_llm_response(obj: Any, front: str, fn: Fn, jfn: Fn) -> bool:
                 continue
             m = ch.get("message")
             if type(m) is dict:
-                changed |= _openai_content(m, fn)
-                changed |= _sub(m, "refusal", fn)
-                changed |= _openai_calls(m, jfn)
-            changed |= _sub(ch, "text", fn)  # legacy completions
+                c = m.get("content")
+                if type(c) is str:  # the common answer: _openai_content inlined
+                    if c:
+                        new = fn(c)
+                        if new != c:
+                            m["content"] = new
+                            changed = True
+                elif c is not None:
+                    changed |= _openai_content(m, fn)
+                if m.get("refusal"):
+                    changed |= _sub(m, "refusal", fn)
+                if "tool_calls" in m or "function_call" in m:
+                    changed |= _openai_calls(m, jfn)
+            if "text" in ch:
+                changed |= _sub(ch, "text", fn)  # legacy completions
     return changed
 
 
