@@ -475,15 +475,17 @@ def max_output(body: dict[str, Any], default: int) -> int:
     if not isinstance(body, dict):
         return default
     limit = default
+    # (type(v) is not bool: the same test as not isinstance(v, bool) — bool has no subclasses —
+    # without the slow isinstance path for an int that is not a bool)
     for key in ("max_completion_tokens", "max_tokens", "max_output_tokens"):
         value = body.get(key)
-        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        if isinstance(value, int) and type(value) is not bool and value >= 0:
             limit = value
             break
     copies = 1
     for key in ("n", "best_of"):
         value = body.get(key)
-        if isinstance(value, int) and not isinstance(value, bool) and value > copies:
+        if isinstance(value, int) and type(value) is not bool and value > copies:
             copies = value
     return limit * copies
 

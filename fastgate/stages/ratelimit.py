@@ -430,10 +430,11 @@ class RateLimit(Stage):
                 shadow_denied = _DENY_TYPE[self._denying_kind(ds.limits, skinds)]
         est: list[tuple[bytes, int, int, int, int]] = []
         if d is not None:
-            for i in range(len(items)):  # (an index loop: zip(strict=True) parses keywords per call)
+            i = 0  # (a counter, not zip(strict=True), which parses keywords on every call, nor range())
+            for it in items:
                 kind = kinds[i]
+                i += 1  # noqa: SIM113 - enumerate() builds an object per call
                 if kind in (_TOK, _USD):
-                    it = items[i]
                     est.append((it[0], it[1], it[2], it[3], kind))
             self._headers(ctx, d.limits, kinds)
         if charged_shadow:
@@ -500,17 +501,17 @@ class RateLimit(Stage):
         # access is a descriptor call, and this runs on every admitted request.
         best_req: LimitState | None = None
         best_tok: LimitState | None = None
-        n = len(limits)
-        if len(kinds) < n:
-            n = len(kinds)
-        for i in range(n):
+        n = len(kinds)
+        i = 0
+        for s in limits:  # (zip(limits, kinds) without building a zip or a range)
+            if i >= n:
+                break
             k = kinds[i]
+            i += 1  # noqa: SIM113 - as above
             if k == _REQ:
-                s = limits[i]
                 if best_req is None or s[2] < best_req[2]:
                     best_req = s
             elif k == _TOK:
-                s = limits[i]
                 if best_tok is None or s[2] < best_tok[2]:
                     best_tok = s
         hdrs: list[tuple[str, str]] = []

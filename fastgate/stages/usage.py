@@ -147,6 +147,7 @@ class UsageStage(Stage):
         # at the end, and only if the provider reported no usage.
         self.eager = needs_estimate(world.config)
         self._metric_keys: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str]]] = {}
+        self._out_default: dict[int, tuple[Any, int]] = {}  # id(model) → (model, its output default)
 
     def _keys_for(self, name: str) -> tuple[tuple[str, str], tuple[str, str], tuple[str]]:
         """The metric label tuples of a model, built once: the same tuple object every time makes
@@ -177,7 +178,16 @@ class UsageStage(Stage):
         if self.kind == "embeddings":
             ctx.est_output_tokens = 0
         else:
-            default = int(getattr(ctx.model.cfg, "max_output_tokens_default", 1024) or 1024)
+            model = ctx.model
+            hit = self._out_default.get(id(model))
+            if hit is not None and hit[0] is model:
+                default = hit[1]
+            else:
+                default = int(getattr(model.cfg, "max_output_tokens_default", 1024) or 1024)
+                if len(self._out_default) >= 1024:
+                    self._out_default.clear()
+                # (the model object is kept in the entry, so its id cannot be reused meanwhile)
+                self._out_default[id(model)] = (model, default)
             ctx.est_output_tokens = self.counter.max_output(obj, default)
         if ctx.stream:
             drop = False
