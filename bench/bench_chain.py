@@ -49,7 +49,7 @@ import orjson  # noqa: E402
 import run  # noqa: E402  (bench/run.py: the full scenario's config, keys and data)
 from multidict import CIMultiDict, CIMultiDictProxy  # noqa: E402
 
-from fastgate._native import compiled  # noqa: E402
+from fastgate._native import accelerated  # noqa: E402
 from fastgate.config import load_config_text  # noqa: E402
 from fastgate.mock_upstream import build_chat  # noqa: E402
 from fastgate.pipeline.context import RequestContext  # noqa: E402
@@ -241,7 +241,7 @@ async def main(args: argparse.Namespace) -> None:
         assert c.extra["pii"]["request"], c.extra
 
     ref = statistics.median(rows[order[0]])
-    print(f"# bench/bench_chain.py — full scenario chain, {'compiled' if compiled else 'pure'} kernels, "
+    print(f"# bench/bench_chain.py — full scenario chain, {'compiled' if accelerated() else 'pure'} kernels, "
           f"batch {args.batch} × {args.repeat}, body {args.body} ({len(body)} B), "
           f"upstream answer {len(upstream_body)} B")
     print(f"# {chain!r}")
