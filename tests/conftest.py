@@ -19,6 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 
+#: The data-plane server the suite runs on (``server.engine``); CI runs the core files on both.
+ENGINE = os.environ.get("FASTGATE_TEST_ENGINE", "native")
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -46,6 +50,7 @@ def base_config(mock_url: str, *, extra: str = "", access_log: str = "off", max_
           admin_listen: "127.0.0.1:0"
           max_body_bytes: {max_body}
           drain_timeout_s: 5
+          engine: {ENGINE}
         providers:
           mock:
             type: openai

@@ -18,7 +18,6 @@ from http import HTTPStatus
 from typing import Any
 
 import orjson
-from aiohttp import web
 
 from ..errors import (
     BodyTimeout,
@@ -105,6 +104,102 @@ class RawResponse:
         return None
 
 
+class ResponseStream:
+    """A streamed response (SSE relay, pass-through, bodies over ``RAW_WRITE_MAX``) written by fastgate
+    straight to the transport, for either server engine.
+
+    Framing is ours: ``Content-Length`` when known, else chunked on HTTP/1.1 and close-delimited on
+    HTTP/1.0. ``write`` waits while the client's socket buffer is full (HTTP-13), so a slow reader
+    pauses the upstream relay instead of growing memory. ``prepare``/``write_eof`` are idempotent,
+    so aiohttp's engine can call them again after the handler returns.
+    """
+
+    __slots__ = ("status", "headers", "keep_alive", "content_length", "_request", "_chunked", "_prepared",
+                 "_eof", "_body")
+
+    def __init__(self, status: int, headers: list[tuple[str, str]]) -> None:
+        self.status = status
+        self.headers = headers
+        self.keep_alive = True
+        self.content_length: int | None = None
+        self._request: Any = None
+        self._chunked = False
+        self._prepared = False
+        self._eof = False
+        self._body = True
+
+    def force_close(self) -> None:
+        self.keep_alive = False
+
+    async def prepare(self, request: Any) -> None:
+        if self._prepared:
+            return
+        self._prepared = True
+        self._request = request
+        transport = request.transport
+        if transport is None or transport.is_closing():
+            raise ConnectionResetError("client disconnected")
+        status = self.status
+        keep = self.keep_alive and request.keep_alive
+        parts = [_status_line(status)]
+        if not any(k.lower() == "date" for k, _ in self.headers):
+            parts.append(_date_header())
+        for k, v in self.headers:
+            parts.append(f"{k}: {v}\r\n".encode("latin-1"))
+        self._body = request.method != "HEAD" and status not in (204, 304) and status >= 200
+        if self.content_length is not None:
+            parts.append(b"Content-Length: %d\r\n" % self.content_length)
+        elif not self._body:
+            pass
+        elif request.version >= (1, 1):
+            parts.append(b"Transfer-Encoding: chunked\r\n")
+            self._chunked = True
+        else:
+            keep = False  # HTTP/1.0 without a length: the end of the body is the end of the connection
+        if not keep:
+            parts.append(b"Connection: close\r\n")
+        elif request.version < (1, 1):
+            parts.append(b"Connection: keep-alive\r\n")
+        self.keep_alive = keep
+        parts.append(b"\r\n")
+        transport.write(b"".join(parts))
+
+    async def write(self, data: bytes) -> None:
+        if not data or not self._body:
+            return
+        request = self._request
+        transport = request.transport
+        if transport is None or transport.is_closing():
+            raise ConnectionResetError("client disconnected")
+        if self._chunked:
+            transport.write(b"%x\r\n%b\r\n" % (len(data), data))
+        else:
+            transport.write(data)
+        await _drain(request)
+
+    async def write_eof(self, data: bytes = b"") -> None:
+        if self._eof:
+            return
+        if data:
+            await self.write(data)
+        self._eof = True
+        if self._chunked:
+            transport = self._request.transport
+            if transport is not None and not transport.is_closing():
+                transport.write(b"0\r\n\r\n")
+
+
+async def _drain(request: Any) -> None:
+    """Wait while the client's socket buffer is over its high-water mark."""
+    d = getattr(request, "drain", None)
+    if d is not None:
+        await d()  # fastgate's engine (native.Request)
+        return
+    proto = request.protocol  # aiohttp's engine: its RequestHandler is a BaseProtocol
+    if proto is not None and getattr(proto, "_paused", False):
+        await proto._drain_helper()
+
+
 class _NotCommitted(Exception):
     """An upstream failure that happened before any byte reached the client (retry is safe)."""
 
@@ -126,10 +221,10 @@ class Gateway:
         self.inflight = 0
         self.draining = False
         # open SSE responses and the front they speak (so a drain deadline can end them properly)
-        self.streams: dict[web.StreamResponse, str] = {}
+        self.streams: dict[ResponseStream, str] = {}
 
     # ------------------------------------------------------------------ entry point
-    async def handle(self, request: web.BaseRequest) -> web.StreamResponse:
+    async def handle(self, request: Any) -> Any:
         t0 = perf_counter()
         world = self.world
         ctx = RequestContext(request, world, t0)
@@ -148,7 +243,7 @@ class Gateway:
         if rid is None or len(rid) > 128 or not rid.isascii() or not rid.isprintable():
             rid = f"{self._rid_prefix}{self._rid_n:x}"
         ctx.request_id = rid
-        resp: web.StreamResponse | None = None
+        resp: Any | None = None
         ep = None
         try:
             ep = world.match(method, path)
@@ -206,7 +301,11 @@ class Gateway:
                     resp = await self._reply(ctx, Reply(500, "Internal error", type="api_error", code="internal_error"))
                 except Exception:
                     pass
-            return resp if resp is not None else web.Response(status=500)
+            if resp is None:
+                resp = RawResponse(500, False)
+                if ctx.request.transport is not None:
+                    ctx.request.transport.close()
+            return resp
         finally:
             self.inflight -= 1
             await self._finish(ctx, ep)
@@ -253,7 +352,7 @@ class Gateway:
         ctx.bytes_out = len(body)
         return RawResponse(status, keep)
 
-    async def _reply(self, ctx: RequestContext, reply: Reply) -> web.StreamResponse:
+    async def _reply(self, ctx: RequestContext, reply: Reply) -> Any:
         """Send a locally generated response (a denial or an error)."""
         if reply.body is not None:
             body = reply.body
@@ -277,7 +376,7 @@ class Gateway:
         # (error before reading it) → close rather than let aiohttp drain an arbitrary remainder.
         return self._write_raw(ctx, status, headers, body, True)
 
-    async def _error_reply(self, ctx: RequestContext, e: FastgateError) -> web.StreamResponse:
+    async def _error_reply(self, ctx: RequestContext, e: FastgateError) -> Any:
         ctx.reason = ctx.reason or getattr(e, "reason", None) or e.code
         committed = ctx.extra.get("_committed") if ctx.extra else None
         if committed is not None:
@@ -295,7 +394,7 @@ class Gateway:
         return await self._reply(ctx, Reply(e.status, msg, type=e.type, code=e.code, param=param))
 
     # ------------------------------------------------------------------ LLM proxy
-    async def _proxy_llm(self, ctx: RequestContext, ep: Any) -> web.StreamResponse:
+    async def _proxy_llm(self, ctx: RequestContext, ep: Any) -> Any:
         """Send the call to the model's targets, retrying and falling back (OPS-06).
 
         Per attempt: a weighted pick among targets whose circuit breaker is closed (or grants the
@@ -487,7 +586,7 @@ class Gateway:
             raise NoHealthyUpstream("no target could be tried")
         raise last_err
 
-    async def _send_translated(self, ctx: RequestContext, resp: Any, data: bytes, tr: Any) -> web.StreamResponse:
+    async def _send_translated(self, ctx: RequestContext, resp: Any, data: bytes, tr: Any) -> Any:
         """Send an upstream answer read whole, in the caller's format."""
         hdrs = filter_response_headers(resp.headers)
         if tr is not None:
@@ -510,7 +609,7 @@ class Gateway:
             return
         await asyncio.sleep(min(delay, left))
 
-    async def _relay_llm(self, ctx: RequestContext, resp: Any, t_up: float, tr: Any = None) -> web.StreamResponse:
+    async def _relay_llm(self, ctx: RequestContext, resp: Any, t_up: float, tr: Any = None) -> Any:
         """Relay an upstream answer. Raises _NotCommitted if it fails before the client saw a byte.
 
         ``tr`` (a providers.Translation, None on the pass-through path) turns the answer into the
@@ -536,7 +635,7 @@ class Gateway:
         return await self._send_body(ctx, resp.status, hdrs, data)
 
     async def _send_body(self, ctx: RequestContext, status: int, headers: list[tuple[str, str]],
-                         data: bytes) -> web.StreamResponse:
+                         data: bytes) -> Any:
         route: Any = ctx.route
         hooks: Any = route.chain.chunk if route is not None else ()
         ctx.status = status
@@ -550,15 +649,17 @@ class Gateway:
         hdrs.extend(headers)
         if len(data) <= RAW_WRITE_MAX:
             return self._write_raw(ctx, status, hdrs, data, not any(k.lower() == "date" for k, _ in headers))
-        out = web.Response(status=status, body=data, headers=hdrs)
+        out = ResponseStream(status, hdrs)
+        out.content_length = len(data)
         if self.draining:
             out.force_close()  # "Connection: close": the client reconnects to a live worker
         await out.prepare(ctx.request)
+        await out.write(data)
         await out.write_eof()
         ctx.bytes_out = len(data)
         return out
 
-    async def _relay_stream(self, ctx: RequestContext, resp: Any, t_up: float, tr: Any = None) -> web.StreamResponse:
+    async def _relay_stream(self, ctx: RequestContext, resp: Any, t_up: float, tr: Any = None) -> Any:
         it = resp.__aiter__()
         try:
             try:
@@ -586,7 +687,7 @@ class Gateway:
             hook(ctx, status, hdrs)
         ctx.error_stage = None
         hdrs.extend(filter_response_headers(resp.headers))
-        out = web.StreamResponse(status=status, headers=hdrs)
+        out = ResponseStream(status, hdrs)
         if self.draining:
             out.force_close()  # "Connection: close": the client reconnects to a live worker
         ctx.set_extra("_committed", out)
@@ -665,7 +766,7 @@ class Gateway:
         return n
 
     # ------------------------------------------------------------------ models list
-    async def _list_models(self, ctx: RequestContext) -> web.StreamResponse:
+    async def _list_models(self, ctx: RequestContext) -> Any:
         allowed = getattr(ctx, "policy", None)
         names = sorted(ctx.world.models)
         if allowed is not None and hasattr(allowed, "allows_model"):
@@ -678,7 +779,7 @@ class Gateway:
         return await self._reply(ctx, Reply(200, body=body))
 
     # ------------------------------------------------------------------ generic routes
-    async def _proxy_route(self, ctx: RequestContext, ep: Any) -> web.StreamResponse:
+    async def _proxy_route(self, ctx: RequestContext, ep: Any) -> Any:
         request = ctx.request
         world = ctx.world
         path = ctx.path
@@ -788,12 +889,12 @@ class Gateway:
             yield chunk
         ctx.bytes_in = size
 
-    async def _relay_passthrough(self, ctx: RequestContext, resp: Any, t_up: float) -> web.StreamResponse:
+    async def _relay_passthrough(self, ctx: RequestContext, resp: Any, t_up: float) -> Any:
         status = resp.status
         ctx.status = status
         hdrs = self._headers(ctx, True)
         hdrs.extend(filter_response_headers(resp.headers))
-        out = web.StreamResponse(status=status, headers=hdrs)
+        out = ResponseStream(status, hdrs)
         if self.draining:
             out.force_close()  # "Connection: close": the client reconnects to a live worker
         if resp.content_length is not None:
@@ -931,7 +1032,7 @@ def is_context_length_error(data: bytes) -> bool:
     return any(m in low for m in _CONTEXT_MARKERS)
 
 
-def world_trusts(world: Any, request: web.BaseRequest) -> bool:
+def world_trusts(world: Any, request: Any) -> bool:
     """Is the peer a trusted proxy (whose X-Forwarded-For / X-Request-Id we believe)?"""
     trusted = world.trusted_proxies
     if not trusted:
