@@ -325,7 +325,9 @@ class Gateway:
         return h
 
     def _write_raw(self, ctx: RequestContext, status: int, headers: list[tuple[str, str]], body: bytes,
-                   own_date: bool) -> Any:
+                   own_date: bool | None) -> Any:
+        """``own_date`` None: add ``Date`` unless ``headers`` (relayed from upstream, lowercase names)
+        carry one."""
         """Serialise a complete response straight to the transport (see :class:`RawResponse`)."""
         request = ctx.request
         transport = request.transport
@@ -335,11 +337,13 @@ class Gateway:
             ctx.reason = ctx.reason or "client_disconnected"
             return RawResponse(499, False)
         keep = request.keep_alive and not self.draining and (status < 400 or request.content.is_eof())
-        parts = [_status_line(status)]
-        if own_date:
-            parts.append(_date_header())
+        parts = [_status_line(status), b""]
         for k, v in headers:
+            if k == "date":
+                own_date = False
             parts.append(f"{k}: {v}\r\n".encode("latin-1"))
+        if own_date is not False:
+            parts[1] = _date_header()
         parts.append(b"Content-Length: %d\r\n" % len(body))
         if not keep:
             parts.append(b"Connection: close\r\n")
@@ -648,7 +652,7 @@ class Gateway:
         ctx.error_stage = None
         hdrs.extend(headers)
         if len(data) <= RAW_WRITE_MAX:
-            return self._write_raw(ctx, status, hdrs, data, not any(k.lower() == "date" for k, _ in headers))
+            return self._write_raw(ctx, status, hdrs, data, None)
         out = ResponseStream(status, hdrs)
         out.content_length = len(data)
         if self.draining:

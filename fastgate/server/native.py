@@ -83,7 +83,7 @@ class Body:
     __slots__ = ("_buf", "_size", "_eof", "_waiter", "_exc", "_proto", "_expect", "total_bytes")
 
     def __init__(self, proto: HttpProtocol | None, eof: bool) -> None:
-        self._buf: collections.deque[bytes] = collections.deque()
+        self._buf: list[bytes] = []  # short: one piece per TCP read
         self._size = 0
         self._eof = eof
         self._waiter: asyncio.Future[None] | None = None
@@ -162,7 +162,7 @@ class Body:
             if self._exc is not None:
                 raise self._exc
             if self._buf:
-                data = self._buf.popleft()
+                data = self._buf.pop(0)
                 self._consumed(len(data))
                 return data
             if self._eof:
@@ -194,7 +194,7 @@ class Body:
     async def readany_wait(self) -> None:
         piece = await self.readany()
         if piece:
-            self._buf.appendleft(piece)
+            self._buf.insert(0, piece)
             self._size += len(piece)
 
 
@@ -205,7 +205,7 @@ class Request:
                  "content_length", "body_exists", "transport", "remote", "secure", "_proto")
 
     def __init__(self, proto: HttpProtocol, method: str, raw_path: str, version: tuple[int, int],
-                 raw_headers: tuple[tuple[bytes, bytes], ...], keep_alive: bool, content: Body,
+                 raw_headers: list[tuple[bytes, bytes]], keep_alive: bool, content: Body,
                  content_length: int | None, body_exists: bool) -> None:
         self.method = method
         self.raw_path = raw_path
@@ -468,7 +468,7 @@ class HttpProtocol(asyncio.Protocol):
         content = Body(self, not body_exists)
         if body_exists and self.expect and version >= (1, 1):
             content._expect = True
-        req = Request(self, p.get_method().decode("ascii"), raw_path, version, tuple(self.hdrs),
+        req = Request(self, p.get_method().decode("ascii"), raw_path, version, self.hdrs,
                       p.should_keep_alive(), content, cl, body_exists)
         self.cur = req
         self.nreq += 1
@@ -509,8 +509,7 @@ class HttpProtocol(asyncio.Protocol):
             if t is not None and not t.is_closing():
                 t.write(_canned(500, "Internal Server Error", "Internal error", "internal_error"))
         finally:
-            if self.task is asyncio.current_task():
-                self.task = None
+            self.task = None
             self.active = None
         self._after(req, keep)
 
