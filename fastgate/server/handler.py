@@ -239,8 +239,11 @@ class Gateway:
             ctx.path = path = raw
         self._rid_n += 1
         # Kept only from trusted proxies (else anyone could choose ids that collide in the logs).
-        rid = request.headers.get(world.rid_header) if world.trusted_proxies and world_trusts(world, request) else None
-        if rid is None or len(rid) > 128 or not rid.isascii() or not rid.isprintable():
+        if world.trusted_proxies and world_trusts(world, request):
+            rid = request.headers.get(world.rid_header)
+            if rid is None or len(rid) > 128 or not rid.isascii() or not rid.isprintable():
+                rid = f"{self._rid_prefix}{self._rid_n:x}"
+        else:
             rid = f"{self._rid_prefix}{self._rid_n:x}"
         ctx.request_id = rid
         resp: Any | None = None

@@ -49,6 +49,7 @@ BODY_LOW = 64 * 1024     # ... and resumes
 
 _VERSIONS = {"1.1": (1, 1), "1.0": (1, 0)}
 _CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
+_WATCHED_FIRST = frozenset(b"cehtCEHT")
 
 
 def _canned(status: int, reason: str, message: str, code: str) -> bytes:
@@ -423,30 +424,31 @@ class HttpProtocol(asyncio.Protocol):
         self.url = u
 
     def on_header(self, name: bytes, value: bytes) -> None:
-        n = len(name) + len(value)
-        if n > FIELD_MAX:
-            raise _Reject(_HEADERS_TOO_LARGE, "header_too_large")
-        self.head_size += n
         hdrs = self.hdrs
-        if self.head_size > HEAD_MAX or len(hdrs) >= HEADERS_MAX:
-            raise _Reject(_HEADERS_TOO_LARGE, "headers_too_large")
         hdrs.append((name, value))
-        c = name[0] | 0x20
-        if c == 0x63 or c == 0x68 or c == 0x65 or c == 0x74:  # c h e t: the fields the server itself reads
-            low = name.lower()
-            if low == b"content-length":
-                # llhttp has already refused a malformed or conflicting value.
-                self.cl = int(value)
-            elif low == b"host":
-                self.host_seen += 1
-                if self.host_seen > 1 or not _valid_host(value):
-                    raise _Reject(_BAD_HOST, "bad_host")
-            elif low == b"expect" and value.strip().lower() == b"100-continue":
+        n = len(name) + len(value)
+        self.head_size += n
+        if n > FIELD_MAX or self.head_size > HEAD_MAX or len(hdrs) > HEADERS_MAX:
+            raise _Reject(_HEADERS_TOO_LARGE, "headers_too_large")
+        if name[0] | 0x20 in _WATCHED_FIRST:
+            self._watched(name.lower(), value)
+
+    def _watched(self, low: bytes, value: bytes) -> None:
+        """The few fields the server itself reads (first letter c, e, h or t)."""
+        if low == b"content-length":
+            # llhttp has already refused a malformed or conflicting value.
+            self.cl = int(value)
+        elif low == b"host":
+            self.host_seen += 1
+            if self.host_seen > 1 or not _valid_host(value):
+                raise _Reject(_BAD_HOST, "bad_host")
+        elif low == b"expect":
+            if value.strip().lower() == b"100-continue":
                 self.expect = True
-            elif low == b"transfer-encoding" and value.strip(b" \t").lower() != b"chunked":
-                # The only coding a request may use here is a lone ``chunked`` (nginx does the same);
-                # llhttp would take ``,chunked`` or ``identity, chunked`` (HTTP-02).
-                raise _Reject(_BAD_REQUEST, "bad_transfer_encoding")
+        elif low == b"transfer-encoding" and value.strip(b" \t").lower() != b"chunked":
+            # The only coding a request may use here is a lone ``chunked`` (nginx does the same);
+            # llhttp would take ``,chunked`` or ``identity, chunked`` (HTTP-02).
+            raise _Reject(_BAD_REQUEST, "bad_transfer_encoding")
 
     def on_headers_complete(self) -> None:
         self.in_head = False
