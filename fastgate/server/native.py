@@ -49,7 +49,8 @@ BODY_LOW = 64 * 1024     # ... and resumes
 
 _VERSIONS = {"1.1": (1, 1), "1.0": (1, 0)}
 _CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
-_WATCHED_FIRST = frozenset(b"cehtCEHT")
+# Lengths of the fields the server itself reads: host, expect, content-length, transfer-encoding.
+_WATCHED_LENGTHS = frozenset((4, 6, 14, 17))
 
 
 def _canned(status: int, reason: str, message: str, code: str) -> bytes:
@@ -430,11 +431,11 @@ class HttpProtocol(asyncio.Protocol):
         self.head_size += n
         if n > FIELD_MAX or self.head_size > HEAD_MAX or len(hdrs) > HEADERS_MAX:
             raise _Reject(_HEADERS_TOO_LARGE, "headers_too_large")
-        if name[0] | 0x20 in _WATCHED_FIRST:
+        if len(name) in _WATCHED_LENGTHS:
             self._watched(name.lower(), value)
 
     def _watched(self, low: bytes, value: bytes) -> None:
-        """The few fields the server itself reads (first letter c, e, h or t)."""
+        """The few fields the server itself reads (any other name of the same length passes through)."""
         if low == b"content-length":
             # llhttp has already refused a malformed or conflicting value.
             self.cl = int(value)
