@@ -382,7 +382,8 @@ class Supervisor:
         from ..stages.ratelimit import SharedTable
 
         # Ledgers: every worker alive at once (N, plus the new one of a rolling restart) needs its own.
-        table = self.table = SharedTable.open(self.config, holders=2 * self.n + 2)
+        # (Sparse: a ledger is 4 bytes per slot of virtual memory, backed only where a worker writes.)
+        table = self.table = SharedTable.open(self.config, holders=min(2 * self.n + 2, 1024))
         try:
             await asyncio.gather(*(self.spawn(h) for h in self.workers))
         except Exception as e:
