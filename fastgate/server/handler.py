@@ -501,7 +501,7 @@ class Gateway:
                     )
                 except UpstreamError as e:
                     ctx.upstream_s += perf_counter() - t_up
-                    self.metrics.attempts.inc((prov.name, mt.label, type(e).__name__))
+                    self.metrics.count_attempt(prov.name, mt.label, type(e).__name__)
                     if breaker is not None:
                         breaker.record(False)
                     attempt_log.append({"target": mt.label, "outcome": e.code})
@@ -530,7 +530,7 @@ class Gateway:
                     finally:
                         resp.close()
                     ctx.upstream_s += perf_counter() - t_up
-                    self.metrics.attempts.inc((prov.name, mt.label, str(status)))
+                    self.metrics.count_attempt(prov.name, mt.label, status)
                     attempt_log.append({"target": mt.label, "outcome": str(status)})
                     last_class = "rate_limit" if status == 429 else (
                         "timeout" if status == 408 else "server_error")
@@ -552,7 +552,7 @@ class Gateway:
                         break
                     resp.close()
                     ctx.upstream_s += perf_counter() - t_up
-                    self.metrics.attempts.inc((prov.name, mt.label, str(status)))
+                    self.metrics.count_attempt(prov.name, mt.label, status)
                     attempt_log.append({"target": mt.label, "outcome": str(status)})
                     if is_context_length_error(data):
                         last_class = "context_length"
@@ -562,7 +562,7 @@ class Gateway:
                     if len(attempt_log) > 1:
                         ctx.set_extra("attempt_log", attempt_log)
                     return await self._send_translated(ctx, resp, data, tr)
-                self.metrics.attempts.inc((prov.name, mt.label, str(status)))
+                self.metrics.count_attempt(prov.name, mt.label, status)
                 attempt_log.append({"target": mt.label, "outcome": str(status)})
                 if len(attempt_log) > 1:
                     ctx.set_extra("attempt_log", attempt_log)
@@ -681,8 +681,6 @@ class Gateway:
             raise
         ctx.ttfb_s = perf_counter() - t_up
         ctx.upstream_s += ctx.ttfb_s
-        if ctx.model is not None:
-            self.metrics.ttft.observe((ctx.model_name,), ctx.ttfb_s)
         route = ctx.route
         hooks = route.chain.chunk
         status = resp.status
@@ -849,7 +847,7 @@ class Gateway:
                 )
                 break
             except UpstreamError as e:
-                self.metrics.attempts.inc((ep.name, target.url, type(e).__name__))
+                self.metrics.count_attempt(ep.name, target.url, type(e).__name__)
                 # Only a connect failure (nothing sent) of a buffered body may go to another target.
                 if attempt + 1 < tries and not e.sent and not callable(getattr(body, "__aiter__", None)):
                     excluded.add(idx)
@@ -857,7 +855,7 @@ class Gateway:
                 ctx.upstream_s = perf_counter() - t_up
                 raise
         assert resp is not None
-        self.metrics.attempts.inc((ep.name, ctx.target, str(resp.status)))
+        self.metrics.count_attempt(ep.name, ctx.target, resp.status)
         if tf is not None:
             resp.headers = tf.response_headers(ctx, resp.headers)
         cl = resp.content_length
@@ -949,18 +947,11 @@ class Gateway:
         total = perf_counter() - ctx.t0
         route = ep.name if ep is not None else "-"
         status = ctx.status or 500
-        m = self.metrics
-        m.requests.inc((route, ctx.model_name or "", status))
-        m.duration.observe((route,), total)
-        if ctx.attempts:
-            m.upstream.observe((route,), ctx.upstream_s)
-            if ctx.model_name is not None and ctx.provider is not None:
-                # OpenTelemetry GenAI semantic-convention families (docs/metrics.md).
-                prov = ctx.world.providers.get(ctx.provider)
-                m.observe_genai(ep.kind if ep is not None else "chat", prov.type if prov is not None else "openai",
-                                ctx.model_name, ctx.upstream_s, ctx.ttfb_s, ctx.prompt_tokens, ctx.completion_tokens,
-                                None if status < 400 else ("client_disconnected" if status == 499 else str(status)))
-        m.overhead.observe((route,), total - ctx.upstream_s)
+        # Every per-request series in one call (docs/metrics.md): requests, latency, upstream, overhead,
+        # TTFT, tokens and cost, and for an LLM call the OpenTelemetry GenAI families.
+        self.metrics.record_request(route, ctx.model_name, status, total, ctx.upstream_s, ctx.attempts,
+                                    ep.kind if ep is not None else "chat", ctx.provider, ctx.world.providers,
+                                    ctx.ttfb_s, ctx.prompt_tokens, ctx.completion_tokens, ctx.cost_usd)
         al = self.access_log
         if not al.enabled and not (chain and chain.log):
             return

@@ -251,7 +251,7 @@ class UsageStage(Stage):
         self.finalize(ctx)
 
     def finalize(self, ctx: Any) -> None:
-        """Compute final tokens and cost once, record them to the ledger and metrics."""
+        """Compute final tokens and cost once (ctx fields the metrics read) and record them to the ledger."""
         if ctx.tokens_source is not None or not ctx.attempts:
             return  # already done, or the upstream was never called (nothing to bill)
         st = ctx.stream_state
@@ -287,11 +287,10 @@ class UsageStage(Stage):
         else:
             cost = 0.0
         ctx.cost_usd = round(cost, 10)
+        # fastgate_tokens_total / fastgate_cost_usd_total are counted from these ctx fields by the
+        # gateway's one per-request metrics call (Registry.record_request, in Gateway._finish).
         world = self.world
         name = ctx.model_name or ""
-        world.metrics_tokens.inc((name, "input"), prompt)
-        world.metrics_tokens.inc((name, "output"), completion)
-        world.metrics_cost.inc((name,), ctx.cost_usd)
         ledger = world.ledger
         if ledger is not None:
             ident = ctx.identity
