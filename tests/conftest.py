@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import socket
@@ -128,3 +129,36 @@ def redis_server() -> AsyncIterator[str]:
         proc.terminate()
         proc.wait(5)
         shutil.rmtree(d, ignore_errors=True)
+
+
+# ---------------------------------------------------------------- diagnosing a stuck event-loop close
+# If closing a test's event loop waits more than 30 s for tasks that ignore cancellation, print
+# each such task's stack to the real stderr (pytest captures sys.stderr during teardown), so a hang
+# names its culprit; pytest-timeout then fails the test.
+def _watch_cancel_all_tasks() -> None:
+    import asyncio.runners as runners
+    import threading
+
+    original = runners._cancel_all_tasks
+
+    def cancel_all_tasks(loop):  # type: ignore[no-untyped-def]
+        pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+
+        def report() -> None:
+            for t in pending:
+                if not t.done():
+                    print(f"\n[conftest] task still running 30 s after cancel: {t!r}", file=sys.__stderr__)
+                    t.print_stack(file=sys.__stderr__)
+
+        timer = threading.Timer(30.0, report)
+        timer.daemon = True
+        timer.start()
+        try:
+            return original(loop)
+        finally:
+            timer.cancel()
+
+    runners._cancel_all_tasks = cancel_all_tasks
+
+
+_watch_cancel_all_tasks()

@@ -53,6 +53,8 @@ MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 BUFFER_BODY_BYTES = 256 * 1024
 BACKOFF_BASE_S = 0.05
 BACKOFF_CAP_S = 2.0
+# After a cancellation, each remaining on_end hook's I/O gets at most this long.
+END_HOOK_GRACE_S = 5.0
 
 
 _STATUS_LINES: dict[int, bytes] = {}
@@ -929,13 +931,20 @@ class Gateway:
     async def _finish(self, ctx: RequestContext, ep: Any) -> None:
         chain = ep.chain if ep is not None else None
         if chain is not None and chain.end:
+            cancelled = False
             for name, hook in chain.end:
                 try:
                     r = hook(ctx)
                     if r is not None:
-                        await r
+                        if cancelled:
+                            # This task was cancelled (client gone, shutdown) while an end hook
+                            # waited: the rest still run (slots, refunds), but their I/O gets a
+                            # bounded time, so a dead backend cannot keep the task alive for ever.
+                            await asyncio.wait_for(r, END_HOOK_GRACE_S)
+                        else:
+                            await r
                 except asyncio.CancelledError:
-                    pass
+                    cancelled = True
                 except Exception:
                     log.exception("on_end hook of stage %s failed (request %s)", name, ctx.request_id)
         if ctx.cleanup:
