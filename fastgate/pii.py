@@ -364,6 +364,40 @@ class Redactor:
         out = self._k.apply(text, spans, self._k.PLACEHOLDER, self.labels, state.mapping, state.counters)
         return out, counts
 
+    def redact_counted(
+        self, text: str, mode: str, state: PlaceholderState | None, counts: dict[str, int]
+    ) -> str:
+        """:meth:`redact` of a ``str`` in ``mask`` or ``placeholder`` mode, adding the entity
+        counts to ``counts`` (the request path's form: no result tuple, no dict per string)."""
+        if mode != "mask" and mode != "placeholder" or type(text) is not str:
+            out, found = self.redact(text, mode, state)
+            for name, n in found.items():
+                counts[name] = counts.get(name, 0) + n
+            return out
+        k = self._k
+        if self.custom or not self.mask:
+            spans = self._spans(text)
+        else:  # _spans without the custom merge, inline (one call less per string)
+            try:
+                spans = k.scan(text, self.mask)
+            except ValueError as e:  # lone surrogate
+                raise PIIError(str(e)) from None
+            except Exception as e:  # a scanner bug must not let text through (PII-16)
+                raise PIIError(f"scanner error: {type(e).__name__}") from e
+        if not spans:
+            return text
+        if mode == "mask":
+            out = k.apply(text, spans, k.MASK, self.labels)
+        elif state is None:
+            raise ValueError("placeholder mode needs a PlaceholderState")
+        else:
+            out = k.apply(text, spans, k.PLACEHOLDER, self.labels, state.mapping, state.counters)
+        names = self.names
+        for _, _, i in spans:
+            name = names[i]
+            counts[name] = counts.get(name, 0) + 1
+        return str(out)
+
     def restore(self, text: str | bytes, state: PlaceholderState | None) -> str:
         """Put the originals of this request's placeholders back (unknown ones stay as written)."""
         return restore(_as_text(text), state)

@@ -314,7 +314,7 @@ def _message_tokens(message: dict[str, Any], count: TextCounter) -> int:
     total = TOKENS_PER_MESSAGE
     for key, value in message.items():
         if key == "content":
-            total += _content_tokens(value, count)
+            total += count(value) if type(value) is str else _content_tokens(value, count)
         elif key == "tool_calls":
             if isinstance(value, list):
                 total += sum(_call_tokens(c, count) for c in value)
@@ -355,10 +355,9 @@ def _openai_prompt(body: Any, count: TextCounter) -> int:
         for message in messages:
             if isinstance(message, dict):
                 total += _message_tokens(message, count)
-        costs = _tool_costs(body.get("model"))
         for key in ("tools", "functions"):
             if isinstance(body.get(key), list):
-                total += _functions_tokens(body[key], costs, count)
+                total += _functions_tokens(body[key], _tool_costs(body.get("model")), count)
         fmt = body.get("response_format")
         if isinstance(fmt, dict) and isinstance(fmt.get("json_schema"), dict):
             # structured outputs put the schema in the prompt; its rendering is not published
@@ -476,15 +475,17 @@ def max_output(body: dict[str, Any], default: int) -> int:
     if not isinstance(body, dict):
         return default
     limit = default
+    # (type(v) is not bool: the same test as not isinstance(v, bool) — bool has no subclasses —
+    # without the slow isinstance path for an int that is not a bool)
     for key in ("max_completion_tokens", "max_tokens", "max_output_tokens"):
         value = body.get(key)
-        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        if isinstance(value, int) and type(value) is not bool and value >= 0:
             limit = value
             break
     copies = 1
     for key in ("n", "best_of"):
         value = body.get(key)
-        if isinstance(value, int) and not isinstance(value, bool) and value > copies:
+        if isinstance(value, int) and type(value) is not bool and value > copies:
             copies = value
     return limit * copies
 

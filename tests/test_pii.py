@@ -217,6 +217,30 @@ def test_placeholder_round_trip(red: Redactor) -> None:
         red.redact(text, "placeholder", None)
 
 
+@pytest.mark.parametrize("custom", [True, False])
+def test_redact_counted_equals_redact(kmod: ModuleType, custom: bool) -> None:
+    """The request path's ``redact_counted`` is ``redact`` with the counts added in place."""
+    red = Redactor(ENTITIES, [("employee_id", r"EMP-\d{6}")] if custom else [], kernel=kmod)
+    texts = [row["text"] for row in ROWS[:200]] + NEGATIVES[:50] + ["", "nothing here", "id EMP-123456"]
+    for mode in ("mask", "placeholder", "off"):
+        s1, s2 = PlaceholderState(), PlaceholderState()
+        total: dict[str, int] = {"email": 7}
+        want: dict[str, int] = {"email": 7}
+        for text in texts:
+            out, found = red.redact(text, mode, s1)
+            for k, n in found.items():
+                want[k] = want.get(k, 0) + n
+            assert red.redact_counted(text, mode, s2, total) == out
+            assert total == want
+        assert s1.mapping == s2.mapping and s1.counters == s2.counters
+    with pytest.raises(PIIBlocked):
+        red.redact_counted("bob@example.com", "block", None, {})
+    with pytest.raises(ValueError):
+        red.redact_counted("bob@example.com", "placeholder", None, {})
+    with pytest.raises(PIIError):
+        red.redact_counted("a\ud800 bob@example.com", "mask", None, {})
+
+
 def test_block_mode(red: Redactor) -> None:
     with pytest.raises(PIIBlocked) as ei:
         red.redact("ssn 078-05-1123 and bob@example.com", "block")
@@ -241,6 +265,9 @@ def test_fail_closed_inputs(red: Redactor) -> None:
         red.find(b"\xc3")  # truncated sequence
     with pytest.raises(PIIError, match="lone surrogate at offset 3"):
         red.redact("abc\ud83d bob@example.com")
+    for r in (red, Redactor(kernel=red.kernel)):  # with and without custom entities
+        with pytest.raises(PIIError, match="lone surrogate at offset 3"):
+            r.redact_counted("abc\ud83d bob@example.com", "mask", None, {})
     with pytest.raises(PIIError, match="cannot scan int"):
         red.redact(42)  # type: ignore[arg-type]
     err = PIIError("x")
@@ -255,6 +282,8 @@ def test_fail_closed_on_scanner_error() -> None:
     r = Redactor(kernel=k)  # type: ignore[arg-type]
     with pytest.raises(PIIError, match="scanner error: RuntimeError"):
         r.redact("bob@example.com")
+    with pytest.raises(PIIError, match="scanner error: RuntimeError"):
+        r.redact_counted("bob@example.com", "mask", None, {})
 
 
 # ------------------------------------------------------------------------------ streams (PII-10/11)

@@ -1199,12 +1199,15 @@ def scan_partial(str text, entities=ALL, Py_ssize_t start=0, Py_ssize_t last_end
     return _scan(text, entities, start, last_end, True, hold_run)
 
 
+cdef dict _MASKED = {}  # label → "[LABEL]", built once per label
+
+
 def apply(str text, list spans, int mode, tuple labels, dict mapping=None, dict counters=None):
     """Replace each span: MASK → ``[LABEL]``; PLACEHOLDER → ``[LABEL_n]`` (see the twin)."""
     cdef list out = []
     cdef Py_ssize_t pos = 0, s, e, n
     cdef object k
-    cdef str label, original, ph
+    cdef str label, original, ph, masked
     cdef long number
     if text is None:
         raise TypeError("text must be str, not NoneType")
@@ -1220,7 +1223,12 @@ def apply(str text, list spans, int mode, tuple labels, dict mapping=None, dict 
         label = labels[k]
         out.append(text[pos:s])
         if mode == MASK:
-            out.append("[" + label + "]")
+            masked = _MASKED.get(label)
+            if masked is None:
+                masked = "[" + label + "]"
+                if len(_MASKED) < 1024:  # labels come from the config: a handful
+                    _MASKED[label] = masked
+            out.append(masked)
         else:
             original = text[s:e]
             ph = mapping.get(original)

@@ -627,6 +627,12 @@ cdef void _narrow(const void* data, unsigned int kind, Py_ssize_t n, uint8_t* ou
             i += 1
 
 
+# Texts shorter than this are scanned with the GIL held: releasing it costs about as much as
+# scanning a few hundred characters, and nothing else runs on an event loop's thread meanwhile.
+cdef enum:
+    NOGIL_CHARS = 16384
+
+
 cdef void _features(object s, int64_t* f) except *:
     cdef Py_ssize_t n
     cdef unsigned int kind
@@ -640,8 +646,11 @@ cdef void _features(object s, int64_t* f) except *:
     data = PyUnicode_DATA(s)
     memset(f, 0, NFEAT * sizeof(int64_t))
     if PyUnicode_IS_ASCII(s):
-        with nogil:
+        if n < NOGIL_CHARS:  # a role, a message: dropping and retaking the GIL would cost more
             _scan(<const uint8_t*>data, n, f)
+        else:
+            with nogil:
+                _scan(<const uint8_t*>data, n, f)
         return
     if n <= STACK_BUF:
         buf = &local[0]
@@ -650,9 +659,13 @@ cdef void _features(object s, int64_t* f) except *:
     if buf == NULL:
         raise MemoryError()
     try:
-        with nogil:
+        if n < NOGIL_CHARS:
             _narrow(data, kind, n, buf)
             _scan(buf, n, f)
+        else:
+            with nogil:
+                _narrow(data, kind, n, buf)
+                _scan(buf, n, f)
     finally:
         if buf != &local[0]:
             PyMem_RawFree(buf)

@@ -51,11 +51,14 @@ class PolicyRuntime:
 
     __slots__ = ("name", "cfg", "groups", "scopes", "tenants", "subjects", "issuers", "nets", "claims", "days",
                  "window", "tz", "needs_identity", "require_scopes", "allow_all", "_models_re", "_allowed",
-                 "methods", "paths_re")
+                 "methods", "paths_re", "pii", "matches_all")
 
     def __init__(self, cfg: Any) -> None:
         self.name: str = cfg.name
         self.cfg = cfg
+        # Read by the PII stage on every request (stages/pii.py policy_modes): an attribute here,
+        # so that lookup does not go through a failing getattr on a slotted object.
+        self.pii = getattr(cfg, "pii", None)
         m = cfg.match
         self.groups = frozenset(m.groups)
         self.scopes = frozenset(m.scopes)
@@ -75,6 +78,9 @@ class PolicyRuntime:
             self.days, self.window, self.tz = None, (0, 1440), None
         self.needs_identity = bool(self.groups or self.scopes or self.tenants or self.subjects or self.issuers
                                    or self.claims)
+        # `match: {}` (or nothing left that can fail): matches() is True for every caller.
+        self.matches_all = not (self.methods or self.paths_re is not None or self.needs_identity or self.nets
+                                or self.days is not None)
         self.require_scopes: tuple[str, ...] = tuple(cfg.require_scopes)
         patterns = tuple(cfg.models)
         self.allow_all = "*" in patterns
@@ -156,7 +162,7 @@ class PolicySet:
 
     def first_match(self, ident: Any, ip: str | None, method: str = "", path: str = "") -> PolicyRuntime | None:
         for p in self.policies:
-            if p.matches(ident, ip, method, path):
+            if p.matches_all or p.matches(ident, ip, method, path):
                 return p
         return None
 
@@ -223,12 +229,17 @@ class Authorize(Stage):
             if policy.require_scopes and ident is not None:
                 # A policy's scopes bind authenticated callers; an anonymous caller of an
                 # `auth: optional` endpoint has none to check (route scopes still demand a login).
-                required = policy.require_scopes + required
+                required = policy.require_scopes + required if required else policy.require_scopes
         if required:
             if ident is None:
                 return self.rt.fail(ctx, "missing_credentials")  # type: ignore[no-any-return]
             granted = ident.scopes
-            if any(s not in granted for s in required):
+            missing = False
+            for s in required:
+                if s not in granted:
+                    missing = True
+                    break
+            if missing:
                 want = " ".join(dict.fromkeys(s.replace('"', "").replace("\\", "") for s in required))
                 return _forbidden(
                     "The credential lacks a required scope", "insufficient_scope", "insufficient_scope",

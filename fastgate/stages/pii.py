@@ -41,6 +41,9 @@ and ``fastgate_pii_redactions_total{direction,entity}`` (entities masked, replac
 
 Cost: a clean string is rejected by a prefilter of single-character ``in`` tests (memchr) for
 the characters every built-in entity needs; only a string that passes runs the scanner kernel.
+With the compiled kernel, strings under ``SCAN_FIRST_CHARS`` go to the scanner directly (its own
+skip loop is as fast as the prefilter there, and most prose would pass the prefilter anyway); the
+prefilter still decides what a failing scan means, so the answers are the same either way.
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ from typing import Any
 
 import orjson
 
+from .._native import twin as _twin
 from ..errors import UpstreamError
 from ..pii import PIIBlocked, PIIError, PlaceholderState, Redactor, StreamRedactor, restore
 from ..pipeline.stage import Reply, Stage
@@ -132,6 +136,8 @@ def policy_modes(ctx: Any, default: Any = None) -> tuple[str, str]:
 # sk-/xox- keys), "@" (e-mail), ":" (IPv6, also all-letter ones like dead:beef::cafe), "_"
 # (gh?_ / github_pat_), "J" (JWT "eyJ"), "A" (AWS "AKIA…", Google "AIza…"), "V" (PEM "PRIVATE KEY").
 _TRIGGER_CHARS = "0123456789@:_JAV"
+#: PIIRuntime.scan_below with the compiled kernel (characters): below it the scan comes first.
+SCAN_FIRST_CHARS = 512
 
 
 def make_prefilter(redactor: Redactor) -> Callable[[str], bool]:
@@ -172,6 +178,11 @@ class PIIRuntime:
         self.default = policies[0].pii if policies else None
         self.active = any(p.pii.request != "off" or p.pii.response != "off" for p in policies)
         self.maybe = make_prefilter(self.redactor)
+        # Strings shorter than this skip the prefilter and go straight to the scanner: the compiled
+        # kernel's own skip loop rejects a short clean string about as fast as the prefilter's
+        # memchr passes, and a string that passes the prefilter (most prose has a digit, a ':' or
+        # an 'A') would pay for both. The pure twin is far slower than the prefilter: always first.
+        self.scan_below = SCAN_FIRST_CHARS if self.redactor.kernel is not _twin("redact") else 0
         self.counter: Any = None
         if metrics is not None:
             # Families live as long as the worker: a reload must not reset the counter.
@@ -181,30 +192,44 @@ class PIIRuntime:
                                       "PII entities redacted or blocked, by direction and entity type",
                                       ("direction", "entity"))
             self.counter = fam
+        # (direction, entity) label tuples built once: the counter's dict lookups then hit by identity
+        self._count_keys: dict[str, dict[str, tuple[str, str]]] = {
+            d: {name: (d, name) for name in self.redactor.names} for d in ("request", "response")}
 
     def count(self, direction: str, counts: dict[str, int]) -> None:
         c = self.counter
         if c is not None:
+            keys = self._count_keys.get(direction)
             for entity, n in counts.items():
-                c.inc((direction, entity), n)
+                key = keys.get(entity) if keys is not None else None
+                c.inc(key if key is not None else (direction, entity), n)
 
     def text(self, s: str, mode: str, ph: PlaceholderState | None, counts: dict[str, int]) -> str:
-        """Redact one string in ``mode`` (``block`` only counts), adding to ``counts``."""
-        if not self.maybe(s):
+        """Redact one string in ``mode`` (``block`` only counts), adding to ``counts``.
+
+        A string the prefilter rejects is returned as it is, unscanned; short strings are scanned
+        without asking it first (``scan_below``), which finds nothing in them either (the
+        prefilter is conservative), and when that scan fails the prefilter's answer still decides
+        (a rejected string passes as before, anything else fails closed).
+        """
+        short = len(s) < self.scan_below
+        if not short and not self.maybe(s):
             return s
         try:
             if mode == "block":
                 for sp in self.redactor.find(s):
                     counts[sp.entity] = counts.get(sp.entity, 0) + 1
                 return s
-            out, found = self.redactor.redact(s, mode, ph)
+            # (counts are added only once the text is redacted: a failure adds none)
+            return self.redactor.redact_counted(s, mode, ph, counts)
         except PIIError:
+            if short and not self.maybe(s):
+                return s
             raise
         except Exception as e:  # a bug in the kernel must not let text through (PII-16)
+            if short and not self.maybe(s):
+                return s
             raise PIIError(f"redactor error: {type(e).__name__}") from e
-        for k, n in found.items():
-            counts[k] = counts.get(k, 0) + n
-        return out
 
 
 # ------------------------------------------------------------------------------------ walkers
@@ -332,8 +357,17 @@ def redact_llm_request(obj: dict, kind: str, fn: Fn, jfn: Fn) -> bool:
         if type(msgs) is list:
             for m in msgs:
                 if type(m) is dict:
-                    changed |= _openai_content(m, fn)
-                    changed |= _openai_calls(m, jfn)
+                    c = m.get("content")
+                    if type(c) is str:  # the common message: _openai_content inlined
+                        if c:
+                            new = fn(c)
+                            if new != c:
+                                m["content"] = new
+                                changed = True
+                    elif c is not None:
+                        changed |= _openai_content(m, fn)
+                    if "tool_calls" in m or "function_call" in m:
+                        changed |= _openai_calls(m, jfn)
     elif kind == "messages":
         system = obj.get("system")
         if type(system) is str:
@@ -370,10 +404,21 @@ def redact_llm_response(obj: Any, front: str, fn: Fn, jfn: Fn) -> bool:
                 continue
             m = ch.get("message")
             if type(m) is dict:
-                changed |= _openai_content(m, fn)
-                changed |= _sub(m, "refusal", fn)
-                changed |= _openai_calls(m, jfn)
-            changed |= _sub(ch, "text", fn)  # legacy completions
+                c = m.get("content")
+                if type(c) is str:  # the common answer: _openai_content inlined
+                    if c:
+                        new = fn(c)
+                        if new != c:
+                            m["content"] = new
+                            changed = True
+                elif c is not None:
+                    changed |= _openai_content(m, fn)
+                if m.get("refusal"):
+                    changed |= _sub(m, "refusal", fn)
+                if "tool_calls" in m or "function_call" in m:
+                    changed |= _openai_calls(m, jfn)
+            if "text" in ch:
+                changed |= _sub(ch, "text", fn)  # legacy completions
     return changed
 
 
@@ -556,9 +601,10 @@ class _Flow:
     """One request's PII state (``ctx.extra["_pii"]``): modes, placeholder map, counts, streams."""
 
     __slots__ = ("req", "resp", "ph", "req_counts", "resp_counts", "pipes", "reds", "streaming", "env",
-                 "orig", "cap", "cap_len", "front")
+                 "orig", "cap", "cap_len", "front", "rt")
 
-    def __init__(self, req: str, resp: str, front: str) -> None:
+    def __init__(self, req: str, resp: str, front: str, rt: PIIRuntime | None = None) -> None:
+        self.rt = rt
         self.req = req
         self.resp = resp
         self.front = front
@@ -573,6 +619,17 @@ class _Flow:
         self.orig: bytes | None = None  # the request body as received (log_bodies only)
         self.cap: list[bytes] | None = None  # upstream response bytes (log_bodies only)
         self.cap_len = 0
+
+    # The request side's text functions, as bound methods (no closures and cells per request).
+    def req_text(self, s: str) -> str:
+        """One request string redacted in the request mode, counted in ``req_counts``."""
+        assert self.rt is not None
+        return self.rt.text(s, self.req, self.ph, self.req_counts)
+
+    def req_json(self, s: str) -> str:
+        """A JSON text (tool-call arguments): each of its string values through ``req_text``."""
+        assert self.rt is not None
+        return redact_json_text(s, self.req_text) if self.rt.maybe(s) else s
 
 
 class _TextPipe:
@@ -718,7 +775,7 @@ class PIIStage(Stage):
         req, resp = policy_modes(ctx, rt.default)
         if req == "off" and resp == "off" and not rt.log_bodies:
             return None
-        fl = _Flow(req, resp, ctx.front)
+        fl = _Flow(req, resp, ctx.front, rt)
         ctx.set_extra("_pii", fl)
         ctx.set_extra("pii", {"request": fl.req_counts, "response": fl.resp_counts})
         if rt.log_bodies:
@@ -754,16 +811,9 @@ class PIIStage(Stage):
         return Reply(400, e.message, code="pii_blocked", reason="pii_blocked")
 
     def _fns(self, fl: _Flow) -> tuple[Fn, Fn]:
-        rt = self.rt
-        mode, ph, counts = fl.req, fl.ph, fl.req_counts
-
-        def fn(s: str) -> str:
-            return rt.text(s, mode, ph, counts)
-
-        def jfn(s: str) -> str:
-            return redact_json_text(s, fn) if rt.maybe(s) else s
-
-        return fn, jfn
+        if fl.rt is None:
+            fl.rt = self.rt
+        return fl.req_text, fl.req_json
 
     def _llm_request(self, ctx: Any, fl: _Flow) -> Reply | None:
         fn, jfn = self._fns(fl)

@@ -72,6 +72,8 @@ _KIND_CODES = {"requests": _REQ, "tokens": _TOK, "usd": _USD, "concurrency": _CO
 _DENY_TYPE = {_REQ: "requests", _TOK: "tokens", _USD: "insufficient_quota", _CONC: "requests"}
 _KIND_WORD = {_REQ: "requests", _TOK: "tokens", _USD: "budget (USD)", _CONC: "concurrent requests"}
 _KEY_CACHE_MAX = 50_000
+_ALLOWED = ("allowed",)  # the decisions label of the common outcome, built once
+_NONE: list[Any] = []  # "no items of this sort" (RateLimit.on_request); never appended to
 # Redis hash tags: scopes nested in one another (subject/api_key inside tenant inside global)
 # can share the widest one's value; ip is independent of the others.
 _NESTED = ("global", "tenant", "api_key", "subject")
@@ -85,7 +87,7 @@ def format_reset(seconds: float) -> str:
     if seconds <= 0:
         return "0s"
     if seconds < 1:
-        return f"{math.ceil(seconds * 1000)}ms"
+        return f"{math.ceil(seconds * 1000)}ms" if seconds > 0.001 else "1ms"
     s = math.ceil(seconds)
     h, rem = divmod(s, 3600)
     m, s = divmod(rem, 60)
@@ -160,17 +162,11 @@ class Plan:
         self.has_estimates = any(s.kind in (_TOK, _USD) for s in specs)
 
 
-class _Held:
-    """What an admitted request holds until ``on_end``: estimates to settle, slots to release."""
-
-    __slots__ = ("estimates", "conc", "lease", "tag")
-
-    def __init__(self, estimates: list[tuple[bytes, int, int, int, int]], conc: list[bytes], lease: bytes,
-                 tag: bytes) -> None:
-        self.estimates = estimates  # (key, reserved, limit, window_ns, kind)
-        self.conc = conc
-        self.lease = lease
-        self.tag = tag
+# What an admitted request holds until ``on_end`` (in ``ctx.extra["_rl"]``): a plain tuple
+# ``(estimates, conc, lease, tag)`` — estimates to settle as ``(key, reserved, limit, window_ns,
+# kind)``, concurrency keys to release, and the Redis lease and hash tag ("" for local backends).
+# A tuple, not an object with an ``__init__``: it is built on every admitted request.
+Held = tuple[list[tuple[bytes, int, int, int, int]], list[bytes], bytes, bytes]
 
 
 def _backend_key(rl: Any) -> tuple[Any, ...]:
@@ -296,6 +292,12 @@ class RateLimit(Stage):
         self.usage = usage  # the UsageStage of this endpoint: its finalize() gives the real usage
         self.decisions = runtime.decisions
         self.deny_on_error = runtime.deny_on_error
+        self._backend: Any = None  # runtime.backend, read once (a property that may attach it)
+        self._limit_str: dict[int, str] = {}  # str(limit) for the x-ratelimit-limit-* headers
+
+    def _get_backend(self) -> Any:
+        b = self._backend = self.rt.backend
+        return b
 
     @classmethod
     def for_endpoint(cls, world: Any, kind: str, usage: Any = None) -> RateLimit | None:
@@ -319,9 +321,10 @@ class RateLimit(Stage):
         model_name = ctx.model_name
         items: list[tuple[bytes, int, int, int]] = []
         kinds: list[int] = []
-        sitems: list[tuple[bytes, int, int, int]] = []
-        skinds: list[int] = []
-        conc: list[tuple[bytes, int, bool]] = []
+        # shadow limits and concurrency are rare: their lists stay shared empty ones until used
+        sitems: list[tuple[bytes, int, int, int]] = _NONE
+        skinds: list[int] = _NONE
+        conc: list[tuple[bytes, int, bool]] = _NONE
         tag_value: str | None = None
         tag_scope = plan.tag_scope
         for spec in plan.specs:
@@ -361,6 +364,8 @@ class RateLimit(Stage):
             key = spec.key(scope, value)
             kind = spec.kind
             if kind == _CONC:
+                if conc is _NONE:
+                    conc = []
                 conc.append((key, n, spec.shadow))
                 continue
             if kind == _REQ:
@@ -372,6 +377,8 @@ class RateLimit(Stage):
                 cost = math.ceil(ctx.est_prompt_tokens * m.price_in + ctx.est_output_tokens * m.price_out) \
                     if m is not None else 0
             if spec.shadow:
+                if sitems is _NONE:
+                    sitems, skinds = [], []
                 sitems.append((key, cost, n, spec.window_ns))
                 skinds.append(kind)
             else:
@@ -379,7 +386,7 @@ class RateLimit(Stage):
                 kinds.append(kind)
         if not items and not sitems and not conc:
             return None
-        backend = self.rt.backend
+        backend = self._backend or self._get_backend()
         if backend.is_async:
             tag = (tag_value if tag_scope is not None and tag_value is not None else f"p:{plan.name}")
             return self._reserve_async(ctx, backend, items, kinds, sitems, skinds, conc, tag.encode())
@@ -387,7 +394,7 @@ class RateLimit(Stage):
 
     def _reserve_sync(self, ctx: Any, b: Any, items: list, kinds: list[int], sitems: list, skinds: list[int],
                       conc: list[tuple[bytes, int, bool]]) -> Reply | None:
-        held: list[bytes] = []
+        held: list[bytes] = [] if conc else _NONE
         backend_error: str | None = None
         for key, n, shadow in conc:
             if shadow:
@@ -428,14 +435,19 @@ class RateLimit(Stage):
                 shadow_denied = _DENY_TYPE[self._denying_kind(ds.limits, skinds)]
         est: list[tuple[bytes, int, int, int, int]] = []
         if d is not None:
-            est = [(it[0], it[1], it[2], it[3], k) for it, k in zip(items, kinds, strict=True) if k in (_TOK, _USD)]
+            i = 0  # (a counter, not zip(strict=True), which parses keywords on every call, nor range())
+            for it in items:
+                kind = kinds[i]
+                i += 1  # noqa: SIM113 - enumerate() builds an object per call
+                if kind in (_TOK, _USD):
+                    est.append((it[0], it[1], it[2], it[3], kind))
             self._headers(ctx, d.limits, kinds)
         if charged_shadow:
             est += [(it[0], it[1], it[2], it[3], k) for it, k in zip(sitems, skinds, strict=True)
                     if k in (_TOK, _USD)]
         self._admitted(ctx, backend_error, shadow_denied)
         if est or held:
-            ctx.set_extra("_rl", _Held(est, held, b"", b""))
+            ctx.set_extra("_rl", (est, held, b"", b""))
         return None
 
     async def _reserve_async(self, ctx: Any, b: Any, items: list, kinds: list[int], sitems: list,
@@ -467,7 +479,7 @@ class RateLimit(Stage):
         held = [c[0] for c in conc if not c[2] or d.shadow_allowed]
         self._admitted(ctx, None, shadow_denied)
         if est or held:
-            ctx.set_extra("_rl", _Held(est, held, lease, tag))
+            ctx.set_extra("_rl", (est, held, lease, tag))
         return None
 
     # ------------------------------------------------------------------ outcomes
@@ -486,28 +498,60 @@ class RateLimit(Stage):
             self.decisions.inc(("shadow",))
             ctx.set_extra("limit", f"shadow:{shadow_denied}")
         else:
-            self.decisions.inc(("allowed",))
+            self.decisions.inc(_ALLOWED)
             ctx.set_extra("limit", "allowed")
 
     def _headers(self, ctx: Any, limits: list[LimitState], kinds: list[int]) -> None:
+        # LimitState fields by index (key, limit, remaining, reset_s, ...): a NamedTuple's named
+        # access is a descriptor call, and this runs on every admitted request.
         best_req: LimitState | None = None
         best_tok: LimitState | None = None
-        for s, k in zip(limits, kinds, strict=False):
+        n = len(kinds)
+        i = 0
+        for s in limits:  # (zip(limits, kinds) without building a zip or a range)
+            if i >= n:
+                break
+            k = kinds[i]
+            i += 1  # noqa: SIM113 - as above
             if k == _REQ:
-                if best_req is None or s.remaining < best_req.remaining:
+                if best_req is None or s[2] < best_req[2]:
                     best_req = s
             elif k == _TOK:
-                if best_tok is None or s.remaining < best_tok.remaining:
+                if best_tok is None or s[2] < best_tok[2]:
                     best_tok = s
-        add = ctx.add_header
+        hdrs: list[tuple[str, str]] = []
+        add = hdrs.append
+        lstr = self._limit_str
         if best_req is not None:
-            add("x-ratelimit-limit-requests", str(best_req.limit))
-            add("x-ratelimit-remaining-requests", str(best_req.remaining))
-            add("x-ratelimit-reset-requests", format_reset(best_req.reset_s))
+            n = best_req[1]
+            ls = lstr.get(n)
+            if ls is None:
+                ls = self._remember_limit(n)
+            add(("x-ratelimit-limit-requests", ls))
+            add(("x-ratelimit-remaining-requests", str(best_req[2])))
+            add(("x-ratelimit-reset-requests", format_reset(best_req[3])))
         if best_tok is not None:
-            add("x-ratelimit-limit-tokens", str(best_tok.limit))
-            add("x-ratelimit-remaining-tokens", str(best_tok.remaining))
-            add("x-ratelimit-reset-tokens", format_reset(best_tok.reset_s))
+            n = best_tok[1]
+            ls = lstr.get(n)
+            if ls is None:
+                ls = self._remember_limit(n)
+            add(("x-ratelimit-limit-tokens", ls))
+            add(("x-ratelimit-remaining-tokens", str(best_tok[2])))
+            add(("x-ratelimit-reset-tokens", format_reset(best_tok[3])))
+        if hdrs:
+            # ctx.add_header for each, in one step
+            if ctx.reply_headers is None:
+                ctx.reply_headers = hdrs
+            else:
+                ctx.reply_headers.extend(hdrs)
+
+    def _remember_limit(self, n: int) -> str:
+        """``str(n)``, kept: limits are a handful of configured numbers (claim limits may be more)."""
+        lstr = self._limit_str
+        if len(lstr) >= 4096:
+            lstr.clear()
+        v = lstr[n] = str(n)
+        return v
 
     def _deny(self, ctx: Any, retry_s: float, limits: list[LimitState], kinds: list[int]) -> Reply:
         self.decisions.inc(("denied",))
@@ -549,9 +593,10 @@ class RateLimit(Stage):
         if held is None:
             return
         extra["_rl"] = None  # once
-        b = self.rt.backend
+        estimates, conc, lease, tag = held
+        b = self._backend or self._get_backend()
         deltas: list[tuple[bytes, int, int, int]] = []
-        if held.estimates:
+        if estimates:
             status = ctx.status
             # Billed: the upstream answered 2xx, or a response was committed to the client (a
             # stream that ended early or was abandoned is billed for what was delivered).
@@ -563,17 +608,17 @@ class RateLimit(Stage):
                     self.usage.finalize(ctx)
                 tokens = (ctx.prompt_tokens or 0) + (ctx.completion_tokens or 0)
                 usd = math.ceil((ctx.cost_usd or 0.0) * USD_UNITS - 1e-6)
-            for key, reserved, limit, window, kind in held.estimates:
+            for key, reserved, limit, window, kind in estimates:
                 real = tokens if kind == _TOK else usd
                 if real != reserved:
                     deltas.append((key, real - reserved, limit, window))
             ctx.set_extra("limit_settled", {"tokens": tokens, "usd": usd / USD_UNITS} if billed else "refunded")
         if b.is_async:
-            b.settle(deltas, tag=held.tag, release=held.conc, lease=held.lease)
+            b.settle(deltas, tag=tag, release=conc, lease=lease)
             return
         if deltas:
             b.settle(deltas, time.time_ns())
-        for key in held.conc:
+        for key in conc:
             b.release(key)
 
 

@@ -30,6 +30,37 @@ _DATA = b"data:"
 _USAGE_OBJ = re.compile(rb'"usage"\s*:\s*(\{(?:[^{}"]|"(?:[^"\\]|\\.)*"|\{(?:[^{}"]|"(?:[^"\\]|\\.)*"|\{[^{}]*\})*\})*\})')
 
 
+_WS = b" \t\n\r\f\v"  # what \s matches in a bytes pattern
+
+
+def _flat_usage(data: bytes, i: int) -> Any:
+    """The ``"usage"`` object starting at ``data[i]`` when nothing is nested in it (the common
+    shape), else None (the caller then runs ``_USAGE_OBJ``).
+
+    Same result as the regex whenever it returns one: without a ``{`` between the opening brace
+    and the first ``}``, a segment that parses as JSON is exactly the object the regex captures.
+    A find and a small parse instead of the regex's backtracking.
+    """
+    n = len(data)
+    j = i + 7
+    while j < n and data[j] in _WS:
+        j += 1
+    if j >= n or data[j] != 0x3A:  # :
+        return None
+    j += 1
+    while j < n and data[j] in _WS:
+        j += 1
+    if j >= n or data[j] != 0x7B:  # {
+        return None
+    k = data.find(b"}", j)
+    if k < 0 or data.find(b"{", j + 1, k) >= 0:
+        return None
+    try:
+        return orjson.loads(data[j:k + 1])
+    except orjson.JSONDecodeError:
+        return None
+
+
 def needs_estimate(config: Any) -> bool:
     """Does anything read the prompt estimate before the upstream call?"""
     for pol in getattr(config, "policies", ()) or ():
@@ -115,6 +146,7 @@ class UsageStage(Stage):
         # before the call (token/usd limits, context windows, a prompt-size guard); otherwise only
         # at the end, and only if the provider reported no usage.
         self.eager = needs_estimate(world.config)
+        self._out_default: dict[int, tuple[Any, int]] = {}  # id(model) → (model, its output default)
 
     def estimate(self, ctx: Any) -> int:
         """The prompt estimate of this request (computed once)."""
@@ -137,7 +169,16 @@ class UsageStage(Stage):
         if self.kind == "embeddings":
             ctx.est_output_tokens = 0
         else:
-            default = int(getattr(ctx.model.cfg, "max_output_tokens_default", 1024) or 1024)
+            model = ctx.model
+            hit = self._out_default.get(id(model))
+            if hit is not None and hit[0] is model:
+                default = hit[1]
+            else:
+                default = int(getattr(model.cfg, "max_output_tokens_default", 1024) or 1024)
+                if len(self._out_default) >= 1024:
+                    self._out_default.clear()
+                # (the model object is kept in the entry, so its id cannot be reused meanwhile)
+                self._out_default[id(model)] = (model, default)
             ctx.est_output_tokens = self.counter.max_output(obj, default)
         if ctx.stream:
             drop = False
@@ -222,12 +263,14 @@ class UsageStage(Stage):
         u: Any = None
         i = data.rfind(b'"usage"')
         if i > 0 and data[i - 1] != 0x5C:  # not an escaped quote inside a string
-            m = _USAGE_OBJ.match(data, i)
-            if m is not None:
-                try:
-                    u = orjson.loads(m.group(1))
-                except orjson.JSONDecodeError:
-                    u = None
+            u = _flat_usage(data, i)
+            if u is None:
+                m = _USAGE_OBJ.match(data, i)
+                if m is not None:
+                    try:
+                        u = orjson.loads(m.group(1))
+                    except orjson.JSONDecodeError:
+                        u = None
         if u is None:
             try:
                 obj = orjson.loads(data)

@@ -125,7 +125,7 @@ def test_equivalence_corpus_and_kinds() -> None:
     for _cat, sid, text in CORPUS[::3]:
         assert COMPILED.features(text) == TWIN.features(text), sid
     base = "getElementById(x) {\n    return 'hello world' + _id;  // 12345678\n}\n"
-    for repeat in (1, 80):  # ~70 and ~5600 code points
+    for repeat in (1, 80, 300):  # ~70, ~5600 and ~21000 code points (the last scanned without the GIL)
         for widen in ("", "\u00e9", "\u4e2d", "\U0001f600"):  # ASCII, latin-1, UCS-2, UCS-4 buffers
             s = widen + base * repeat + widen
             assert COMPILED.features(s) == TWIN.features(s), (repeat, widen)

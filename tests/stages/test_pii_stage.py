@@ -20,7 +20,7 @@ from fastgate import _native
 from fastgate._native import compiled, twin
 from fastgate.config.schema import PII, Logging, Policy, PolicyPII
 from fastgate.observability.metrics import Registry
-from fastgate.pii import PIIError, Redactor
+from fastgate.pii import PIIError, PlaceholderState, Redactor
 from fastgate.pipeline.context import RequestContext
 from fastgate.pipeline.stage import Reply
 from fastgate.stages.pii import (
@@ -117,6 +117,41 @@ def test_prefilter_passes_every_entity_the_kernel_finds(k: ModuleType) -> None:
         if red.find(piece):
             assert maybe(piece), piece
     assert not maybe("Please summarise the meeting notes in a friendly tone, thanks!")
+
+
+def test_text_answers_as_if_the_prefilter_ran_first(k: ModuleType) -> None:
+    """Short strings go to the scanner before the prefilter (compiled kernel): same answers,
+    counts and failures as prefilter-then-scan, on both sides of the length threshold."""
+    rt = make_rt(k, request="mask")
+    red = rt.redactor
+    rows = [orjson.loads(line)["text"] for line in CORPUS.read_bytes().splitlines() if line.strip()]
+    texts = rows[:150] + ["", "Please summarise the meeting notes.", "x" * 600 + " bob@example.com",
+                          "Answer in plain English.", "y" * 700]
+    for mode in ("mask", "block", "placeholder"):
+        got: dict[str, int] = {}
+        want: dict[str, int] = {}
+        for text in texts:
+            out = rt.text(text, mode, PlaceholderState(), got)
+            if not rt.maybe(text):
+                assert out == text
+                continue
+            if mode == "block":
+                for sp in red.find(text):
+                    want[sp.entity] = want.get(sp.entity, 0) + 1
+                assert out == text
+            else:
+                ref, found = red.redact(text, mode, PlaceholderState())
+                assert out == ref
+                for name, n in found.items():
+                    want[name] = want.get(name, 0) + n
+        assert got == want, mode
+    # A string that cannot be scanned: passed as before when the prefilter rejects it, refused otherwise.
+    for text in ("a\ud800b", "lone \udc00 " + "z" * 600):
+        assert not rt.maybe(text)
+        assert rt.text(text, "mask", None, {}) == text
+    for text in ("a\ud800 mail 1", "lone \udc00 A " + "z" * 600):
+        with pytest.raises(PIIError):
+            rt.text(text, "mask", None, {})
 
 
 def test_prefilter_with_custom_entities(k: ModuleType) -> None:
