@@ -62,6 +62,8 @@ class _Head:
             raise _Reject(414)
 
     def on_header(self, name: bytes, value: bytes) -> None:
+        if self.result is not None:
+            return  # a trailer field: the body's business (llhttp_body)
         self.hdrs.append((name, value))
         n = len(name) + len(value)
         self.head_size += n
@@ -114,7 +116,7 @@ def llhttp_head(raw: bytes) -> tuple[str, object]:
             return "reject", ctx.status
         # llhttp refuses a transfer coding other than a final chunked right after on_headers_complete;
         # any later error is in the body, the head was taken.
-        if h.result is None or "Transfer-Encoding" in str(e):
+        if h.result is None or "Request has invalid `Transfer-Encoding`" in str(e):
             return "reject", 400
     if h.result is not None:
         return "ok", h.result
