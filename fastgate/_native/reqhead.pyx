@@ -446,14 +446,14 @@ cdef class ChunkedDecoder:
 
     cdef int _state
     cdef long long _left
-    cdef bytes _line
+    cdef bytearray _line
     cdef int _fields
     cdef Py_ssize_t _tsize
 
     def __cinit__(self):
         self._state = S_SIZE
         self._left = 0
-        self._line = b""
+        self._line = bytearray()
         self._fields = 0
         self._tsize = 0
 
@@ -528,7 +528,7 @@ cdef class ChunkedDecoder:
                         limit = C_FIELD_MAX
                         if C_HEAD_MAX - self._tsize < limit + 2:
                             limit = C_HEAD_MAX - self._tsize - 2
-                    have = PyBytes_GET_SIZE(self._line)
+                    have = len(self._line)
                     wend = pos + limit + 2 - have
                     stop = wend if wend < n else n
                     p = NULL
@@ -538,13 +538,13 @@ cdef class ChunkedDecoder:
                         if n >= wend:
                             raise HeadError(400, "chunk_line_too_long" if self._state == S_SIZE
                                             else "trailer_too_large")
-                        self._line = self._line + data[pos:]
+                        self._line += memoryview(data)[pos:]
                         pos = n
                         break
                     i = p - b
                     if have:
-                        line = self._line + data[pos:i + 1]
-                        self._line = b""
+                        line = bytes(self._line) + data[pos:i + 1]
+                        self._line = bytearray()
                         pos = i + 1
                         if self._end_line(<const unsigned char*>PyBytes_AS_STRING(line),
                                           PyBytes_GET_SIZE(line)):
@@ -556,7 +556,7 @@ cdef class ChunkedDecoder:
                             break
         except HeadError:
             self._state = S_FAILED
-            self._line = b""
+            self._line = bytearray()
             raise
         if self._state == S_DONE:
             return pieces, True, (data[pos:] if pos else data)

@@ -321,7 +321,7 @@ class ChunkedDecoder:
     def __init__(self) -> None:
         self._state = _SIZE
         self._left = 0          # data bytes still to come in the current chunk
-        self._line = b""        # a size or trailer line not yet ended by LF
+        self._line = bytearray()  # a size or trailer line not yet ended by LF (amortised appends)
         self._fields = 0        # trailer fields so far
         self._tsize = 0         # trailer section bytes so far
 
@@ -368,11 +368,14 @@ class ChunkedDecoder:
                     if i < 0:
                         if n >= wend:
                             raise HeadError(400, "chunk_line_too_long" if state == _SIZE else "trailer_too_large")
-                        self._line += data[pos:]
+                        self._line += memoryview(data)[pos:]
                         pos = n
                         break
-                    line = self._line + data[pos:i + 1] if have else data[pos:i + 1]
-                    self._line = b""
+                    if have:
+                        line = bytes(self._line) + data[pos:i + 1]
+                        self._line = bytearray()
+                    else:
+                        line = data[pos:i + 1]
                     pos = i + 1
                     if len(line) < 2 or line[-2] != 13:
                         raise HeadError(400, "bare_lf")
@@ -399,7 +402,7 @@ class ChunkedDecoder:
                             raise HeadError(400, "forbidden_trailer")
         except HeadError:
             self._state = _FAILED
-            self._line = b""
+            self._line = bytearray()
             raise
         self._state = state
         if state == _DONE:
