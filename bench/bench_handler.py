@@ -2,7 +2,7 @@
 """The whole request path in-process, without sockets: CPU µs per request of ``Gateway.handle``.
 
 Everything fastgate runs per request except the kernel's TCP work and the event loop's I/O: the
-native server's parse callbacks (llhttp fed the request bytes), the Request/Body objects, every
+native server's request parsing (the ``reqhead`` kernel fed the request bytes), the Request/Body objects, every
 stage of the scenario's chain, the proxy loop, the response serialisation (into a fake transport),
 metrics and the access log. The upstream is replaced by a canned ``chat.completion`` answer (the
 mock upstream's own bytes), so the number is the gateway's own cost. Reference in the same run:

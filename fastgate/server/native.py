@@ -1,4 +1,4 @@
-"""fastgate's own HTTP/1.1 server: one ``asyncio.Protocol`` per connection, llhttp (httptools) parsing.
+"""fastgate's own HTTP/1.1 server: one ``asyncio.Protocol`` per connection, one kernel call per request head.
 
 Why not aiohttp's low-level server on the data plane: perf-baseline.md measures it at ~24 µs of CPU per
 request before any gateway work (a ``BaseRequest``, a ``StreamReader``, a ``StreamWriter`` and a
@@ -6,21 +6,26 @@ scheduling hop per request), against ~7 µs for a Protocol + httptools server. T
 (≤ 35 µs for the whole request) leaves no room for the former. aiohttp stays where it is cheap enough
 and convenient: the admin plane, JWKS/introspection/health clients, and ``server.engine: aiohttp``.
 
-What a request costs here: the llhttp callbacks (one Python call per header), one :class:`Request`
-(slots; headers decoded into a ``CIMultiDict`` only if a stage asks for them), one :class:`Body`, and
-one Task running ``Gateway.handle``. Responses are written by the Gateway straight to the transport.
+What a request costs here: one ``parse_head`` call of the ``reqhead`` kernel (``fastgate/_native``:
+the whole head in C, where llhttp made nine Python callbacks), one :class:`Request` (slots; headers
+decoded into a ``CIMultiDict`` only if a stage asks for them), one :class:`Body` fed slices of the
+receive buffer (``Content-Length``) or the output of a strict ``ChunkedDecoder``, and one Task running
+``Gateway.handle``. Responses are written by the Gateway straight to the transport.
 
-HTTP rules kept (acceptance catalogue §3): llhttp's strict mode rejects CL+TE, bad chunking, bad
-CL, obs-fold, bare CR/LF, spaces before the colon (HTTP-01..06) → 400 + close; a missing or
-duplicated ``Host`` on HTTP/1.1 → 400 (HTTP-07); request line > 8 KiB → 414, a field > 8 KiB, a
-head > 64 KiB or > 100 fields → 431, also when the bytes trickle in one at a time (HTTP-10);
-pipelined requests answered in order, at most ``PIPELINE_MAX`` parsed ahead before reading pauses
-(HTTP-09); ``Expect: 100-continue`` answered only when the handler first waits for the body, so an
+HTTP rules kept (acceptance catalogue §3; the full list is the kernel's, ``reqhead_py.py``): CL+TE,
+any transfer coding but a lone ``chunked``, bad or duplicate CL, bad chunking, obs-fold, bare CR/LF,
+spaces before the colon, non-token names, CTL/NUL in values or target (HTTP-01..06) → 400 + close; a
+missing or duplicated ``Host`` on HTTP/1.1 → 400 (HTTP-07); versions other than 1.0/1.1 → 505; request
+line > 8 KiB → 414, a field > 8 KiB, a head > 64 KiB or > 100 fields → 431, also when the bytes trickle
+in one at a time: an incomplete head is kept and parsed again when a line ends or 2 KiB more arrived, so
+it never grows past the limits (HTTP-10); pipelined requests answered in order, at most
+``PIPELINE_MAX`` parsed ahead: beyond that, parsing and reading pause (HTTP-09); after a request that
+does not keep the connection (``Connection: close``, HTTP/1.0, an Upgrade we do not perform) nothing
+more is read; ``Expect: 100-continue`` answered only when the handler first waits for the body, so an
 oversize or unauthorised request gets its 413/401 without the client sending the body (HTTP-14);
-request bodies are flow-controlled (reading pauses above ``BODY_HIGH`` buffered bytes); slow
-responses pause on the transport's write buffer (``drain``). Connection-level guards
-(``max_connections``, per-IP caps, first-head deadline, keep-alive idle) are those of
-``protocol.GuardedServer``.
+request bodies are flow-controlled (reading pauses above ``BODY_HIGH`` buffered bytes); slow responses
+pause on the transport's write buffer (``drain``). Connection-level guards (``max_connections``,
+per-IP caps, first-head deadline, keep-alive idle) are those of ``protocol.GuardedServer``.
 """
 
 from __future__ import annotations
@@ -29,28 +34,32 @@ import asyncio
 import collections
 import ipaddress
 import logging
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
-from httptools import HttpParserError, HttpParserUpgrade, HttpRequestParser
 from multidict import CIMultiDict, CIMultiDictProxy
 
+from .._native import kernel
 from ..errors import ClientError
 from .protocol import _OVERLOADED, _TOO_MANY
 
 log = logging.getLogger("fastgate.server")
 
-LINE_MAX = 8190          # request line (aiohttp's max_line_size; nginx large_client_header_buffers 8k)
-FIELD_MAX = 8190         # one header field, name + value
-HEAD_MAX = 64 * 1024     # the whole head
-HEADERS_MAX = 100        # fields per request (Envoy's max_headers_count)
+_reqhead = kernel("reqhead")
+parse_head = _reqhead.parse_head
+ChunkedDecoder = _reqhead.ChunkedDecoder
+HeadError = _reqhead.HeadError
+
+LINE_MAX = _reqhead.LINE_MAX        # request line (aiohttp's max_line_size; nginx large_client_header_buffers 8k)
+FIELD_MAX = _reqhead.FIELD_MAX      # one header field line
+HEAD_MAX = _reqhead.HEAD_MAX        # the whole head
+HEADERS_MAX = _reqhead.HEADERS_MAX  # fields per request (Envoy's max_headers_count)
 PIPELINE_MAX = 16        # requests parsed ahead of the one being handled
 BODY_HIGH = 256 * 1024   # buffered request-body bytes at which reading pauses
 BODY_LOW = 64 * 1024     # ... and resumes
+RESCAN = 2048            # an incomplete head without a new line end is parsed again after this many bytes
 
-_VERSIONS = {"1.1": (1, 1), "1.0": (1, 0)}
 _CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
-# Lengths of the fields the server itself reads: host, expect, content-length, transfer-encoding.
-_WATCHED_LENGTHS = frozenset((4, 6, 14, 17))
 
 
 def _canned(status: int, reason: str, message: str, code: str) -> bytes:
@@ -69,13 +78,16 @@ _HEADERS_TOO_LARGE = _canned(431, "Request Header Fields Too Large", "Request he
                              "headers_too_large")
 
 
-class _Reject(Exception):
-    """Raised from a parser callback: answer ``response`` and close."""
-
-    def __init__(self, response: bytes, reason: str) -> None:
-        super().__init__(reason)
-        self.response = response
-        self.reason = reason
+def _answer(e: Exception) -> bytes:
+    """The canned response for a ``HeadError``."""
+    status = e.status  # type: ignore[attr-defined]
+    if status == 414:
+        return _URI_TOO_LONG
+    if status == 431:
+        return _HEADERS_TOO_LARGE
+    if status == 505:
+        return _BAD_VERSION
+    return _BAD_HOST if e.reason == "bad_host" else _BAD_REQUEST  # type: ignore[attr-defined]
 
 
 class Body:
@@ -84,15 +96,20 @@ class Body:
 
     __slots__ = ("_buf", "_size", "_eof", "_waiter", "_exc", "_proto", "_expect", "total_bytes")
 
-    def __init__(self, proto: HttpProtocol | None, eof: bool) -> None:
-        self._buf: list[bytes] = []  # short: one piece per TCP read
-        self._size = 0
+    def __init__(self, proto: HttpProtocol | None, eof: bool, whole: bytes | None = None) -> None:
+        if whole is None:
+            self._buf: list[bytes] = []  # short: one piece per TCP read
+            self._size = 0
+        else:  # the whole body arrived with the head (the common case): one piece, at its end
+            self._buf = [whole]
+            self._size = len(whole)
+            eof = True
         self._eof = eof
         self._waiter: asyncio.Future[None] | None = None
         self._exc: BaseException | None = None
         self._proto = proto
         self._expect = False
-        self.total_bytes = 0
+        self.total_bytes = self._size
 
     # ------------------------------------------------------------ producer side (the protocol)
     def feed(self, data: bytes) -> None:
@@ -183,7 +200,7 @@ class Body:
 
     async def read(self, n: int = -1) -> bytes:
         if n < 0:
-            parts = []
+            parts: list[bytes] = []
             while True:
                 piece = await self.readany()
                 if not piece:
@@ -266,29 +283,23 @@ class Request:
 class HttpProtocol(asyncio.Protocol):
     """One client connection: parse, queue, run the handler one request at a time, in order."""
 
-    __slots__ = ("server", "loop", "transport", "parser", "remote", "peer_ip", "closing", "url", "hdrs",
-                 "head_size", "in_head", "head_pending", "cl", "host_seen", "expect", "upgrade", "cur", "active",
-                 "task", "queue", "nreq", "idle_since", "body_paused", "pipe_paused", "write_paused",
-                 "drain_waiters", "reject_after")
+    __slots__ = ("server", "loop", "transport", "remote", "peer_ip", "closing", "rest", "rescan", "in_head",
+                 "cur", "body_left", "chunks", "active", "task", "queue", "nreq", "idle_since", "body_paused",
+                 "pipe_paused", "write_paused", "drain_waiters", "reject_after")
 
     def __init__(self, server: NativeServer) -> None:
         self.server = server
         self.loop = server.loop
         self.transport: Any = None
-        self.parser = HttpRequestParser(self)
         self.remote: str | None = None
         self.peer_ip: str | None = None
         self.closing = False
-        self.url = b""
-        self.hdrs: list[tuple[bytes, bytes]] = []
-        self.head_size = 0
-        self.in_head = False
-        self.head_pending = 0
-        self.cl: int | None = None
-        self.host_seen = 0
-        self.expect = False
-        self.upgrade = False
-        self.cur: Request | None = None
+        self.rest: bytearray | None = None  # received bytes not parsed yet (an incomplete head, or paused)
+        self.rescan = 0                     # len(rest) at which an incomplete head is parsed again
+        self.in_head = False                # part of a head is waiting for its end
+        self.cur: Request | None = None     # the request whose body is arriving
+        self.body_left = 0                  # Content-Length bytes still to come for ``cur``
+        self.chunks: Any = None             # the ChunkedDecoder of ``cur``, if chunked
         self.active: Request | None = None
         self.task: asyncio.Task[Any] | None = None
         self.queue: collections.deque[Request] = collections.deque()
@@ -376,123 +387,138 @@ class HttpProtocol(asyncio.Protocol):
     def data_received(self, data: bytes) -> None:
         if self.closing or self.reject_after is not None:
             return
-        try:
-            self.parser.feed_data(data)
-        except HttpParserUpgrade:
-            # An Upgrade we do not perform (no WebSocket/h2c on this listener): the request is
-            # answered normally, then the connection closes; bytes after it are not parsed.
-            req = self.cur or (self.queue[-1] if self.queue else self.active)
-            if req is not None:
-                req.keep_alive = False
-                if not req.content._eof:
-                    req.content.feed_eof()
-                self.cur = None
-            self.in_head = False
-            self.reject_after = b""
-            if self.active is None and not self.queue:
-                self._close()
-            return
-        except HttpParserError as e:
-            # A _Reject raised in a callback arrives wrapped (HttpParserCallbackError).
-            r = e.__context__
-            if isinstance(r, _Reject):
-                self._reject(r.response, r.reason)
+        if self.cur is not None:
+            data = self._body(data)
+            if not data:
+                return
+        rest = self.rest
+        if rest is not None:
+            rest += data
+            # An incomplete head is parsed again once a line has ended (at most ~100 times per
+            # head: more lines are refused) or RESCAN more bytes arrived, so a head trickling in
+            # one byte at a time costs linear time and is cut at its limits (HTTP-10).
+            if self.pipe_paused or (b"\n" not in data and len(rest) < self.rescan):
+                return
+            self.rest = None
+            data = bytes(rest)
+        self._parse(data)
+
+    # ------------------------------------------------------------------ parsing
+    def _parse(self, buf: bytes) -> None:
+        """Parse the heads (and the bodies that follow them) in ``buf``, in order."""
+        pos = 0
+        n = len(buf)
+        while pos < n:
+            if self.pipe_paused:
+                self._keep(buf, pos)
+                return
+            try:
+                head = parse_head(buf, pos)
+            except HeadError as e:
+                self._reject(_answer(e), e.reason)
+                return
+            if head is None:
+                self._keep(buf, pos)
+                return
+            end, method, target, version, hdrs, cl, chunked, keep_alive, expect, upgrade = head
+            if upgrade:
+                # An Upgrade (or CONNECT) we do not perform (no WebSocket/h2c on this listener): the
+                # request is answered normally, then the connection closes.
+                keep_alive = False
+            pos = end
+            if chunked:
+                content = Body(self, False)
+                body_left = -1
+            elif not cl:  # None or 0
+                content = Body(self, True)
+                body_left = 0
+            elif cl <= n - pos:
+                content = Body(self, True, buf[pos:pos + cl])
+                pos += cl
+                body_left = 0
             else:
-                self._reject(_BAD_REQUEST, "bad_request")
-            return
-        if self.in_head:
-            # llhttp keeps a partial field to itself until it is complete: bound what it holds
-            # so a never-ending header line cannot grow without limit (HTTP-10 across segments).
-            self.head_pending += len(data)
-            if self.head_pending > HEAD_MAX + LINE_MAX:
-                self._reject(_HEADERS_TOO_LARGE, "headers_too_large")
-
-    # ------------------------------------------------------------------ llhttp callbacks
-    def on_message_begin(self) -> None:
-        self.url = b""
-        self.hdrs = []
-        self.head_size = 0
-        self.head_pending = 0
-        self.in_head = True
-        self.cl = None
-        self.host_seen = 0
-        self.expect = False
-
-    def on_url(self, url: bytes) -> None:
-        u = self.url + url if self.url else url
-        if len(u) > LINE_MAX:
-            raise _Reject(_URI_TOO_LONG, "uri_too_long")
-        self.url = u
-
-    def on_header(self, name: bytes, value: bytes) -> None:
-        hdrs = self.hdrs
-        hdrs.append((name, value))
-        n = len(name) + len(value)
-        self.head_size += n
-        if n > FIELD_MAX or self.head_size > HEAD_MAX or len(hdrs) > HEADERS_MAX:
-            raise _Reject(_HEADERS_TOO_LARGE, "headers_too_large")
-        if len(name) in _WATCHED_LENGTHS:
-            self._watched(name.lower(), value)
-
-    def _watched(self, low: bytes, value: bytes) -> None:
-        """The few fields the server itself reads (any other name of the same length passes through)."""
-        if low == b"content-length":
-            # llhttp has already refused a malformed or conflicting value.
-            self.cl = int(value)
-        elif low == b"host":
-            self.host_seen += 1
-            if self.host_seen > 1 or not _valid_host(value):
-                raise _Reject(_BAD_HOST, "bad_host")
-        elif low == b"expect":
-            if value.strip().lower() == b"100-continue":
-                self.expect = True
-        elif low == b"transfer-encoding" and value.strip(b" \t").lower() != b"chunked":
-            # The only coding a request may use here is a lone ``chunked`` (nginx does the same);
-            # llhttp would take ``,chunked`` or ``identity, chunked`` (HTTP-02).
-            raise _Reject(_BAD_REQUEST, "bad_transfer_encoding")
-
-    def on_headers_complete(self) -> None:
+                content = Body(self, False)
+                body_left = cl - (n - pos)
+            if expect and body_left and version >= (1, 1):
+                content._expect = True
+            req = Request(self, method, target, version, hdrs, keep_alive, content, cl, chunked or bool(cl))
+            self.nreq += 1
+            if self.active is None:
+                self._start(req)
+            else:
+                self.queue.append(req)
+                if len(self.queue) >= PIPELINE_MAX and not self.pipe_paused:
+                    self.pipe_paused = True
+                    self.transport.pause_reading()
+            if body_left:
+                self.cur = req
+                self.in_head = False
+                if body_left > 0:  # Content-Length: the rest of this read, then more
+                    if pos < n:
+                        content.feed(buf[pos:])
+                    self.body_left = body_left
+                    return
+                self.chunks = ChunkedDecoder()
+                if pos >= n:
+                    return
+                buf = self._body(buf[pos:])
+                if not buf:
+                    return
+                pos = 0
+                n = len(buf)
+                continue
+            if content._size > BODY_HIGH:
+                self.pause_body()
+            if not keep_alive:
+                self.reject_after = b""  # nothing after it is read
+                break
         self.in_head = False
-        self.head_pending = 0
-        p = self.parser
-        v = p.get_http_version()
-        version = _VERSIONS.get(v)
-        if version is None:
-            raise _Reject(_BAD_VERSION, "bad_version")  # HTTP/2.0 or 0.9 text on an HTTP/1.1 listener
-        if version == (1, 1) and not self.host_seen:
-            raise _Reject(_BAD_HOST, "bad_host")
-        try:
-            raw_path = self.url.decode("ascii")
-        except UnicodeDecodeError:
-            raise _Reject(_BAD_REQUEST, "bad_target") from None
-        cl = self.cl
-        chunked = cl is None and _is_chunked(self.hdrs)
-        body_exists = chunked or (cl is not None and cl > 0)
-        content = Body(self, not body_exists)
-        if body_exists and self.expect and version >= (1, 1):
-            content._expect = True
-        req = Request(self, p.get_method().decode("ascii"), raw_path, version, self.hdrs,
-                      p.should_keep_alive(), content, cl, body_exists)
-        self.cur = req
-        self.nreq += 1
-        if self.active is None:
-            self._start(req)
+
+    def _body(self, data: bytes) -> bytes:
+        """Feed ``data`` to the body of ``cur``; the bytes after that body (``b""`` if none or the
+        connection reads no further)."""
+        cur = self.cur
+        assert cur is not None
+        content = cur.content
+        dec = self.chunks
+        if dec is None:
+            left = self.body_left
+            n = len(data)
+            if n < left:
+                content.feed(data)
+                self.body_left = left - n
+                return b""
+            if n == left:
+                content.feed(data)
+                rest = b""
+            else:
+                content.feed(data[:left])
+                rest = data[left:]
         else:
-            self.queue.append(req)
-            if len(self.queue) >= PIPELINE_MAX and not self.pipe_paused:
-                self.pipe_paused = True
-                self.transport.pause_reading()
+            try:
+                pieces, done, rest = dec.feed(data)
+            except HeadError as e:
+                self._reject(_BAD_REQUEST, e.reason)
+                return b""
+            if pieces:
+                content.feed(pieces[0] if len(pieces) == 1 else b"".join(pieces))
+            if not done:
+                return b""
+            self.chunks = None
+        self.cur = None
+        content.feed_eof()
+        if not cur.keep_alive:
+            self.reject_after = b""
+            return b""
+        return rest
 
-    def on_body(self, body: bytes) -> None:
-        cur = self.cur
-        if cur is not None:
-            cur.content.feed(body)
-
-    def on_message_complete(self) -> None:
-        cur = self.cur
-        if cur is not None:
-            self.cur = None
-            cur.content.feed_eof()
+    def _keep(self, buf: bytes, pos: int) -> None:
+        """Keep ``buf[pos:]`` for later: an incomplete head, or requests beyond the pipeline cap."""
+        rest = bytearray(memoryview(buf)[pos:]) if pos else bytearray(buf)
+        self.rest = rest
+        self.rescan = len(rest) + RESCAN
+        # Empty lines between requests do not start a head (the header deadline does not apply).
+        self.in_head = bool(rest.lstrip(b"\r\n"))
 
     # ------------------------------------------------------------------ request lifecycle
     def _start(self, req: Request) -> None:
@@ -529,11 +555,14 @@ class HttpProtocol(asyncio.Protocol):
             self.transport.resume_reading()
         q = self.queue
         if q:
-            nxt = q.popleft()
+            self._start(q.popleft())
             if self.pipe_paused and len(q) < PIPELINE_MAX // 2:
                 self.pipe_paused = False
                 self.transport.resume_reading()
-            self._start(nxt)
+                rest = self.rest
+                if rest is not None and self.reject_after is None:
+                    self.rest = None
+                    self._parse(bytes(rest))
         elif self.reject_after is not None:
             if self.reject_after:
                 self.transport.write(self.reject_after)
@@ -556,6 +585,8 @@ class HttpProtocol(asyncio.Protocol):
         self.server.fg_bad_requests += 1
         cur = self.cur
         self.cur = None
+        self.chunks = None
+        self.rest = None
         self.in_head = False
         if cur is not None and not cur.content._eof:
             # A broken body (bad chunking): the handler reading it gets a 400 and answers it.
@@ -579,21 +610,6 @@ class HttpProtocol(asyncio.Protocol):
 
     def is_idle(self) -> bool:
         return self.active is None and not self.queue and not self.in_head
-
-
-def _valid_host(value: bytes) -> bool:
-    # RFC 9112 §3.2: uri-host [ ":" port ]; reject what could confuse routing or logs (one C call).
-    return 0 < len(value) <= 1024 and len(value.translate(None, _NOT_IN_HOST)) == len(value)
-
-
-_NOT_IN_HOST = b" /\\@\t?#"
-
-
-def _is_chunked(hdrs: list[tuple[bytes, bytes]]) -> bool:
-    for k, v in hdrs:
-        if len(k) == 17 and k.lower() == b"transfer-encoding":
-            return True
-    return False
 
 
 class NativeServer:
@@ -655,9 +671,7 @@ class NativeServer:
                 if now - c.idle_since > ht:
                     self.fg_header_timeouts += 1
                     c._close()
-            elif kt > 0 and now - c.idle_since > kt:
-                c._close()
-            elif self.draining:
+            elif kt > 0 and now - c.idle_since > kt or self.draining:
                 c._close()
         self.ensure_sweeper()
 

@@ -51,6 +51,12 @@ REJECTED = {
     "chunk-bare-lf": ECHO + b"Transfer-Encoding: chunked\r\n\r\n1\nh\n0\n\n",
     "chunk-ext-cr": ECHO + b"Transfer-Encoding: chunked\r\n\r\n1;a\rb\r\nh\r\n0\r\n\r\n",
     "chunk-Z": ECHO + b"Transfer-Encoding: chunked\r\n\r\nZ\r\nh\r\n0\r\n\r\n",
+    "chunk-ext-10k": ECHO + b"Transfer-Encoding: chunked\r\n\r\n1;" + b"e" * 10240 + b"\r\nh\r\n0\r\n\r\n",
+    "chunk-size-overflow": ECHO + b"Transfer-Encoding: chunked\r\n\r\n10000000000000001\r\nh\r\n0\r\n\r\n",
+    "trailer-cl": ECHO + b"Transfer-Encoding: chunked\r\n\r\n1\r\nh\r\n0\r\nContent-Length: 5\r\n\r\n",
+    "trailer-host": ECHO + b"Transfer-Encoding: chunked\r\n\r\n1\r\nh\r\n0\r\nHost: evil\r\n\r\n",
+    "trailer-fold": ECHO + b"Transfer-Encoding: chunked\r\n\r\n1\r\nh\r\n0\r\nX: a\r\n b\r\n\r\n",
+    "te-http10": b"POST /api/echo/x HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nh\r\n0\r\n\r\n",
     # HTTP-05: header bytes
     "hdr-nul": ECHO + b"X: a\x00b\r\nContent-Length: 0\r\n\r\n",
     "hdr-obs-fold": ECHO + b"X: a\r\n b\r\nContent-Length: 0\r\n\r\n",
@@ -67,6 +73,9 @@ REJECTED = {
     "line-space-in-target": b"GET /api/echo/a b HTTP/1.1\r\nHost: x\r\n\r\n",
     "line-ctl-in-target": b"GET /api/echo/a\x01b HTTP/1.1\r\nHost: x\r\n\r\n",
     "line-bare-lf": b"GET /api/echo/x HTTP/1.1\nHost: x\n\n",
+    "line-double-space": b"GET  /api/echo/x HTTP/1.1\r\nHost: x\r\n\r\n",
+    "line-leading-bare-lf": b"\nGET /api/echo/x HTTP/1.1\r\nHost: x\r\n\r\n",
+    "line-rtsp": b"GET /api/echo/x RTSP/1.0\r\nHost: x\r\n\r\n",
     # HTTP-07: Host
     "host-missing": b"GET /api/echo/x HTTP/1.1\r\nX: y\r\n\r\n",
     "host-twice": b"GET /api/echo/x HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n",
@@ -251,3 +260,83 @@ async def test_client_gone_mid_body_leaves_server_healthy(gw, mock):
     data = await _exchange(gw.worker.port, b"GET /api/echo/after HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
     assert _status(data) == 200
     assert gw.worker.gateway.inflight == 0
+
+
+async def test_one_byte_chunks_bounded(gw, mock):
+    """HTTP-04: 100 000 one-byte chunks are decoded in linear time and forwarded intact."""
+    data = bytes(97 + i % 26 for i in range(100_000))
+    body = b"".join(b"1\r\n%s\r\n" % data[i:i + 1] for i in range(len(data))) + b"0\r\n\r\n"
+    raw = ECHO + b"Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + body
+    resp = await _exchange(gw.worker.port, raw, timeout=30)
+    assert _status(resp) == 200, resp[:300]
+    rec = [r for r in mock.requests if r["path"] == "/api/echo/x"][-1]
+    assert rec["body_len"] == len(data)
+    assert data.decode().startswith(rec["body"])
+
+
+async def test_upgrade_is_answered_then_closed(gw, mock):
+    """An Upgrade we do not perform: the request is answered as a plain one, then the connection
+    closes; bytes after it (here a second request) are not read."""
+    raw = (b"GET /api/echo/up HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n"
+           b"GET /api/echo/after HTTP/1.1\r\nHost: x\r\n\r\n")
+    data = await _exchange(gw.worker.port, raw)
+    assert _status(data) == 200 and data.count(b"HTTP/1.1 ") == 1, data[:300]
+    paths = [r["path"] for r in mock.requests]
+    assert "/api/echo/up" in paths and "/api/echo/after" not in paths
+
+
+async def test_nothing_read_after_connection_close(gw, mock):
+    """RFC 9112 §9.6: after a request with ``Connection: close`` (or HTTP/1.0 without keep-alive)
+    the server reads no further request on the connection."""
+    for first in (b"GET /api/echo/a HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                  b"GET /api/echo/a HTTP/1.0\r\n\r\n"):
+        data = await _exchange(gw.worker.port, first + b"GET /api/echo/b HTTP/1.1\r\nHost: x\r\n\r\n")
+        assert _status(data) == 200 and data.count(b"HTTP/1.") == 1, data[:300]
+    assert "/api/echo/b" not in [r["path"] for r in mock.requests]
+
+
+async def test_pipelining_depth_is_capped():
+    """HTTP-09 depth cap (CVE-2026-54273 shape): however many requests arrive in one read, at most
+    PIPELINE_MAX wait behind the one being handled; the rest stays unparsed until the queue drains,
+    and every request is still answered, in order."""
+    from fastgate.server.handler import RawResponse
+    from fastgate.server.native import PIPELINE_MAX, NativeServer
+
+    loop = asyncio.get_running_loop()
+    release = asyncio.Event()
+    seen: list[str] = []
+
+    async def handler(req):
+        seen.append(req.raw_path)
+        if len(seen) == 1:
+            await release.wait()
+        req.transport.write(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(req.raw_path), req.raw_path.encode()))
+        return RawResponse(200, True)
+
+    native = NativeServer(handler, loop=loop, header_timeout=0, keepalive_timeout=0)
+    server = await loop.create_server(native, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    n = 200
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    try:
+        writer.write(b"".join(b"GET /p%d HTTP/1.1\r\nHost: x\r\n\r\n" % i for i in range(n))
+                     + b"GET /last HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        await writer.drain()
+        for _ in range(500):
+            conns = list(native.connections)
+            if conns and len(conns[0].queue) >= PIPELINE_MAX:
+                break
+            await asyncio.sleep(0.01)
+        proto = conns[0]
+        for _ in range(5):
+            await asyncio.sleep(0.01)  # let the loop deliver whatever it would
+            assert len(proto.queue) == PIPELINE_MAX and proto.nreq == PIPELINE_MAX + 1
+        release.set()
+        data = await asyncio.wait_for(reader.read(), 30)
+    finally:
+        writer.close()
+        server.close()
+        await native.shutdown()
+    bodies = [part.rsplit(b"\r\n\r\n", 1)[-1] for part in data.split(b"HTTP/1.1 200 OK")[1:]]
+    assert seen == [f"/p{i}" for i in range(n)] + ["/last"]
+    assert bodies == [b"/p%d" % i for i in range(n)] + [b"/last"]
