@@ -663,10 +663,12 @@ SCENARIOS: dict[str, Scenario] = {s.name: s for s in (
              check_chat, auth="jwt-rotate", gateway_check=check_full_features, gateway_probes=_NEED_401),
 )}
 
-CASES = ("direct", "fastgate", "nginx", "aiohttp")
+CASES = ("direct", "fastgate", "nginx", "aiohttp", "fastgate-aiohttp")
+DEFAULT_CASES = ("direct", "fastgate", "nginx", "aiohttp")
 CASE_TITLES = {
     "direct": "load → upstream (no proxy)",
     "fastgate": "fastgate serve --workers 0",
+    "fastgate-aiohttp": "the same fastgate config on server.engine: aiohttp (A/B of the server engine)",
     "nginx": "nginx proxy_pass, keepalive 64",
     "aiohttp": "aiohttp web.Server + ClientSession",
 }
@@ -1322,17 +1324,17 @@ class Bench:
             raise RuntimeError(f"the mock upstream did not start: {err}")
         self.upstream, self.upstream_url = up.proc, up.url
 
-    def gateway(self, sc: Scenario) -> Launch | str:
+    def gateway(self, sc: Scenario, engine: str = "native") -> Launch | str:
         """The gateway for the scenario's config (started once), or why it is not available."""
-        name = sc.config
-        if name in self.gateways:
-            return self.gateways[name]
-        cfg = GATEWAY_CONFIGS[name]
+        key = sc.config if engine == "native" else f"{sc.config}:{engine}"
+        if key in self.gateways:
+            return self.gateways[key]
+        cfg = GATEWAY_CONFIGS[sc.config]
         try:
-            self.gateways[name] = self._start_gateway(cfg)
+            self.gateways[key] = self._start_gateway(cfg, engine)
         except Exception as e:  # noqa: BLE001 - reported in the table, the other cases go on
-            self.gateways[name] = str(e)
-        return self.gateways[name]
+            self.gateways[key] = str(e)
+        return self.gateways[key]
 
     def ensure_keys(self, rotate: bool) -> Keys:
         if self.keys is None:
@@ -1361,7 +1363,7 @@ class Bench:
             self._redis_url = f"redis://127.0.0.1:{port}/0"
         return self._redis_url
 
-    def _start_gateway(self, cfg: GatewayConfig) -> Launch:
+    def _start_gateway(self, cfg: GatewayConfig, engine: str = "native") -> Launch:
         redis_url = self.redis_url() if cfg.needs_redis else (self.o.redis_url or "redis://127.0.0.1:6379/0")
         if cfg.needs_redis:
             rhost, _, rport = redis_url.split("//", 1)[1].split("/")[0].rpartition(":")
@@ -1377,7 +1379,11 @@ class Bench:
             self.access_logs[cfg.name] = log
         text = cfg.render(port=port, admin_port=admin, upstream=self.upstream_url, keys=keys,
                           redis_url=redis_url, access_log=log)
-        path = self.workdir / f"gateway-{cfg.name}.yaml"
+        if engine != "native":
+            assert "\nserver:\n" in text, "gateway templates have a top-level server block"
+            text = text.replace("\nserver:\n", f"\nserver:\n  engine: {engine}\n", 1)
+        tag = cfg.name if engine == "native" else f"{cfg.name}-{engine}"
+        path = self.workdir / f"gateway-{tag}.yaml"
         path.write_text(text)
         chk = subprocess.run([sys.executable, "-m", "fastgate", "check", "-c", str(path)], capture_output=True,
                              text=True, timeout=60, cwd=ROOT)
@@ -1386,7 +1392,7 @@ class Bench:
             raise RuntimeError("`fastgate check` rejects the config: " + " | ".join(msg[-4:]))
         progress.info(f"starting fastgate ({cfg.name} config) on :{port} (cpu {self.o.cpu or 'any'}, "
                       f"--workers {self.o.workers})")
-        return self._launch(f"fastgate-{cfg.name}", [sys.executable, "-m", "fastgate", "serve", "-c", str(path),
+        return self._launch(f"fastgate-{tag}", [sys.executable, "-m", "fastgate", "serve", "-c", str(path),
                                                       "--workers", str(self.o.workers)], self.o.cpu, port)
 
     def nginx_for(self, sc: Scenario) -> Launch | str:
@@ -1441,6 +1447,7 @@ class Bench:
         if case == "direct":
             return Target(case, self.upstream_url, self.upstream)
         got = {"fastgate": lambda: self.gateway(sc), "nginx": lambda: self.nginx_for(sc),
+               "fastgate-aiohttp": lambda: self.gateway(sc, "aiohttp"),
                "aiohttp": self.aiohttp_ref}[case]()
         if isinstance(got, str):
             return got
@@ -2021,7 +2028,8 @@ def chart(rows: list[dict[str, Any]], path: Path) -> str | None:
     panels += 1 if const else 0
     fig, axes = plt.subplots(panels, 1, figsize=(11, 3.4 * panels), squeeze=False)
     ax_i = 0
-    colors = {"direct": "#999999", "fastgate": "#1f77b4", "nginx": "#2ca02c", "aiohttp": "#ff7f0e"}
+    colors = {"direct": "#999999", "fastgate": "#1f77b4", "nginx": "#2ca02c", "aiohttp": "#ff7f0e",
+              "fastgate-aiohttp": "#9467bd"}
 
     def labels(rs: list[dict[str, Any]]) -> list[str]:
         multi_c = len({r["conns"] for r in rs}) > 1
@@ -2084,7 +2092,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--scenario", action="append", choices=list(SCENARIOS), metavar="NAME",
                    help=f"scenario to run, repeatable: {', '.join(SCENARIOS)} (default: all available)")
-    p.add_argument("--cases", default=",".join(CASES), help="comma list of cases: " + ", ".join(CASES))
+    p.add_argument("--cases", default=",".join(DEFAULT_CASES),
+                   help="comma list of cases: " + ", ".join(CASES) + " (default: " + ",".join(DEFAULT_CASES) + ")")
     p.add_argument("--list", action="store_true", help="list the scenarios and exit")
     p.add_argument("--rounds", type=int, default=None, help="rounds; each runs every case back to back (3; smoke 1)")
     p.add_argument("--duration", type=float, default=None, help="timed seconds per case and round (10; smoke 2)")

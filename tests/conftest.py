@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import socket
@@ -17,6 +18,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+
+
+#: The data-plane server the suite runs on (``server.engine``); CI runs the core files on both.
+ENGINE = os.environ.get("FASTGATE_TEST_ENGINE", "native")
 
 
 def free_port() -> int:
@@ -46,6 +51,7 @@ def base_config(mock_url: str, *, extra: str = "", access_log: str = "off", max_
           admin_listen: "127.0.0.1:0"
           max_body_bytes: {max_body}
           drain_timeout_s: 5
+          engine: {ENGINE}
         providers:
           mock:
             type: openai
@@ -123,3 +129,36 @@ def redis_server() -> AsyncIterator[str]:
         proc.terminate()
         proc.wait(5)
         shutil.rmtree(d, ignore_errors=True)
+
+
+# ---------------------------------------------------------------- diagnosing a stuck event-loop close
+# If closing a test's event loop waits more than 30 s for tasks that ignore cancellation, print
+# each such task's stack to the real stderr (pytest captures sys.stderr during teardown), so a hang
+# names its culprit; pytest-timeout then fails the test.
+def _watch_cancel_all_tasks() -> None:
+    import asyncio.runners as runners
+    import threading
+
+    original = runners._cancel_all_tasks
+
+    def cancel_all_tasks(loop):  # type: ignore[no-untyped-def]
+        pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+
+        def report() -> None:
+            for t in pending:
+                if not t.done():
+                    print(f"\n[conftest] task still running 30 s after cancel: {t!r}", file=sys.__stderr__)
+                    t.print_stack(file=sys.__stderr__)
+
+        timer = threading.Timer(30.0, report)
+        timer.daemon = True
+        timer.start()
+        try:
+            return original(loop)
+        finally:
+            timer.cancel()
+
+    runners._cancel_all_tasks = cancel_all_tasks
+
+
+_watch_cancel_all_tasks()

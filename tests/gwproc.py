@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 import subprocess
 import sys
@@ -83,3 +84,35 @@ def stop(s: Served) -> int:
 def worker_pids(sup_pid: int) -> list[int]:
     out = subprocess.run(["pgrep", "-P", str(sup_pid)], capture_output=True, text=True).stdout.split()
     return [int(p) for p in out]
+
+
+def server_pid(server_port: int, client_port: int, pids: list[int]) -> int | None:
+    """Which of ``pids`` accepted the TCP connection 127.0.0.1:client_port -> :server_port.
+
+    SO_REUSEPORT lets the kernel pick the worker; the accepted socket's inode (``/proc/net/tcp``)
+    is found among the workers' file descriptors.
+    """
+    inode = None
+    with open("/proc/net/tcp") as f:
+        next(f)
+        for line in f:
+            fields = line.split()
+            local, remote = fields[1], fields[2]
+            if int(local.split(":")[1], 16) == server_port and int(remote.split(":")[1], 16) == client_port:
+                inode = fields[9]
+                break
+    if inode is None:
+        return None
+    want = f"socket:[{inode}]"
+    for pid in pids:
+        try:
+            fds = os.listdir(f"/proc/{pid}/fd")
+        except OSError:
+            continue
+        for fd in fds:
+            try:
+                if os.readlink(f"/proc/{pid}/fd/{fd}") == want:
+                    return pid
+            except OSError:
+                continue
+    return None

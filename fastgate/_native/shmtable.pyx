@@ -21,13 +21,16 @@ and atomic per-slot locks so a reserve costs about a microsecond:
   lock-free lookup: then it retries), decides all limits, and stores all TATs or none.
 * Inserts are serialised by a table-wide insert lock (never taken while holding a slot lock), so
   two workers cannot insert the same new key into two slots.
+* Holder ledgers (see the twin): a worker's concurrency units are also counted in its own u32 per
+  slot, under the slot lock, with release stores ordering conc and ledger so that a death between
+  them over-counts; the supervisor ``reap``s a dead worker's ledger.
 """
 
 cimport cython
 from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_Check, PyBytes_GET_SIZE
 from cpython.list cimport PyList_New, PyList_SET_ITEM
 from cpython.ref cimport Py_INCREF
-from libc.stdint cimport int64_t, uint8_t, uint64_t
+from libc.stdint cimport int64_t, uint8_t, uint32_t, uint64_t
 from libc.stdio cimport snprintf
 from libc.string cimport memcmp, memcpy, memset
 from libc.errno cimport errno, ENOENT, ESRCH
@@ -62,6 +65,7 @@ cdef extern from *:
     bint __atomic_compare_exchange_n(int64_t* ptr, int64_t* expected, int64_t desired, bint weak,
                                      int success_order, int failure_order) nogil
     void __atomic_store_n(int64_t* ptr, int64_t val, int order) nogil
+    void fg_store32 "__atomic_store_n"(uint32_t* ptr, uint32_t val, int order) nogil
     int64_t __atomic_load_n(int64_t* ptr, int order) nogil
     int __ATOMIC_RELAXED
     int __ATOMIC_ACQUIRE
@@ -90,9 +94,11 @@ cdef uint64_t DIGEST = 1 << 16
 cdef uint64_t INVALID = 1 << 17
 cdef uint64_t DIGEST_TWEAK = 0x9E3779B97F4A7C15ULL
 cdef int64_t RECLAIM_GRACE_NS = 1000000000
+cdef uint32_t HELD_MAX = 0xFFFFFFFF
 
 assert HEADER_SIZE == _spec.HEADER_SIZE and SLOT_SIZE == _spec.SLOT_SIZE and KEY_MAX == _spec.KEY_MAX
 assert _spec.DIGEST == (1 << 16) and _spec.INVALID == (1 << 17) and MAX_ITEMS == _spec.MAX_ITEMS
+assert _spec.HELD_MAX == HELD_MAX
 
 __all__ = ["ShmTable", "siphash24", "stored_key"]
 
@@ -240,17 +246,20 @@ cdef class ShmTable:
     cdef Py_ssize_t _nslots
     cdef Py_ssize_t _probe
     cdef uint64_t _k0, _k1
+    cdef Py_ssize_t _nholders
+    cdef uint32_t* _held        # this process's ledger (one u32 per slot), NULL: untracked
+    cdef object _holder
     cdef readonly object path
     # Locks this process took over from dead owners, and torn slots it then found and marked
     # INVALID (tests and metrics).
     cdef readonly int64_t steals
     cdef readonly int64_t repairs
 
-    def __init__(self, int fd, object mm, object path):
-        magic, version, slot_size, nslots, probe, sipkey = _spec._HDR.unpack_from(mm, 0)
+    def __init__(self, int fd, object mm, object path, holder=None):
+        magic, version, slot_size, nslots, probe, sipkey, holders = _spec._HDR.unpack_from(mm, 0)
         if magic != _spec.MAGIC or version != _spec.VERSION or slot_size != SLOT_SIZE:
             raise ValueError("not a fastgate limiter table (bad magic, version or slot size)")
-        if len(mm) < HEADER_SIZE + nslots * SLOT_SIZE or not 1 <= probe <= nslots:
+        if len(mm) < _spec._size(nslots, holders) or not 1 <= probe <= nslots or holders > _spec.HOLDERS_MAX:
             raise ValueError("limiter table header does not match its size")
         self._mm = mm
         self._fd = fd
@@ -258,16 +267,22 @@ cdef class ShmTable:
         self._base = &self._view[0]
         self._nslots = nslots
         self._probe = probe
+        self._nholders = holders
         self._k0, self._k1 = struct.unpack("<QQ", sipkey)
         self.path = path
+        self.use_holder(holder)
 
     @classmethod
-    def create(cls, Py_ssize_t slots, path=None, *, Py_ssize_t probe=_spec.DEFAULT_PROBE):
-        """A new zeroed table of ``slots`` slots (anonymous memfd, or a new file at ``path``)."""
+    def create(cls, Py_ssize_t slots, path=None, *, Py_ssize_t probe=_spec.DEFAULT_PROBE,
+               Py_ssize_t holders=0):
+        """A new zeroed table of ``slots`` slots and ``holders`` ledgers (anonymous memfd, or a
+        new file at ``path``)."""
         if slots < 1:
             raise ValueError("slots must be >= 1")
+        if not 0 <= holders <= _spec.HOLDERS_MAX:
+            raise ValueError(f"holders must be between 0 and {_spec.HOLDERS_MAX}")
         probe = max(1, min(probe, slots))
-        size = HEADER_SIZE + slots * SLOT_SIZE
+        size = _spec._size(slots, holders)
         if path is None:
             fd = os.memfd_create("fastgate-limits", os.MFD_CLOEXEC)
         else:
@@ -276,15 +291,16 @@ cdef class ShmTable:
             os.ftruncate(fd, size)
             mm = mmap.mmap(fd, size, flags=mmap.MAP_SHARED, prot=mmap.PROT_READ | mmap.PROT_WRITE)
             _spec._HDR.pack_into(mm, 0, _spec.MAGIC, _spec.VERSION, SLOT_SIZE, slots, probe,
-                                 os.urandom(16))
+                                 os.urandom(16), holders)
         except BaseException:
             os.close(fd)
             raise
         return cls(fd, mm, path)
 
     @classmethod
-    def attach(cls, path):
-        """Open a table that another process created with ``create(slots, path)``."""
+    def attach(cls, path, *, holder=None):
+        """Open a table that another process created with ``create(slots, path)``; ``holder``:
+        the ledger of this process (see ``use_holder``)."""
         fd = os.open(path, os.O_RDWR | os.O_CLOEXEC)
         try:
             size = os.fstat(fd).st_size
@@ -295,7 +311,7 @@ cdef class ShmTable:
             os.close(fd)
             raise
         try:
-            return cls(fd, mm, path)
+            return cls(fd, mm, path, holder)
         except BaseException:
             mm.close()
             os.close(fd)
@@ -310,6 +326,31 @@ cdef class ShmTable:
         return self._probe
 
     @property
+    def holders(self) -> int:
+        return self._nholders
+
+    @property
+    def holder(self):
+        return self._holder
+
+    def use_holder(self, holder) -> None:
+        """Record this process's concurrency slots in ledger ``holder`` (None: untracked)."""
+        cdef Py_ssize_t h
+        if holder is None:
+            self._held = NULL
+            self._holder = None
+            return
+        h = holder
+        self._open()
+        self._held = self._ledger(h)
+        self._holder = h
+
+    cdef uint32_t* _ledger(self, Py_ssize_t h) except NULL:
+        if not 0 <= h < self._nholders:
+            raise ValueError(f"holder {h} out of range: the table has {self._nholders} ledgers")
+        return <uint32_t*>(self._base + HEADER_SIZE + self._nslots * SLOT_SIZE) + self._nslots * h
+
+    @property
     def fd(self) -> int:
         """The descriptor of the shared file (pass it to exec'd helpers; inherited on fork)."""
         return self._fd
@@ -318,6 +359,7 @@ cdef class ShmTable:
         """Unmap and close (the shared memory lives on while another process maps it)."""
         if self._base != NULL:
             self._base = NULL
+            self._held = NULL
             self._view = None
             self._mm.close()
             os.close(self._fd)
@@ -690,6 +732,7 @@ cdef class ShmTable:
         cdef Py_ssize_t idx
         cdef uint8_t* s
         cdef int64_t* conc
+        cdef uint32_t* held
         cdef int r
         cdef list keep = []
         self._open()
@@ -703,16 +746,22 @@ cdef class ShmTable:
             r = 0
         else:
             __atomic_store_n(conc, conc[0] + 1, __ATOMIC_RELAXED)
+            held = self._held
+            if held != NULL and held[idx] != HELD_MAX:
+                # After conc (release order): dying in between over-counts, never under-counts.
+                fg_store32(held + idx, held[idx] + 1, __ATOMIC_RELEASE)
             r = 1
         self._unlock(self._field(s, O_LOCK))
         return r
 
     def release(self, bytes key):
-        """Give back one concurrency slot of ``key``; False when none was held (never below 0)."""
+        """Give back one concurrency slot of ``key``; False when none was held (never below 0).
+        With a holder, only a unit that this process's ledger records."""
         cdef Key k
         cdef Py_ssize_t idx
         cdef uint8_t* s
         cdef int64_t* conc
+        cdef uint32_t* held
         cdef bint r = False
         cdef list keep = []
         self._open()
@@ -723,10 +772,57 @@ cdef class ShmTable:
         s = self._slot(idx)
         conc = self._field(s, O_CONC)
         if conc[0] > 0:
-            __atomic_store_n(conc, conc[0] - 1, __ATOMIC_RELAXED)
-            r = True
+            held = self._held
+            if held == NULL:
+                __atomic_store_n(conc, conc[0] - 1, __ATOMIC_RELAXED)
+                r = True
+            elif held[idx] != 0:
+                fg_store32(held + idx, held[idx] - 1, __ATOMIC_RELAXED)
+                # After the ledger (release order): dying in between over-counts.
+                __atomic_store_n(conc, conc[0] - 1, __ATOMIC_RELEASE)
+                r = True
         self._unlock(self._field(s, O_LOCK))
         return r
+
+    def held(self, Py_ssize_t holder):
+        """(keys, units) that ledger ``holder`` records now; see the twin."""
+        cdef uint32_t* led
+        cdef Py_ssize_t i, keys = 0
+        cdef int64_t units = 0
+        self._open()
+        led = self._ledger(holder)
+        for i in range(self._nslots):
+            if led[i] != 0:
+                keys += 1
+                units += led[i]
+        return (keys, units)
+
+    def reap(self, Py_ssize_t holder):
+        """Give back every unit ledger ``holder`` records (its process has exited); returns
+        (keys, units). See the twin for the contract."""
+        cdef uint32_t* led
+        cdef uint8_t* s
+        cdef int64_t* conc
+        cdef int64_t n, give
+        cdef Py_ssize_t i, keys = 0
+        cdef int64_t units = 0
+        self._open()
+        led = self._ledger(holder)
+        for i in range(self._nslots):
+            if led[i] == 0:
+                continue
+            s = self._slot(i)
+            self._lock_slot(s)   # a lock the dead holder still holds is taken over
+            n = led[i]
+            if n != 0:
+                fg_store32(led + i, 0, __ATOMIC_RELAXED)
+                conc = self._field(s, O_CONC)
+                give = n if n < conc[0] else (conc[0] if conc[0] > 0 else 0)
+                __atomic_store_n(conc, conc[0] - give, __ATOMIC_RELEASE)
+                keys += 1
+                units += give
+            self._unlock(self._field(s, O_LOCK))
+        return (keys, units)
 
     def get(self, bytes key):
         """(tat, conc) of ``key``, or None when it has no slot."""

@@ -11,10 +11,11 @@ Layout (all integers little-endian; ``shmtable.pyx`` reads and writes exactly th
 Header, 128 bytes::
 
     0   magic  b"FGLIMIT1"
-    8   u32 version (1)          12  u32 slot size (128)
+    8   u32 version (2)          12  u32 slot size (128)
     16  u64 number of slots      24  u64 probe bound (slots visited per key, linear probing)
     32  16-byte SipHash-2-4 key (random per table: keys can be chosen by clients, e.g. an IP,
         so a public hash would let them aim every key at one probe window)
+    48  u64 number of holder ledgers (0: concurrency slots are not attributed to anyone)
     64  i64 insert lock (owner PID, 0 = free)  -- on its own cache line
 
 Slot ``i`` at ``128 + 128*i``::
@@ -26,6 +27,13 @@ Slot ``i`` at ``128 + 128*i``::
     24  i64 conc      in-flight count of a concurrency limit
     32  u64 meta      key length (low 16 bits) | DIGEST (bit 16) | INVALID (bit 17)
     40  64 bytes      key (zero padded)
+
+Holder ledgers follow the slots: ledger ``h`` at ``128 + 128*slots + 4*slots*h`` is one u32 per
+slot, the number of that slot's concurrency units held by holder ``h``. A holder is one worker
+process: the supervisor gives each worker it starts a free ledger (``attach(path, holder=h)``)
+and, once the worker has exited and been waited for, gives back whatever the ledger still
+records (``reap(h)``) before handing the ledger to another worker. So a worker SIGKILLed (or
+crashed) with requests in flight does not leave their concurrency slots counted forever.
 
 Keys longer than 64 bytes are stored as their SHA-256 digest with the DIGEST flag, which is
 part of the identity, so a 32-byte literal key can never equal a digested one. A key's slot is
@@ -44,6 +52,15 @@ Rules every implementation follows
 * Full table: when no slot of the probe window is empty or reclaimable, the operation changes
   nothing and reports it (reserve -> code -1, acquire -> -1); the backend then denies or allows
   per its ``on_full`` flag (default deny, see ``fastgate.limits.backends``).
+* Holder ledgers: only their holder writes them while it lives, always under the slot's lock,
+  in an order that makes a death between the two stores an over-count, never an under-count:
+  acquire stores ``conc + 1`` and then ``ledger + 1``; release stores ``ledger - 1`` and then
+  ``conc - 1``. So ``ledger[h][i] <= units of slot i that h really holds``, the sum over the
+  holders is ``<= conc``, and a slot with a non-zero ledger entry has ``conc > 0`` (it is never
+  reclaimed under a holder). ``reap(h)``, under each slot's lock, clears the entry first and then
+  subtracts it from ``conc`` (never below 0). A holder releases only units its ledger records,
+  so a release can never give back a unit that another worker holds. A process without a
+  holder (tests, a gateway with no supervisor) is untracked: the version 1 behaviour.
 * The twin serialises every operation with one ``fcntl.lockf`` lock on byte 0 of the table's
   file descriptor. POSIX record locks vanish when their process dies, so a SIGKILLed worker never
   wedges the twin. The compiled kernel uses per-slot PID spinlocks instead (faster, finer);
@@ -56,6 +73,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import mmap
+import operator
 import os
 import signal
 import struct
@@ -65,7 +83,8 @@ from typing import NoReturn
 from . import gcra_py as gcra
 
 MAGIC = b"FGLIMIT1"
-VERSION = 1
+VERSION = 2  # the table layout (v2: holder ledgers)
+SNAP_VERSION = 1  # the snapshot file format, independent of the table layout
 HEADER_SIZE = 128
 SLOT_SIZE = 128
 KEY_MAX = 64
@@ -82,9 +101,12 @@ SNAP_MAGIC = b"FGSNAP01"
 O_LOCK, O_HASH, O_TAT, O_CONC, O_META, O_KEY = 0, 8, 16, 24, 32, 40
 
 _M64 = (1 << 64) - 1
-_HDR = struct.Struct("<8sIIQQ16s")
+_HDR = struct.Struct("<8sIIQQ16sQ")
+HOLDERS_MAX = 1024
+HELD_MAX = 0xFFFFFFFF  # a ledger entry saturates (never wraps): the excess is untracked
 _Q = struct.Struct("<Q")
 _q = struct.Struct("<q")
+_I = struct.Struct("<I")
 
 __all__ = ["ShmTable", "siphash24", "stored_key"]
 
@@ -150,33 +172,42 @@ def _slot_hash(sipkey: bytes, stored: bytes, flags: int) -> int:
 class ShmTable:
     """The limiter table over a shared mapping (pure-Python twin of ``shmtable.ShmTable``)."""
 
-    def __init__(self, fd: int, mm: mmap.mmap, path: str | None) -> None:
+    def __init__(self, fd: int, mm: mmap.mmap, path: str | None, holder: int | None = None) -> None:
         self._fd = fd
         self._mm = mm
         self.path = path
-        magic, version, slot_size, nslots, probe, sipkey = _HDR.unpack_from(mm, 0)
+        magic, version, slot_size, nslots, probe, sipkey, holders = _HDR.unpack_from(mm, 0)
         if magic != MAGIC or version != VERSION or slot_size != SLOT_SIZE:
             raise ValueError("not a fastgate limiter table (bad magic, version or slot size)")
-        if len(mm) < HEADER_SIZE + nslots * SLOT_SIZE or not 1 <= probe <= nslots:
+        if len(mm) < _size(nslots, holders) or not 1 <= probe <= nslots or holders > HOLDERS_MAX:
             raise ValueError("limiter table header does not match its size")
         self.slots: int = nslots
         self.probe: int = probe
+        self.holders: int = holders
         self._sipkey: bytes = sipkey
+        self._ledger = -1  # offset of this process's ledger; -1: untracked
+        self.holder: int | None = None
+        self.use_holder(holder)
 
     # -- creation ---------------------------------------------------------------------------
     @classmethod
-    def create(cls, slots: int, path: str | None = None, *, probe: int = DEFAULT_PROBE) -> ShmTable:
-        """A new zeroed table of ``slots`` slots.
+    def create(
+        cls, slots: int, path: str | None = None, *, probe: int = DEFAULT_PROBE, holders: int = 0
+    ) -> ShmTable:
+        """A new zeroed table of ``slots`` slots and ``holders`` holder ledgers.
 
         Without ``path`` the memory is an anonymous shared file (``memfd_create``): create it
         in the supervisor before forking and every child shares it through the inherited object.
         With ``path`` (e.g. ``/dev/shm/fastgate-limits``) the file must not exist yet; other
-        processes open it with ``attach``.
+        processes open it with ``attach``. The file is sparse: a ledger costs memory only for
+        the pages its holder touches.
         """
         if slots < 1:
             raise ValueError("slots must be >= 1")
+        if not 0 <= holders <= HOLDERS_MAX:
+            raise ValueError(f"holders must be between 0 and {HOLDERS_MAX}")
         probe = max(1, min(probe, slots))
-        size = HEADER_SIZE + slots * SLOT_SIZE
+        size = _size(slots, holders)
         if path is None:
             fd = os.memfd_create("fastgate-limits", os.MFD_CLOEXEC)
         else:
@@ -184,15 +215,18 @@ class ShmTable:
         try:
             os.ftruncate(fd, size)
             mm = mmap.mmap(fd, size, flags=mmap.MAP_SHARED, prot=mmap.PROT_READ | mmap.PROT_WRITE)
-            _HDR.pack_into(mm, 0, MAGIC, VERSION, SLOT_SIZE, slots, probe, os.urandom(16))
+            _HDR.pack_into(mm, 0, MAGIC, VERSION, SLOT_SIZE, slots, probe, os.urandom(16), holders)
         except BaseException:
             os.close(fd)
             raise
         return cls(fd, mm, path)
 
     @classmethod
-    def attach(cls, path: str) -> ShmTable:
-        """Open a table that another process created with ``create(slots, path)``."""
+    def attach(cls, path: str, *, holder: int | None = None) -> ShmTable:
+        """Open a table that another process created with ``create(slots, path)``.
+
+        ``holder``: the ledger this process records its concurrency slots in (see ``use_holder``).
+        """
         fd = os.open(path, os.O_RDWR | os.O_CLOEXEC)
         try:
             size = os.fstat(fd).st_size
@@ -203,11 +237,29 @@ class ShmTable:
             os.close(fd)
             raise
         try:
-            return cls(fd, mm, path)
+            return cls(fd, mm, path, holder)
         except BaseException:
             mm.close()
             os.close(fd)
             raise
+
+    def use_holder(self, holder: int | None) -> None:
+        """Record this process's concurrency slots in ledger ``holder`` (None: untracked).
+
+        One ledger belongs to one live process at a time (the supervisor hands them out), and a
+        process switches ledgers only while it holds no slot.
+        """
+        if holder is None:
+            self._ledger, self.holder = -1, None
+            return
+        holder = operator.index(holder)
+        self._ledger = self._ledger_off(holder)
+        self.holder = holder
+
+    def _ledger_off(self, holder: int) -> int:
+        if not 0 <= holder < self.holders:
+            raise ValueError(f"holder {holder} out of range: the table has {self.holders} ledgers")
+        return HEADER_SIZE + self.slots * SLOT_SIZE + 4 * self.slots * holder
 
     @property
     def fd(self) -> int:
@@ -392,12 +444,20 @@ class ShmTable:
             if conc >= limit:
                 return 0
             self._set(idx, O_CONC, conc + 1)
+            if self._ledger >= 0:  # after conc: dying in between over-counts, never under-counts
+                at = self._ledger + 4 * idx
+                (held,) = _I.unpack_from(self._mm, at)
+                if held < HELD_MAX:
+                    _I.pack_into(self._mm, at, held + 1)
             return 1
         finally:
             self._unlock()
 
     def release(self, key: bytes) -> bool:
-        """Give back one concurrency slot of ``key``; False when none was held (never below 0)."""
+        """Give back one concurrency slot of ``key``; False when none was held (never below 0).
+
+        With a holder, "held" means held by this process: its ledger must record the unit.
+        """
         h, stored, flags = self._key(key)
         self._lock()
         try:
@@ -407,10 +467,66 @@ class ShmTable:
             conc = self._get(idx, O_CONC)
             if conc <= 0:
                 return False
+            if self._ledger >= 0:  # before conc: dying in between over-counts, never under-counts
+                at = self._ledger + 4 * idx
+                (held,) = _I.unpack_from(self._mm, at)
+                if held == 0:
+                    return False
+                _I.pack_into(self._mm, at, held - 1)
             self._set(idx, O_CONC, conc - 1)
             return True
         finally:
             self._unlock()
+
+    def held(self, holder: int) -> tuple[int, int]:
+        """(keys, units): what ledger ``holder`` records now (slots with a non-zero entry, their sum)."""
+        keys = units = 0
+        self._lock()
+        try:
+            for _, n in self._entries(self._ledger_off(holder)):
+                keys += 1
+                units += n
+        finally:
+            self._unlock()
+        return keys, units
+
+    def reap(self, holder: int) -> tuple[int, int]:
+        """Give back every concurrency unit ledger ``holder`` records; returns (keys, units).
+
+        Only for a holder whose process has exited (the supervisor calls it after waiting for the
+        worker): a live holder would later release units that are no longer counted. Each entry
+        is cleared first, then subtracted from its slot's count (never below 0), both under the
+        slot's lock; the ledger is empty afterwards and can be given to a new process.
+        """
+        base = self._ledger_off(holder)
+        keys = units = 0
+        self._lock()
+        try:
+            for idx, n in self._entries(base):
+                _I.pack_into(self._mm, base + 4 * idx, 0)
+                conc = self._get(idx, O_CONC)
+                give = min(n, max(conc, 0))
+                self._set(idx, O_CONC, conc - give)
+                keys += 1
+                units += give
+        finally:
+            self._unlock()
+        return keys, units
+
+    def _entries(self, base: int) -> list[tuple[int, int]]:
+        # Sparse: skip whole zero pages of the ledger at C speed.
+        out = []
+        step = 4096
+        end = base + 4 * self.slots
+        for off in range(base, end, step):
+            chunk = self._mm[off : min(off + step, end)]
+            if chunk.count(0) == len(chunk):
+                continue
+            first = (off - base) // 4
+            for j, (n,) in enumerate(_I.iter_unpack(chunk)):
+                if n:
+                    out.append((first + j, n))
+        return out
 
     def get(self, key: bytes) -> tuple[int, int] | None:
         """(tat, conc) of ``key``, or None when it has no slot."""
@@ -527,9 +643,14 @@ class ShmTable:
         return keys
 
 
+def _size(slots: int, holders: int) -> int:
+    """Bytes of a table of ``slots`` slots and ``holders`` ledgers."""
+    return HEADER_SIZE + slots * SLOT_SIZE + 4 * slots * holders
+
+
 def _write_snapshot(path: str, records: list[tuple[int, bytes, int]]) -> None:
     body = bytearray(SNAP_MAGIC)
-    body += struct.pack("<II", VERSION, len(records))
+    body += struct.pack("<II", SNAP_VERSION, len(records))
     for meta, stored, tat in records:
         body += struct.pack("<I", meta) + stored + _q.pack(tat)
     body += hashlib.sha256(body).digest()
@@ -555,7 +676,7 @@ def _read_snapshot(path: str) -> list[tuple[int, bytes, int]]:
     if len(data) < 48 or data[:8] != SNAP_MAGIC or hashlib.sha256(data[:-32]).digest() != data[-32:]:
         raise ValueError(f"{path}: not a fastgate limiter snapshot, or corrupt")
     version, count = struct.unpack_from("<II", data, 8)
-    if version != VERSION:
+    if version != SNAP_VERSION:
         raise ValueError(f"{path}: snapshot version {version} not supported")
     out = []
     off = 16

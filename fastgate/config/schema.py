@@ -288,6 +288,9 @@ class Server(_Base, frozen=True):
     max_connections: Annotated[int, Meta(ge=1)] = 10000
     backlog: Annotated[int, Meta(ge=1)] = 2048
     request_id_header: str = "x-request-id"
+    #: HTTP server of the data plane: fastgate's own Protocol server (``native``, the fast
+    #: path) or aiohttp's low-level server (``aiohttp``, kept for comparison and as a fallback).
+    engine: Literal["native", "aiohttp"] = "native"
 
     def __post_init__(self) -> None:
         # Header names are case-insensitive (RFC 9110 §5.1); store the canonical lowercase form.

@@ -458,7 +458,10 @@ class SubscriptionView:
 
     async def _poll(self) -> None:
         failing = False
-        while True:
+        me = asyncio.current_task()
+        # ``cancelling()`` and not only CancelledError: a store client that swallows the
+        # cancellation (or turns it into another error) must not keep this loop alive for ever.
+        while me is None or not me.cancelling():
             try:
                 await self.refresh()
                 if failing:

@@ -229,6 +229,12 @@ class ShmBackend:
       exactly that flood bypass every limit. Existing keys keep working; only new keys are refused,
       and only while more keys are active than the table can hold: size it at ~2x the active keys.
     * ``"allow"``: fail open (availability first), like Kong's ``fault_tolerant``.
+
+    Dead workers. A concurrency slot is held from ``acquire`` to ``release``; a worker killed in
+    between (SIGKILL, a crash) never releases it. So each worker records its slots in its own
+    *holder ledger* of the table (``holder``, given by the supervisor), and when the supervisor
+    has waited for a dead worker it calls ``reap(holder)``, which gives that worker's slots back.
+    Nothing expires by time: a stream may hold its slot for as long as it legitimately runs.
     """
 
     is_async: ClassVar[bool] = False
@@ -251,19 +257,23 @@ class ShmBackend:
         probe: int = 32,
         on_full: OnFull = "deny",
         impl: Any = None,
+        holders: int = 0,
     ) -> ShmBackend:
         """A backend over a new table (anonymous shared memory unless ``path`` is given).
 
-        ``impl``: the ``shmtable`` kernel module (default: ``kernel("shmtable")``).
+        ``impl``: the ``shmtable`` kernel module (default: ``kernel("shmtable")``). ``holders``:
+        how many holder ledgers (at least the number of worker processes alive at once).
         """
         mod = impl if impl is not None else kernel("shmtable")
-        return cls(mod.ShmTable.create(slots, path, probe=probe), on_full=on_full)
+        return cls(mod.ShmTable.create(slots, path, probe=probe, holders=holders), on_full=on_full)
 
     @classmethod
-    def attach(cls, path: str, *, on_full: OnFull = "deny", impl: Any = None) -> ShmBackend:
-        """A backend over an existing file-backed table."""
+    def attach(
+        cls, path: str, *, on_full: OnFull = "deny", impl: Any = None, holder: int | None = None
+    ) -> ShmBackend:
+        """A backend over an existing file-backed table; ``holder``: this process's ledger."""
         mod = impl if impl is not None else kernel("shmtable")
-        return cls(mod.ShmTable.attach(path), on_full=on_full)
+        return cls(mod.ShmTable.attach(path, holder=holder), on_full=on_full)
 
     def reserve(self, items: list[Item], now_ns: int) -> Decision:
         """All-or-nothing reserve across every worker (synchronous); see ``Backend.reserve``."""
@@ -288,13 +298,22 @@ class ShmBackend:
         r = self.table.acquire(key, limit)
         if r < 0:
             self.full_events += 1
-            # A release without a held slot is a no-op, so allowing here stays balanced.
+            # Nothing was counted; the later release finds no slot of this holder's (or no key)
+            # and changes nothing, so allowing here stays balanced.
             return self._allow_full
         return r == 1
 
     def release(self, key: bytes) -> None:
-        """Give a concurrency slot back (never below zero)."""
+        """Give a concurrency slot back (never below zero; with a holder, only one it holds)."""
         self.table.release(key)
+
+    def reap(self, holder: int) -> tuple[int, int]:
+        """Give back the concurrency slots a dead worker's ledger records: ``(keys, units)``.
+
+        Call it only once that worker has exited (the supervisor does, after waiting for it).
+        """
+        keys, units = self.table.reap(holder)
+        return int(keys), int(units)
 
     def in_flight(self, key: bytes) -> int:
         """Concurrency slots of ``key`` currently held, across all workers."""

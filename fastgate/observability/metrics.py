@@ -4,6 +4,13 @@ Each worker keeps plain dicts (an increment is a dict get/set, ~0.1 µs); the su
 worker for a :meth:`Registry.snapshot` over its control channel and serves the merged result as
 Prometheus text (:func:`render`). A dead worker's last snapshot is kept by the supervisor and
 folded into the totals, so counters never go backwards when a worker is replaced.
+
+What every request records when it ends (requests, latency, upstream, overhead, TTFT, tokens,
+cost, OTel GenAI) goes through one call, :meth:`Registry.record_request`, and each upstream attempt
+through :meth:`Registry.count_attempt`: the ``metrics`` kernel (``fastgate/_native/metrics.pyx``,
+twin ``metrics_py.py``) finds one cached row (cell) per label combination and bumps its C
+counters; :meth:`Registry.flush` (run by ``snapshot``) adds them into the families below, so what
+``snapshot``/``merge``/``render`` see is unchanged.
 """
 
 from __future__ import annotations
@@ -11,6 +18,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from typing import Any
+
+from .._native import kernel
+
+_rows_kernel = kernel("metrics")
 
 # Latency buckets in seconds: sub-millisecond resolution matters for gateway overhead.
 LATENCY_BUCKETS = (
@@ -30,6 +41,30 @@ GENAI_OPERATION = {"chat": "chat", "messages": "chat", "completions": "text_comp
 # v1.36, which most existing dashboards query. Both carry the same value, so the series count
 # does not change.
 GENAI_LABELS = ("gen_ai_operation_name", "gen_ai_provider_name", "gen_ai_system", "gen_ai_request_model")
+
+
+def genai_error_type(status: int) -> str:
+    """``error.type`` of an LLM call answered with ``status``: "" on success (< 400)."""
+    if status < 400:
+        return ""
+    return "client_disconnected" if status == 499 else str(status)
+
+
+def request_labels(route: str, model: str | None, status: int, kind: str | None,
+                   provider_type: str | None) -> tuple[tuple | None, ...]:
+    """The label tuples of one ``record_request`` row, in the kernel's ``K_*`` order (run once per row)."""
+    name = model or ""
+    if provider_type is not None:
+        base = (GENAI_OPERATION.get(kind, kind), provider_type, provider_type, model)  # type: ignore[arg-type]
+        genai: tuple[tuple | None, ...] = ((*base, "input"), (*base, "output"), (*base, genai_error_type(status)), base)
+    else:
+        genai = (None, None, None, None)
+    return ((route, name, status), (route,), (name,), (name, "input"), (name, "output"), *genai)
+
+
+def attempt_labels(provider: str, target: str, outcome: Any) -> tuple[str, str, str]:
+    """``fastgate_upstream_attempts_total`` labels: the outcome (a status or an error class) as text."""
+    return (provider, target, str(outcome))
 
 
 class Counter:
@@ -120,16 +155,38 @@ class Registry:
                      "Rate-limit decisions: allowed, denied, shadow (would deny), backend_error", ("decision",))
         self.counter("fastgate_pii_redactions_total", "PII entities redacted, by direction (request|response) and entity",
                      ("direction", "entity"))
-        # OTel GenAI families: created on first use (observe_genai), so /metrics only lists them
-        # once something records them.
+        # OTel GenAI families: created on first use (observe_genai, or the first flush after an LLM
+        # call went through record_request), so /metrics only lists them once something records them.
         self.genai_tokens: Histogram | None = None
         self.genai_duration: Histogram | None = None
         self.genai_ttft: Histogram | None = None
         # (kind, provider type, model) → the four histogram rows a successful call updates, so
-        # the hot path does one dict lookup instead of four (and no method calls).
+        # observe_genai does one dict lookup instead of four (and no method calls).
         self._genai_cells: dict[tuple[str, str, str], list[Any]] = {}
+        # The per-request rows (see the module docstring). ``record_request`` is the kernel's own
+        # bound method: the call goes straight to C, no Python frame in between.
+        self._rows = _rows_kernel.RequestRows(LATENCY_BUCKETS, GENAI_TOKEN_BUCKETS, GENAI_DURATION_BUCKETS,
+                                              GENAI_TTFT_BUCKETS, request_labels)
+        self.record_request = self._rows.record
+        """``record_request(route, model, status, total_s, upstream_s, attempts, kind, provider, providers, ttft_s,
+        input_tokens, output_tokens, cost_usd)``: everything one finished request records.
 
-    def _genai_cell(self, kind: str, provider_type: str, model: str) -> list[Any]:
+        ``fastgate_requests_total`` {route, model or "", status}; ``total_s`` into
+        ``fastgate_request_duration_seconds``, ``total_s - upstream_s`` into
+        ``fastgate_gateway_overhead_seconds``, ``upstream_s`` into ``fastgate_upstream_duration_seconds``
+        when ``attempts``; ``ttft_s`` > 0 (a stream) into ``fastgate_time_to_first_token_seconds`` {model};
+        ``input_tokens``/``output_tokens``/``cost_usd`` (None: not settled) into ``fastgate_tokens_total`` and
+        ``fastgate_cost_usd_total``; for an LLM call (``attempts``, ``model`` and ``provider`` set), the
+        OTel GenAI families as :meth:`observe_genai` records them (``kind`` is the endpoint kind, the
+        provider type is ``providers[provider].type``, "openai" for an unknown name, ``error_type``
+        follows from ``status``: :func:`genai_error_type`). Pending until :meth:`flush`."""
+        self._attempt_cells = _rows_kernel.Counter3(attempt_labels)
+        self.count_attempt = self._attempt_cells.inc
+        """``count_attempt(provider, target, outcome)``: one upstream attempt in
+        ``fastgate_upstream_attempts_total``; ``outcome`` is the HTTP status (an int is fine: it is
+        formatted once per cell, not per call) or the error class name. Pending until :meth:`flush`."""
+
+    def _genai_families(self) -> Histogram:
         tok = self.genai_tokens
         if tok is None:
             tok = self.genai_tokens = self.histogram(
@@ -143,6 +200,10 @@ class Registry:
                 "gen_ai_server_time_to_first_token_seconds",
                 "OTel gen_ai.server.time_to_first_token: time to the first streamed token", GENAI_LABELS,
                 GENAI_TTFT_BUCKETS)
+        return tok
+
+    def _genai_cell(self, kind: str, provider_type: str, model: str) -> list[Any]:
+        tok = self._genai_families()
         op = GENAI_OPERATION.get(kind, kind)
         base = (op, provider_type, provider_type, model)
         # Rows are made on first use (a model never streamed has no TTFT series, an embeddings
@@ -217,8 +278,21 @@ class Registry:
         self.families[name] = h
         return h
 
+    def flush(self) -> None:
+        """Add what :meth:`record_request` has pending into the families (``snapshot`` calls it)."""
+        rows = self._rows
+        if rows.genai_seen and self.genai_tokens is None:
+            self._genai_families()  # the GenAI families appear with the first LLM call
+        gt, gd, gf = self.genai_tokens, self.genai_duration, self.genai_ttft
+        rows.flush((self.requests.values, self.duration.values, self.upstream.values, self.overhead.values,
+                    self.ttft.values, self.tokens.values, self.cost.values,
+                    gt.values if gt is not None else None, gd.values if gd is not None else None,
+                    gf.values if gf is not None else None))
+        self._attempt_cells.flush(self.attempts.values)
+
     def snapshot(self) -> dict[str, Any]:
         """A JSON-able copy of every family (what a worker sends to the supervisor)."""
+        self.flush()
         out: dict[str, Any] = {}
         for name, fam in self.families.items():
             entry: dict[str, Any] = {"kind": fam.kind, "help": fam.help, "labels": list(fam.labels)}

@@ -98,7 +98,9 @@ class UsageLedger:
             self._task = asyncio.get_running_loop().create_task(self._run())
 
     async def _run(self) -> None:
-        while True:
+        me = asyncio.current_task()
+        # Stops on a cancellation even if the Redis client swallowed it during a flush.
+        while me is None or not me.cancelling():
             await asyncio.sleep(self.flush_interval_s)
             try:
                 await self.aflush()

@@ -18,7 +18,6 @@ from http import HTTPStatus
 from typing import Any
 
 import orjson
-from aiohttp import web
 
 from ..errors import (
     BodyTimeout,
@@ -54,6 +53,8 @@ MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 BUFFER_BODY_BYTES = 256 * 1024
 BACKOFF_BASE_S = 0.05
 BACKOFF_CAP_S = 2.0
+# After a cancellation, each remaining on_end hook's I/O gets at most this long.
+END_HOOK_GRACE_S = 5.0
 
 
 _STATUS_LINES: dict[int, bytes] = {}
@@ -105,6 +106,102 @@ class RawResponse:
         return None
 
 
+class ResponseStream:
+    """A streamed response (SSE relay, pass-through, bodies over ``RAW_WRITE_MAX``) written by fastgate
+    straight to the transport, for either server engine.
+
+    Framing is ours: ``Content-Length`` when known, else chunked on HTTP/1.1 and close-delimited on
+    HTTP/1.0. ``write`` waits while the client's socket buffer is full (HTTP-13), so a slow reader
+    pauses the upstream relay instead of growing memory. ``prepare``/``write_eof`` are idempotent,
+    so aiohttp's engine can call them again after the handler returns.
+    """
+
+    __slots__ = ("status", "headers", "keep_alive", "content_length", "_request", "_chunked", "_prepared",
+                 "_eof", "_body")
+
+    def __init__(self, status: int, headers: list[tuple[str, str]]) -> None:
+        self.status = status
+        self.headers = headers
+        self.keep_alive = True
+        self.content_length: int | None = None
+        self._request: Any = None
+        self._chunked = False
+        self._prepared = False
+        self._eof = False
+        self._body = True
+
+    def force_close(self) -> None:
+        self.keep_alive = False
+
+    async def prepare(self, request: Any) -> None:
+        if self._prepared:
+            return
+        self._prepared = True
+        self._request = request
+        transport = request.transport
+        if transport is None or transport.is_closing():
+            raise ConnectionResetError("client disconnected")
+        status = self.status
+        keep = self.keep_alive and request.keep_alive
+        parts = [_status_line(status)]
+        if not any(k.lower() == "date" for k, _ in self.headers):
+            parts.append(_date_header())
+        for k, v in self.headers:
+            parts.append(f"{k}: {v}\r\n".encode("latin-1"))
+        self._body = request.method != "HEAD" and status not in (204, 304) and status >= 200
+        if self.content_length is not None:
+            parts.append(b"Content-Length: %d\r\n" % self.content_length)
+        elif not self._body:
+            pass
+        elif request.version >= (1, 1):
+            parts.append(b"Transfer-Encoding: chunked\r\n")
+            self._chunked = True
+        else:
+            keep = False  # HTTP/1.0 without a length: the end of the body is the end of the connection
+        if not keep:
+            parts.append(b"Connection: close\r\n")
+        elif request.version < (1, 1):
+            parts.append(b"Connection: keep-alive\r\n")
+        self.keep_alive = keep
+        parts.append(b"\r\n")
+        transport.write(b"".join(parts))
+
+    async def write(self, data: bytes) -> None:
+        if not data or not self._body:
+            return
+        request = self._request
+        transport = request.transport
+        if transport is None or transport.is_closing():
+            raise ConnectionResetError("client disconnected")
+        if self._chunked:
+            transport.write(b"%x\r\n%b\r\n" % (len(data), data))
+        else:
+            transport.write(data)
+        await _drain(request)
+
+    async def write_eof(self, data: bytes = b"") -> None:
+        if self._eof:
+            return
+        if data:
+            await self.write(data)
+        self._eof = True
+        if self._chunked:
+            transport = self._request.transport
+            if transport is not None and not transport.is_closing():
+                transport.write(b"0\r\n\r\n")
+
+
+async def _drain(request: Any) -> None:
+    """Wait while the client's socket buffer is over its high-water mark."""
+    d = getattr(request, "drain", None)
+    if d is not None:
+        await d()  # fastgate's engine (native.Request)
+        return
+    proto = request.protocol  # aiohttp's engine: its RequestHandler is a BaseProtocol
+    if proto is not None and getattr(proto, "_paused", False):
+        await proto._drain_helper()
+
+
 class _NotCommitted(Exception):
     """An upstream failure that happened before any byte reached the client (retry is safe)."""
 
@@ -126,10 +223,10 @@ class Gateway:
         self.inflight = 0
         self.draining = False
         # open SSE responses and the front they speak (so a drain deadline can end them properly)
-        self.streams: dict[web.StreamResponse, str] = {}
+        self.streams: dict[ResponseStream, str] = {}
 
     # ------------------------------------------------------------------ entry point
-    async def handle(self, request: web.BaseRequest) -> web.StreamResponse:
+    async def handle(self, request: Any) -> Any:
         t0 = perf_counter()
         world = self.world
         ctx = RequestContext(request, world, t0)
@@ -144,11 +241,14 @@ class Gateway:
             ctx.path = path = raw
         self._rid_n += 1
         # Kept only from trusted proxies (else anyone could choose ids that collide in the logs).
-        rid = request.headers.get(world.rid_header) if world.trusted_proxies and world_trusts(world, request) else None
-        if rid is None or len(rid) > 128 or not rid.isascii() or not rid.isprintable():
+        if world.trusted_proxies and world_trusts(world, request):
+            rid = request.headers.get(world.rid_header)
+            if rid is None or len(rid) > 128 or not rid.isascii() or not rid.isprintable():
+                rid = f"{self._rid_prefix}{self._rid_n:x}"
+        else:
             rid = f"{self._rid_prefix}{self._rid_n:x}"
         ctx.request_id = rid
-        resp: web.StreamResponse | None = None
+        resp: Any | None = None
         ep = None
         try:
             ep = world.match(method, path)
@@ -206,7 +306,11 @@ class Gateway:
                     resp = await self._reply(ctx, Reply(500, "Internal error", type="api_error", code="internal_error"))
                 except Exception:
                     pass
-            return resp if resp is not None else web.Response(status=500)
+            if resp is None:
+                resp = RawResponse(500, False)
+                if ctx.request.transport is not None:
+                    ctx.request.transport.close()
+            return resp
         finally:
             self.inflight -= 1
             await self._finish(ctx, ep)
@@ -226,8 +330,11 @@ class Gateway:
         return h
 
     def _write_raw(self, ctx: RequestContext, status: int, headers: list[tuple[str, str]], body: bytes,
-                   own_date: bool) -> Any:
-        """Serialise a complete response straight to the transport (see :class:`RawResponse`)."""
+                   own_date: bool | None) -> Any:
+        """Serialise a complete response straight to the transport (see :class:`RawResponse`).
+
+        ``own_date`` None: add ``Date`` unless ``headers`` (relayed from upstream, lowercase names)
+        carry one."""
         request = ctx.request
         transport = request.transport
         if transport is None or transport.is_closing():
@@ -236,12 +343,12 @@ class Gateway:
             ctx.reason = ctx.reason or "client_disconnected"
             return RawResponse(499, False)
         keep = request.keep_alive and not self.draining and (status < 400 or request.content.is_eof())
-        parts = [_status_line(status)]
-        if own_date:
-            parts.append(_date_header())
-        for k, v in headers:
-            parts.append(f"{k}: {v}\r\n".encode("latin-1"))
-        parts.append(b"Content-Length: %d\r\n" % len(body))
+        # One str, one encode: cheaper than encoding field by field.
+        fields = "".join([f"{k}: {v}\r\n" for k, v in headers])
+        if own_date is None:
+            own_date = not fields.startswith("date: ") and "\ndate: " not in fields
+        parts = [_status_line(status), _date_header() if own_date else b"", fields.encode("latin-1"),
+                 b"Content-Length: %d\r\n" % len(body)]
         if not keep:
             parts.append(b"Connection: close\r\n")
         elif request.version < (1, 1):
@@ -253,7 +360,7 @@ class Gateway:
         ctx.bytes_out = len(body)
         return RawResponse(status, keep)
 
-    async def _reply(self, ctx: RequestContext, reply: Reply) -> web.StreamResponse:
+    async def _reply(self, ctx: RequestContext, reply: Reply) -> Any:
         """Send a locally generated response (a denial or an error)."""
         if reply.body is not None:
             body = reply.body
@@ -277,7 +384,7 @@ class Gateway:
         # (error before reading it) → close rather than let aiohttp drain an arbitrary remainder.
         return self._write_raw(ctx, status, headers, body, True)
 
-    async def _error_reply(self, ctx: RequestContext, e: FastgateError) -> web.StreamResponse:
+    async def _error_reply(self, ctx: RequestContext, e: FastgateError) -> Any:
         ctx.reason = ctx.reason or getattr(e, "reason", None) or e.code
         committed = ctx.extra.get("_committed") if ctx.extra else None
         if committed is not None:
@@ -295,7 +402,7 @@ class Gateway:
         return await self._reply(ctx, Reply(e.status, msg, type=e.type, code=e.code, param=param))
 
     # ------------------------------------------------------------------ LLM proxy
-    async def _proxy_llm(self, ctx: RequestContext, ep: Any) -> web.StreamResponse:
+    async def _proxy_llm(self, ctx: RequestContext, ep: Any) -> Any:
         """Send the call to the model's targets, retrying and falling back (OPS-06).
 
         Per attempt: a weighted pick among targets whose circuit breaker is closed (or grants the
@@ -396,7 +503,7 @@ class Gateway:
                     )
                 except UpstreamError as e:
                     ctx.upstream_s += perf_counter() - t_up
-                    self.metrics.attempts.inc((prov.name, mt.label, type(e).__name__))
+                    self.metrics.count_attempt(prov.name, mt.label, type(e).__name__)
                     if breaker is not None:
                         breaker.record(False)
                     attempt_log.append({"target": mt.label, "outcome": e.code})
@@ -425,7 +532,7 @@ class Gateway:
                     finally:
                         resp.close()
                     ctx.upstream_s += perf_counter() - t_up
-                    self.metrics.attempts.inc((prov.name, mt.label, str(status)))
+                    self.metrics.count_attempt(prov.name, mt.label, status)
                     attempt_log.append({"target": mt.label, "outcome": str(status)})
                     last_class = "rate_limit" if status == 429 else (
                         "timeout" if status == 408 else "server_error")
@@ -447,7 +554,7 @@ class Gateway:
                         break
                     resp.close()
                     ctx.upstream_s += perf_counter() - t_up
-                    self.metrics.attempts.inc((prov.name, mt.label, str(status)))
+                    self.metrics.count_attempt(prov.name, mt.label, status)
                     attempt_log.append({"target": mt.label, "outcome": str(status)})
                     if is_context_length_error(data):
                         last_class = "context_length"
@@ -457,7 +564,7 @@ class Gateway:
                     if len(attempt_log) > 1:
                         ctx.set_extra("attempt_log", attempt_log)
                     return await self._send_translated(ctx, resp, data, tr)
-                self.metrics.attempts.inc((prov.name, mt.label, str(status)))
+                self.metrics.count_attempt(prov.name, mt.label, status)
                 attempt_log.append({"target": mt.label, "outcome": str(status)})
                 if len(attempt_log) > 1:
                     ctx.set_extra("attempt_log", attempt_log)
@@ -487,7 +594,7 @@ class Gateway:
             raise NoHealthyUpstream("no target could be tried")
         raise last_err
 
-    async def _send_translated(self, ctx: RequestContext, resp: Any, data: bytes, tr: Any) -> web.StreamResponse:
+    async def _send_translated(self, ctx: RequestContext, resp: Any, data: bytes, tr: Any) -> Any:
         """Send an upstream answer read whole, in the caller's format."""
         hdrs = filter_response_headers(resp.headers)
         if tr is not None:
@@ -510,7 +617,7 @@ class Gateway:
             return
         await asyncio.sleep(min(delay, left))
 
-    async def _relay_llm(self, ctx: RequestContext, resp: Any, t_up: float, tr: Any = None) -> web.StreamResponse:
+    async def _relay_llm(self, ctx: RequestContext, resp: Any, t_up: float, tr: Any = None) -> Any:
         """Relay an upstream answer. Raises _NotCommitted if it fails before the client saw a byte.
 
         ``tr`` (a providers.Translation, None on the pass-through path) turns the answer into the
@@ -536,7 +643,7 @@ class Gateway:
         return await self._send_body(ctx, resp.status, hdrs, data)
 
     async def _send_body(self, ctx: RequestContext, status: int, headers: list[tuple[str, str]],
-                         data: bytes) -> web.StreamResponse:
+                         data: bytes) -> Any:
         route: Any = ctx.route
         hooks: Any = route.chain.chunk if route is not None else ()
         ctx.status = status
@@ -549,16 +656,18 @@ class Gateway:
         ctx.error_stage = None
         hdrs.extend(headers)
         if len(data) <= RAW_WRITE_MAX:
-            return self._write_raw(ctx, status, hdrs, data, not any(k.lower() == "date" for k, _ in headers))
-        out = web.Response(status=status, body=data, headers=hdrs)
+            return self._write_raw(ctx, status, hdrs, data, None)
+        out = ResponseStream(status, hdrs)
+        out.content_length = len(data)
         if self.draining:
             out.force_close()  # "Connection: close": the client reconnects to a live worker
         await out.prepare(ctx.request)
+        await out.write(data)
         await out.write_eof()
         ctx.bytes_out = len(data)
         return out
 
-    async def _relay_stream(self, ctx: RequestContext, resp: Any, t_up: float, tr: Any = None) -> web.StreamResponse:
+    async def _relay_stream(self, ctx: RequestContext, resp: Any, t_up: float, tr: Any = None) -> Any:
         it = resp.__aiter__()
         try:
             try:
@@ -574,8 +683,6 @@ class Gateway:
             raise
         ctx.ttfb_s = perf_counter() - t_up
         ctx.upstream_s += ctx.ttfb_s
-        if ctx.model is not None:
-            self.metrics.ttft.observe((ctx.model_name,), ctx.ttfb_s)
         route = ctx.route
         hooks = route.chain.chunk
         status = resp.status
@@ -586,7 +693,7 @@ class Gateway:
             hook(ctx, status, hdrs)
         ctx.error_stage = None
         hdrs.extend(filter_response_headers(resp.headers))
-        out = web.StreamResponse(status=status, headers=hdrs)
+        out = ResponseStream(status, hdrs)
         if self.draining:
             out.force_close()  # "Connection: close": the client reconnects to a live worker
         ctx.set_extra("_committed", out)
@@ -665,7 +772,7 @@ class Gateway:
         return n
 
     # ------------------------------------------------------------------ models list
-    async def _list_models(self, ctx: RequestContext) -> web.StreamResponse:
+    async def _list_models(self, ctx: RequestContext) -> Any:
         allowed = getattr(ctx, "policy", None)
         names = sorted(ctx.world.models)
         if allowed is not None and hasattr(allowed, "allows_model"):
@@ -678,7 +785,7 @@ class Gateway:
         return await self._reply(ctx, Reply(200, body=body))
 
     # ------------------------------------------------------------------ generic routes
-    async def _proxy_route(self, ctx: RequestContext, ep: Any) -> web.StreamResponse:
+    async def _proxy_route(self, ctx: RequestContext, ep: Any) -> Any:
         request = ctx.request
         world = ctx.world
         path = ctx.path
@@ -742,7 +849,7 @@ class Gateway:
                 )
                 break
             except UpstreamError as e:
-                self.metrics.attempts.inc((ep.name, target.url, type(e).__name__))
+                self.metrics.count_attempt(ep.name, target.url, type(e).__name__)
                 # Only a connect failure (nothing sent) of a buffered body may go to another target.
                 if attempt + 1 < tries and not e.sent and not callable(getattr(body, "__aiter__", None)):
                     excluded.add(idx)
@@ -750,7 +857,7 @@ class Gateway:
                 ctx.upstream_s = perf_counter() - t_up
                 raise
         assert resp is not None
-        self.metrics.attempts.inc((ep.name, ctx.target, str(resp.status)))
+        self.metrics.count_attempt(ep.name, ctx.target, resp.status)
         if tf is not None:
             resp.headers = tf.response_headers(ctx, resp.headers)
         cl = resp.content_length
@@ -788,12 +895,12 @@ class Gateway:
             yield chunk
         ctx.bytes_in = size
 
-    async def _relay_passthrough(self, ctx: RequestContext, resp: Any, t_up: float) -> web.StreamResponse:
+    async def _relay_passthrough(self, ctx: RequestContext, resp: Any, t_up: float) -> Any:
         status = resp.status
         ctx.status = status
         hdrs = self._headers(ctx, True)
         hdrs.extend(filter_response_headers(resp.headers))
-        out = web.StreamResponse(status=status, headers=hdrs)
+        out = ResponseStream(status, hdrs)
         if self.draining:
             out.force_close()  # "Connection: close": the client reconnects to a live worker
         if resp.content_length is not None:
@@ -824,13 +931,20 @@ class Gateway:
     async def _finish(self, ctx: RequestContext, ep: Any) -> None:
         chain = ep.chain if ep is not None else None
         if chain is not None and chain.end:
+            cancelled = False
             for name, hook in chain.end:
                 try:
                     r = hook(ctx)
                     if r is not None:
-                        await r
+                        if cancelled:
+                            # This task was cancelled (client gone, shutdown) while an end hook
+                            # waited: the rest still run (slots, refunds), but their I/O gets a
+                            # bounded time, so a dead backend cannot keep the task alive for ever.
+                            await asyncio.wait_for(r, END_HOOK_GRACE_S)
+                        else:
+                            await r
                 except asyncio.CancelledError:
-                    pass
+                    cancelled = True
                 except Exception:
                     log.exception("on_end hook of stage %s failed (request %s)", name, ctx.request_id)
         if ctx.cleanup:
@@ -842,18 +956,11 @@ class Gateway:
         total = perf_counter() - ctx.t0
         route = ep.name if ep is not None else "-"
         status = ctx.status or 500
-        m = self.metrics
-        m.requests.inc((route, ctx.model_name or "", status))
-        m.duration.observe((route,), total)
-        if ctx.attempts:
-            m.upstream.observe((route,), ctx.upstream_s)
-            if ctx.model_name is not None and ctx.provider is not None:
-                # OpenTelemetry GenAI semantic-convention families (docs/metrics.md).
-                prov = ctx.world.providers.get(ctx.provider)
-                m.observe_genai(ep.kind if ep is not None else "chat", prov.type if prov is not None else "openai",
-                                ctx.model_name, ctx.upstream_s, ctx.ttfb_s, ctx.prompt_tokens, ctx.completion_tokens,
-                                None if status < 400 else ("client_disconnected" if status == 499 else str(status)))
-        m.overhead.observe((route,), total - ctx.upstream_s)
+        # Every per-request series in one call (docs/metrics.md): requests, latency, upstream, overhead,
+        # TTFT, tokens and cost, and for an LLM call the OpenTelemetry GenAI families.
+        self.metrics.record_request(route, ctx.model_name, status, total, ctx.upstream_s, ctx.attempts,
+                                    ep.kind if ep is not None else "chat", ctx.provider, ctx.world.providers,
+                                    ctx.ttfb_s, ctx.prompt_tokens, ctx.completion_tokens, ctx.cost_usd)
         al = self.access_log
         if not al.enabled and not (chain and chain.log):
             return
@@ -931,7 +1038,7 @@ def is_context_length_error(data: bytes) -> bool:
     return any(m in low for m in _CONTEXT_MARKERS)
 
 
-def world_trusts(world: Any, request: web.BaseRequest) -> bool:
+def world_trusts(world: Any, request: Any) -> bool:
     """Is the peer a trusted proxy (whose X-Forwarded-For / X-Request-Id we believe)?"""
     trusted = world.trusted_proxies
     if not trusted:

@@ -69,6 +69,10 @@ class WorkerHandle:
         self.started_at = 0.0
         # set when a rolling restart replaced this worker: its exit is expected, not a crash
         self.retired = False
+        # the shm limiter ledger of this worker process (None: no shm table, or none free)
+        self.holder: int | None = None
+        # resolves to the exit code once the process has exited and its ledger was reaped
+        self.exited: asyncio.Task[int | None] | None = None
 
     async def call(self, msg: dict[str, Any], timeout: float = 10.0) -> dict[str, Any]:
         async with self.lock:
@@ -103,6 +107,7 @@ class Supervisor:
         self.own = Registry()
         self._reload_lock = asyncio.Lock()
         self.admin_port = 0
+        self.table: Any = None  # the shm limiter table (stages.ratelimit.SharedTable), when used
 
     # -------------------------------------------------------------- workers
     async def spawn(self, h: WorkerHandle) -> None:
@@ -110,7 +115,25 @@ class Supervisor:
         args = [sys.executable, "-m", "fastgate.server.worker", "--id", str(h.index), "--control-fd", str(child.fileno())]
         if self.listen:
             args += ["--listen", self.listen]
-        h.proc = await asyncio.create_subprocess_exec(*args, pass_fds=[child.fileno()])
+        env = None
+        holder = self.table.take_holder() if self.table is not None else None
+        if holder is not None:
+            from ..stages.ratelimit import SHM_HOLDER_ENV
+
+            env = dict(os.environ, **{SHM_HOLDER_ENV: str(holder)})
+        elif self.table is not None:
+            log.warning("no free limiter ledger for worker %d: its concurrency slots will not be given back "
+                        "if it dies", h.index)
+        try:
+            h.proc = await asyncio.create_subprocess_exec(*args, pass_fds=[child.fileno()], env=env)
+        except BaseException:
+            if holder is not None:
+                self.table.reap(holder)  # never used: just free it
+            child.close()
+            parent.close()
+            raise
+        h.holder = holder
+        h.exited = asyncio.get_running_loop().create_task(self._exited(h.proc, h.index, holder))
         child.close()
         h.reader, h.writer = await asyncio.open_connection(sock=parent)
         h.started_at = time.monotonic()
@@ -120,10 +143,29 @@ class Supervisor:
             raise RuntimeError(f"worker {h.index} rejected the config: {reply.get('error')}")
         h.gen = self.gen
         h.ready = True
-        asyncio.get_running_loop().create_task(self._watch(h, h.proc))
+        asyncio.get_running_loop().create_task(self._watch(h, h.proc, h.exited))
 
-    async def _watch(self, h: WorkerHandle, proc: asyncio.subprocess.Process) -> None:
+    async def _exited(self, proc: asyncio.subprocess.Process, index: int, holder: int | None) -> int | None:
+        """Wait for a worker process to exit, then give back the concurrency slots it still held
+        in the shm limiter table (a SIGKILL or a crash leaves its in-flight requests' slots
+        counted; a drained worker has released them all)."""
         code = await proc.wait()
+        table = self.table
+        if holder is not None and table is not None:
+            try:
+                keys, units = table.reap(holder)
+            except Exception:
+                log.exception("giving back the limiter slots of worker %d (pid %d) failed", index, proc.pid)
+            else:
+                if units:
+                    log.warning("worker %d (pid %d) exited holding %d concurrency slot(s) on %d key(s): "
+                                "given back", index, proc.pid, units, keys)
+        return code
+
+    async def _watch(self, h: WorkerHandle, proc: asyncio.subprocess.Process,
+                     exited: asyncio.Task[int | None] | None) -> None:
+        # Its concurrency slots are back in the table before a replacement starts.
+        code = await exited if exited is not None else await proc.wait()
         if h.proc is not proc:
             return
         h.ready = False
@@ -176,6 +218,10 @@ class Supervisor:
         restarts.set((), self.restarts)
         gen = self.own.gauge("fastgate_config_generation", "Config generation being served", ())
         gen.set((), self.gen)
+        if self.table is not None:
+            reclaimed = self.own.gauge("fastgate_ratelimit_reclaimed_slots_total",
+                                       "Concurrency slots given back from workers that exited holding them", ())
+            reclaimed.set((), self.table.reclaimed)
         return render(merge([*snaps, *self.graveyard, self.own.snapshot()]))
 
     async def readiness(self) -> tuple[bool, dict[str, Any]]:
@@ -335,7 +381,9 @@ class Supervisor:
         # (FASTGATE_SHM_TABLE); created before them, snapshotted and removed after the drain.
         from ..stages.ratelimit import SharedTable
 
-        table = SharedTable.open(self.config)
+        # Ledgers: every worker alive at once (N, plus the new one of a rolling restart) needs its own.
+        # (Sparse: a ledger is 4 bytes per slot of virtual memory, backed only where a worker writes.)
+        table = self.table = SharedTable.open(self.config, holders=min(2 * self.n + 2, 1024))
         try:
             await asyncio.gather(*(self.spawn(h) for h in self.workers))
         except Exception as e:
@@ -344,6 +392,7 @@ class Supervisor:
             for h in self.workers:
                 if h.proc is not None and h.proc.returncode is None:
                     h.proc.kill()
+            self.table = None
             if table is not None:
                 table.close()
             return 1
@@ -357,6 +406,9 @@ class Supervisor:
         await stop.wait()
         await self.drain()
         if table is not None:
+            # Reap the ledgers of workers that exited during the drain, then snapshot and remove.
+            await asyncio.gather(*(h.exited for h in self.workers if h.exited is not None), return_exceptions=True)
+            self.table = None
             table.close()
         poller.cancel()
         await runner.cleanup()

@@ -1,4 +1,4 @@
-"""A worker: one process, one uvloop, one aiohttp low-level server on its own SO_REUSEPORT socket.
+"""A worker: one process, one uvloop, one HTTP server (fastgate's own or aiohttp's) on its own SO_REUSEPORT socket.
 
 Run by the supervisor as ``python -m fastgate.server.worker --id N --control-fd FD``; it gets its
 config text over the control channel (newline-delimited JSON on a socketpair), so every worker
@@ -17,7 +17,6 @@ import sys
 from typing import Any
 
 import orjson
-from aiohttp import web_server
 
 from ..config import Config, load_config_text, parse_hostport
 from ..errors import ConfigError
@@ -27,6 +26,7 @@ from ..observability.metrics import Registry
 from ..observability.usage import UsageLedger
 from ..stages import stages_for
 from .handler import Gateway
+from .native import NativeServer
 from .protocol import GuardedServer, tls_context
 from .world import TargetRegistry, World
 
@@ -63,7 +63,7 @@ class Worker:
         self.audit_log = AuditLog(config.logging.audit_log)
         self.world.auth.audit = self.audit_log
         self.gateway = Gateway(self.world, metrics=self.metrics, access_log=self.access_log, worker_id=worker_id)
-        self.server: web_server.Server | None = None
+        self.server: NativeServer | GuardedServer | None = None
         self.listener: asyncio.AbstractServer | None = None
         self.sockets: list[socket.socket] = []
         self.stopped = asyncio.Event()
@@ -84,22 +84,34 @@ class Worker:
             sock = bind_socket(host, port, backlog=int(cfg.backlog))
         self.sockets = [sock]
         loop = asyncio.get_running_loop()
-        self.server = GuardedServer(
-            self.gateway.handle,
-            max_connections=int(cfg.max_connections),
-            header_timeout=float(cfg.header_timeout_s),
-            per_ip=getattr(self.config.throttle, "connections", None),
-            exempt=tuple(self.config.throttle.exempt),
-            handler_cancellation=True,  # client disconnect cancels the handler → upstream closed
-            loop=loop,
-            access_log=None,
-            keepalive_timeout=float(cfg.keepalive_timeout_s),
-            max_line_size=8190,
-            max_field_size=8190,
-            max_headers=100,
-        )
-        self.listener = await loop.create_server(self.server, sock=sock, backlog=int(cfg.backlog),
-                                                 ssl=tls_context(cfg.tls.cert, cfg.tls.key))
+        tls = tls_context(cfg.tls.cert, cfg.tls.key)
+        if cfg.engine == "native":
+            self.server = NativeServer(
+                self.gateway.handle,
+                loop=loop,
+                max_connections=int(cfg.max_connections),
+                header_timeout=float(cfg.header_timeout_s),
+                keepalive_timeout=float(cfg.keepalive_timeout_s),
+                per_ip=getattr(self.config.throttle, "connections", None),
+                exempt=tuple(self.config.throttle.exempt),
+                secure=tls is not None,
+            )
+        else:
+            self.server = GuardedServer(
+                self.gateway.handle,
+                max_connections=int(cfg.max_connections),
+                header_timeout=float(cfg.header_timeout_s),
+                per_ip=getattr(self.config.throttle, "connections", None),
+                exempt=tuple(self.config.throttle.exempt),
+                handler_cancellation=True,  # client disconnect cancels the handler → upstream closed
+                loop=loop,
+                access_log=None,
+                keepalive_timeout=float(cfg.keepalive_timeout_s),
+                max_line_size=8190,
+                max_field_size=8190,
+                max_headers=100,
+            )
+        self.listener = await loop.create_server(self.server, sock=sock, backlog=int(cfg.backlog), ssl=tls)
         if self.ledger is not None:
             self.ledger.start()
 

@@ -234,8 +234,6 @@ class World:
         # Worker-lifetime services (metrics registry, usage ledger) outlive a World.
         metrics = getattr(services, "metrics", None) or Registry()
         self.metrics = metrics
-        self.metrics_tokens = metrics.tokens
-        self.metrics_cost = metrics.cost
         self.ledger = getattr(services, "ledger", None)
         self.token_counter = TokenCounter.create(config.tokens.counter)
         self.max_body = int(config.server.max_body_bytes)

@@ -55,13 +55,16 @@ from typing import Any
 from ..limits.backends import USD_UNITS, LimitState, LocalBackend, ShmBackend, limit_key
 from ..pipeline.stage import Reply, Stage
 
-__all__ = ["SHM_ENV", "LimiterRuntime", "RateLimit", "SharedTable", "close_limiter", "format_reset"]
+__all__ = ["SHM_ENV", "SHM_HOLDER_ENV", "LimiterRuntime", "RateLimit", "SharedTable", "close_limiter", "format_reset"]
 
 log = logging.getLogger("fastgate.ratelimit")
 
 #: The supervisor creates the shared table as a file under /dev/shm and names it here; workers
 #: (exec'd, so nothing is inherited but the environment) attach to it.
 SHM_ENV = "FASTGATE_SHM_TABLE"
+#: ...and gives each worker its own holder ledger of that table here (``SharedTable.take_holder``),
+#: so the concurrency slots of a worker that dies can be given back (``SharedTable.reap``).
+SHM_HOLDER_ENV = "FASTGATE_SHM_HOLDER"
 
 _NS = 1_000_000_000
 _REQ, _TOK, _USD, _CONC = 0, 1, 2, 3
@@ -177,7 +180,9 @@ def _make_backend(rl: Any) -> Any:
     if rl.backend == "shm":
         path = os.environ.get(SHM_ENV)
         if path:
-            return ShmBackend.attach(path, on_full=rl.on_backend_error)
+            holder = os.environ.get(SHM_HOLDER_ENV)
+            return ShmBackend.attach(path, on_full=rl.on_backend_error,
+                                     holder=int(holder) if holder else None)
         # No supervisor (in-process gateway, tests): a table of this process only.
         return ShmBackend.create(int(rl.shm_slots), on_full=rl.on_backend_error)
     from ..limits.redis_backend import RedisBackend
@@ -618,24 +623,34 @@ class RateLimit(Stage):
 
 
 class SharedTable:
-    """The supervisor's side of the ``shm`` backend: the table file, its snapshots, its env var.
+    """The supervisor's side of the ``shm`` backend: the table file, its snapshots, its env var,
+    and the holder ledgers of its workers.
 
     ``open(config)`` creates ``/dev/shm/fastgate-limits-<pid>`` (restoring
     ``rate_limit.snapshot_path`` when it exists) and exports its path in ``FASTGATE_SHM_TABLE``
     for the workers spawned afterwards; ``close()`` snapshots and removes it. While it runs, the
     table is snapshotted every ``interval_s`` so that a crash loses at most that much state.
+
+    Each worker gets a free holder ledger when it is started (``take_holder``, passed in
+    ``FASTGATE_SHM_HOLDER``); when it has exited, ``reap(holder)`` gives back the concurrency
+    slots it still held (none after a clean drain; those of its in-flight requests after a
+    SIGKILL or a crash) and frees the ledger for the next worker.
     """
 
-    def __init__(self, backend: ShmBackend, path: str, snapshot_path: str | None, interval_s: float = 60.0) -> None:
+    def __init__(self, backend: ShmBackend, path: str, snapshot_path: str | None, interval_s: float = 60.0,
+                 holders: int = 0) -> None:
         self.backend = backend
         self.path = path
         self.snapshot_path = snapshot_path
         self.interval_s = interval_s
         self._task: asyncio.Task[None] | None = None
+        self._free = list(range(holders))
+        self.reclaimed = 0  # concurrency units given back from dead workers (a metric)
 
     @classmethod
-    def open(cls, config: Any, directory: str = "/dev/shm") -> SharedTable | None:
-        """Create the table for ``config`` (``None`` unless ``rate_limit.backend`` is ``shm``)."""
+    def open(cls, config: Any, directory: str = "/dev/shm", *, holders: int = 0) -> SharedTable | None:
+        """Create the table for ``config`` (``None`` unless ``rate_limit.backend`` is ``shm``),
+        with ``holders`` ledgers (the supervisor: more than the workers it ever runs at once)."""
         rl = config.rate_limit
         if rl.backend != "shm":
             return None
@@ -645,7 +660,7 @@ class SharedTable:
 
             d = tempfile.gettempdir()
         path = os.path.join(d, f"fastgate-limits-{os.getpid()}-{os.urandom(4).hex()}")
-        b = ShmBackend.create(int(rl.shm_slots), path, on_full=rl.on_backend_error)
+        b = ShmBackend.create(int(rl.shm_slots), path, on_full=rl.on_backend_error, holders=holders)
         snap = rl.snapshot_path
         if snap and os.path.exists(snap):
             try:
@@ -654,7 +669,23 @@ class SharedTable:
             except (OSError, ValueError) as e:
                 log.error("limiter snapshot %s not restored: %s", snap, e)
         os.environ[SHM_ENV] = path
-        return cls(b, path, snap)
+        return cls(b, path, snap, holders=holders)
+
+    def take_holder(self) -> int | None:
+        """A free holder ledger for a worker about to start (None when all are taken: that worker's
+        slots are then not attributed, and not given back if it dies)."""
+        return self._free.pop(0) if self._free else None
+
+    def reap(self, holder: int) -> tuple[int, int]:
+        """Give back what ledger ``holder`` records (its worker has exited), then free the ledger.
+
+        Returns ``(keys, units)``. Call it only after the worker's process was waited for.
+        """
+        keys, units = self.backend.reap(holder)
+        self.reclaimed += units
+        self._free.append(holder)
+        self._free.sort()
+        return keys, units
 
     def start(self) -> None:
         """Snapshot periodically (call inside the supervisor's event loop)."""

@@ -146,16 +146,7 @@ class UsageStage(Stage):
         # before the call (token/usd limits, context windows, a prompt-size guard); otherwise only
         # at the end, and only if the provider reported no usage.
         self.eager = needs_estimate(world.config)
-        self._metric_keys: dict[str, tuple[tuple[str, str], tuple[str, str], tuple[str]]] = {}
         self._out_default: dict[int, tuple[Any, int]] = {}  # id(model) → (model, its output default)
-
-    def _keys_for(self, name: str) -> tuple[tuple[str, str], tuple[str, str], tuple[str]]:
-        """The metric label tuples of a model, built once: the same tuple object every time makes
-        the counters' dict lookups identity hits instead of element-wise tuple compares."""
-        if len(self._metric_keys) >= 1024:
-            self._metric_keys.clear()
-        keys = self._metric_keys[name] = ((name, "input"), (name, "output"), (name,))
-        return keys
 
     def estimate(self, ctx: Any) -> int:
         """The prompt estimate of this request (computed once)."""
@@ -303,7 +294,7 @@ class UsageStage(Stage):
         self.finalize(ctx)
 
     def finalize(self, ctx: Any) -> None:
-        """Compute final tokens and cost once, record them to the ledger and metrics."""
+        """Compute final tokens and cost once (ctx fields the metrics read) and record them to the ledger."""
         if ctx.tokens_source is not None or not ctx.attempts:
             return  # already done, or the upstream was never called (nothing to bill)
         st = ctx.stream_state
@@ -339,14 +330,10 @@ class UsageStage(Stage):
         else:
             cost = 0.0
         ctx.cost_usd = round(cost, 10)
+        # fastgate_tokens_total / fastgate_cost_usd_total are counted from these ctx fields by the
+        # gateway's one per-request metrics call (Registry.record_request, in Gateway._finish).
         world = self.world
         name = ctx.model_name or ""
-        keys = self._metric_keys.get(name)
-        if keys is None:
-            keys = self._keys_for(name)
-        world.metrics_tokens.inc(keys[0], prompt)
-        world.metrics_tokens.inc(keys[1], completion)
-        world.metrics_cost.inc(keys[2], ctx.cost_usd)
         ledger = world.ledger
         if ledger is not None:
             ident = ctx.identity

@@ -267,6 +267,40 @@ async def test_view_scopes_by_tenant(tmp_path):
     await st.close()
 
 
+class _SwallowsCancel:
+    """A store client that, like redis.asyncio can, turns a cancellation in flight into an error."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    async def version(self) -> int:
+        self.calls += 1
+        try:
+            await asyncio.sleep(30)
+        except asyncio.CancelledError:
+            raise ConnectionError("connection closed by cancel") from None
+        return 0
+
+
+async def test_poller_stops_even_if_the_store_swallows_the_cancellation(tmp_path):
+    """Seen in CI: a loop close waited for ever on a poller whose Redis call ate the cancel."""
+    from fastgate.config import load_config_text
+    from fastgate.governance.subscriptions import SubscriptionView
+
+    cfg = load_config_text(f'subscriptions: {{path: "{tmp_path / "p.sqlite"}", poll_interval_s: 0.01}}', "<t>")
+    view = SubscriptionView(cfg, 0.01)
+    store = view.store = _SwallowsCancel()  # type: ignore[assignment]
+    view.start()
+    task = view._task
+    assert task is not None
+    while store.calls == 0:
+        await asyncio.sleep(0.01)
+    view.stop()
+    done, _ = await asyncio.wait({task}, timeout=5)
+    assert task in done, "the poller kept running after stop()"
+    assert store.calls == 1
+
+
 @pytest.mark.parametrize("text,where", [
     ("deny: [{ip: [10.0.0.0/33]}]", "deny[0]"),
     ("deny: [{time_not: {tz: Mars/Base}}]", "deny[0]"),

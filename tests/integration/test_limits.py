@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import textwrap
@@ -22,7 +23,8 @@ from typing import Any
 import aiohttp
 import pytest
 from conftest import base_config, free_port, read_log
-from gwproc import serve, stop
+from gwproc import serve, server_pid, stop, worker_pids
+from gwproc import wait_ready as gw_ready
 
 from fastgate._testbase import InProcessGateway
 from fastgate.limits import limit_key
@@ -290,6 +292,99 @@ async def test_redis_concurrency_released_on_aborted_streams_and_enforced(mock, 
                 assert r.status == 429 and r.headers["Retry-After"] == "1"
             for r in held:
                 r.close()
+
+
+def _in_flight(table: Any, key: bytes) -> int:
+    got = table.get(key)
+    return 0 if got is None else got[1]
+
+
+async def _until(pred: Any, what: str, timeout: float = 20.0) -> None:
+    end = time.monotonic() + timeout
+    while not pred():
+        assert time.monotonic() < end, f"timed out waiting for {what}"
+        await asyncio.sleep(0.05)
+
+
+async def test_shm_concurrency_slots_of_a_sigkilled_worker_come_back(mock, tmp_path):
+    """A worker SIGKILLed while its streams hold every concurrency slot of a caller: once the
+    supervisor has replaced it, the caller can again run exactly L requests at once (L+1 -> 429).
+    Without the holder ledgers the dead worker's L slots stayed counted forever: every later
+    request of that caller got 429."""
+    from fastgate._native import kernel
+
+    limit = 3
+    mock.tokens_per_s = 2  # a stream lasts ~25 s: the slots stay held for the whole test
+    text = cfg(mock.url, [f"{{key: subject, concurrency: {limit}}}"], rate_limit="rate_limit: {backend: shm}\n")
+    s = await serve(tmp_path, text, workers=2)
+    held: list[aiohttp.ClientResponse] = []
+    try:
+        gw_port = int(s.url.rsplit(":", 1)[1])
+        files = [p for p in os.listdir("/dev/shm") if p.startswith(f"fastgate-limits-{s.proc.pid}-")]
+        assert len(files) == 1
+        # The test reads the same table the workers share (as an untracked process: get only).
+        table = kernel("shmtable").ShmTable.attach(os.path.join("/dev/shm", files[0]))
+        key = limit_key("concurrency", "subject>ip", "127.0.0.1")  # anonymous callers: keyed by IP
+        pids = worker_pids(s.proc.pid)
+        assert len(pids) == 2
+        async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(force_close=True, limit=0)) as c:
+            # Fill all L slots with streams served by ONE worker (the kernel picks the worker per
+            # connection: streams that land on the other one are closed, which frees their slot).
+            victim = None
+            while len(held) < limit:
+                r = await c.post(s.url + "/v1/chat/completions", json=LONG)
+                if r.status != 200:  # 429 until a closed stream's slot is given back
+                    r.close()
+                    await asyncio.sleep(0.05)
+                    continue
+                pid = server_pid(gw_port, r.connection.transport.get_extra_info("sockname")[1], pids)
+                assert pid is not None
+                victim = victim or pid
+                if pid == victim:
+                    held.append(r)
+                else:
+                    r.close()
+            await _until(lambda: _in_flight(table, key) == limit, "the other worker's slots to be released")
+            async with c.post(s.url + "/v1/chat/completions", json=CHAT) as r:
+                assert r.status == 429
+            assert r.headers["Retry-After"] == "1"
+
+            os.kill(victim, signal.SIGKILL)
+            for r in held:
+                r.close()
+            held.clear()
+
+            def replaced() -> bool:
+                now = worker_pids(s.proc.pid)
+                return len(now) == 2 and victim not in now
+
+            await _until(replaced, "the replacement worker")
+            await gw_ready(s.admin, s.proc)
+            # The supervisor reaped the dead worker's ledger before starting its replacement.
+            assert _in_flight(table, key) == 0
+
+            # L requests at once are admitted again, on any worker; the L+1st is refused.
+            rs = await asyncio.gather(*(c.post(s.url + "/v1/chat/completions", json=LONG) for _ in range(limit)))
+            held.extend(rs)
+            assert [r.status for r in rs] == [200] * limit
+            assert _in_flight(table, key) == limit
+            async with c.post(s.url + "/v1/chat/completions", json=CHAT) as r:
+                assert r.status == 429
+            for r in held:
+                r.close()
+            held.clear()
+            await _until(lambda: _in_flight(table, key) == 0, "the live workers' slots to be released")
+
+            async with c.get(s.admin + "/metrics") as r:
+                text = await r.text()
+            assert f"fastgate_ratelimit_reclaimed_slots_total {limit}" in text
+            assert "fastgate_worker_restarts_total 1" in text
+        table.close()
+    finally:
+        for r in held:
+            r.close()
+        assert stop(s) == 0
+    assert f"exited holding {limit} concurrency slot(s) on 1 key(s): given back" in s.stderr_tail(20000)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,197 @@
+#!/usr/bin/env python3
+"""Instructions per request under callgrind: an A/B instrument that does not drift.
+
+CPU-time benchmarks on a shared 2-core VM drift by ±20 % between runs (bench/RESULTS.md). Valgrind's
+callgrind counts the instructions the gateway process executes in user space, which is the same for
+the same code and the same requests whatever else the machine does. It does not count kernel work
+(syscalls, TCP), so it complements bench/run.py's CPU µs/request, it does not replace it.
+
+    bench/instr.py --scenario proxy --engine native,aiohttp --requests 2000
+
+For each scenario × engine: start the mock upstream, start ``fastgate serve --workers 0`` under
+``valgrind --tool=callgrind`` with the scenario's bench/run.py config, send ``--warmup`` requests,
+zero the counters (``callgrind_control -z``), send ``--requests`` requests over ``--conns`` keep-alive
+connections, dump (``callgrind_control -d``) and divide. Needs valgrind (``apt-get install valgrind``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import glob
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(BENCH))
+
+import run  # noqa: E402  (bench/run.py: scenarios, configs, keys)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_port(port: int, proc: subprocess.Popen, timeout: float) -> None:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if proc.poll() is not None:
+            raise RuntimeError(f"process exited with {proc.returncode}")
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    raise RuntimeError(f"port {port} not open after {timeout:.0f} s")
+
+
+async def _one_conn(port: int, raw: bytes, n: int, bad: list[int]) -> None:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    try:
+        for _ in range(n):
+            writer.write(raw)
+            head = await reader.readuntil(b"\r\n\r\n")
+            status = int(head[9:12])
+            m = re.search(rb"(?i)\r\ncontent-length:\s*(\d+)", head)
+            if m:
+                await reader.readexactly(int(m.group(1)))
+            elif re.search(rb"(?i)\r\ntransfer-encoding:\s*chunked", head):
+                while True:
+                    size = int((await reader.readuntil(b"\r\n")).split(b";")[0], 16)
+                    await reader.readexactly(size + 2)
+                    if size == 0:
+                        break
+            if status != 200:
+                bad.append(status)
+    finally:
+        writer.close()
+
+
+def load(port: int, raw: bytes, total: int, conns: int) -> list[int]:
+    bad: list[int] = []
+
+    async def main() -> None:
+        per = [total // conns + (1 if i < total % conns else 0) for i in range(conns)]
+        await asyncio.gather(*(_one_conn(port, raw, k, bad) for k in per if k))
+
+    asyncio.run(main())
+    return bad
+
+
+def total_ir(path: str) -> int:
+    with open(path) as f:
+        for line in f:
+            if line.startswith(("summary:", "totals:")):
+                return int(line.split()[1])
+    raise RuntimeError(f"no totals in {path}")
+
+
+def measure(sc_name: str, engine: str, args: argparse.Namespace, work: Path, upstream: str) -> dict:
+    sc = run.SCENARIOS[sc_name]
+    cfg = run.GATEWAY_CONFIGS[sc.config]
+    if cfg.needs_redis:
+        raise SystemExit(f"{sc_name}: needs Redis; not supported by this instrument")
+    keys = None
+    if sc.auth in ("jwt", "jwt-rotate"):
+        keys = run.Keys(run.OUT / "keys")
+        keys.ensure(rotate=False)
+    port, admin = free_port(), free_port()
+    text = cfg.render(port=port, admin_port=admin, upstream=upstream, keys=keys, redis_url="redis://127.0.0.1:6379/0",
+                      access_log=(work / f"access-{sc_name}-{engine}.log") if cfg.access_log else None)
+    text = text.replace("\nserver:\n", f"\nserver:\n  engine: {engine}\n", 1)
+    path = work / f"gw-{sc_name}-{engine}.yaml"
+    path.write_text(text)
+    out = work / f"cg-{sc_name}-{engine}"
+    proc = subprocess.Popen(
+        ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}.%p", "--dump-instr=no",
+         sys.executable, "-m", "fastgate", "serve", "-c", str(path), "--workers", "0"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_port(port, proc, 600)
+        body = sc.body_bytes() or b""
+        hdrs = run.request_headers(sc, keys, sc.body_bytes())
+        raw = (f"{sc.method} {sc.path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n".encode()
+               + b"".join(f"{k}: {v}\r\n".encode() for k, v in hdrs)
+               + (b"Content-Length: %d\r\n" % len(body) if sc.body else b"") + b"\r\n" + body)
+        bad = load(port, raw, args.warmup, args.conns)
+        if bad:
+            raise RuntimeError(f"warm-up answers not 200: {sorted(set(bad))}")
+        subprocess.run(["callgrind_control", "-z", str(proc.pid)], check=True, capture_output=True)
+        t0 = time.monotonic()
+        bad = load(port, raw, args.requests, args.conns)
+        wall = time.monotonic() - t0
+        before = set(glob.glob(f"{out}.{proc.pid}*"))
+        subprocess.run(["callgrind_control", "-d", str(proc.pid)], check=True, capture_output=True)
+        dump = None
+        for _ in range(100):
+            new = set(glob.glob(f"{out}.{proc.pid}*")) - before
+            if new:
+                dump = sorted(new)[-1]
+                time.sleep(0.5)
+                break
+            time.sleep(0.1)
+        if dump is None:
+            raise RuntimeError("callgrind_control -d wrote no dump")
+        ir = total_ir(dump)
+        return {"scenario": sc_name, "engine": engine, "requests": args.requests, "errors": len(bad),
+                "ir_per_req": ir / args.requests, "wall_s": wall}
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[1],
+                                formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+    p.add_argument("--scenario", action="append", choices=[s for s, sc in run.SCENARIOS.items()
+                                                              if not run.GATEWAY_CONFIGS[sc.config].needs_redis])
+    p.add_argument("--engine", default="native,aiohttp", help="comma list of server.engine values")
+    p.add_argument("--requests", type=int, default=2000)
+    p.add_argument("--warmup", type=int, default=300)
+    p.add_argument("--conns", type=int, default=8)
+    args = p.parse_args()
+    if shutil.which("valgrind") is None or shutil.which("callgrind_control") is None:
+        print("valgrind not installed (apt-get install valgrind): nothing measured")
+        return 0
+    scenarios = args.scenario or ["proxy", "full"]
+    work = Path(tempfile.mkdtemp(prefix="fg-instr-"))
+    up_port = free_port()
+    up = subprocess.Popen([sys.executable, "-m", "fastgate", "mock-upstream", "--port", str(up_port)], cwd=ROOT,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    rows = []
+    try:
+        wait_port(up_port, up, 60)
+        for sc in scenarios:
+            for engine in [e.strip() for e in args.engine.split(",") if e.strip()]:
+                r = measure(sc, engine, args, work, f"http://127.0.0.1:{up_port}")
+                rows.append(r)
+                print(f"{sc:10s} {engine:8s} {r['ir_per_req']:>12,.0f} instructions/request "
+                      f"({r['requests']} requests, {r['errors']} non-200, {r['wall_s']:.1f} s under valgrind)",
+                      flush=True)
+    finally:
+        up.terminate()
+        up.wait(10)
+    print()
+    print(f"| scenario | engine | instructions/request (user space, callgrind) |")
+    print("|---|---|---:|")
+    for r in rows:
+        print(f"| {r['scenario']} | {r['engine']} | {r['ir_per_req']:,.0f} |")
+    print(f"\ncommand: {' '.join(['bench/instr.py'] + sys.argv[1:])}; python {sys.version.split()[0]}; "
+          f"{os.cpu_count()} CPUs; {time.strftime('%Y-%m-%d')}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
