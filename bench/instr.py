@@ -184,7 +184,7 @@ def main() -> int:
         up.terminate()
         up.wait(10)
     print()
-    print(f"| scenario | engine | instructions/request (user space, callgrind) |")
+    print("| scenario | engine | instructions/request (user space, callgrind) |")
     print("|---|---|---:|")
     for r in rows:
         print(f"| {r['scenario']} | {r['engine']} | {r['ir_per_req']:,.0f} |")
