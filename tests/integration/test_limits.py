@@ -126,8 +126,11 @@ async def test_shm_four_workers_800_concurrent_admit_exactly_the_limit_and_snaps
         assert statuses.count(200) == 100
         assert statuses.count(429) == 700
         await asyncio.sleep(0.5)
-        admitted_by = {r["request_id"].split("-")[0] for r in read_log(log_path) if r["status"] == 200}
-        assert len(admitted_by) >= 2, "the admitted requests should come from several workers"
+        # Exactly L in total proves one shared table only if several workers answered (with a
+        # table each, every worker would admit its own 100). Which worker admits the first 100
+        # is timing: a fast worker may take them all, so the check is on who served requests.
+        served_by = {r["request_id"].split("-")[0] for r in read_log(log_path) if r["status"] in (200, 429)}
+        assert len(served_by) >= 2, "the 800 requests should have been spread over several workers"
     finally:
         assert stop(s) == 0
     # The drain snapshotted the table and removed its file; a restarted gateway restores the
