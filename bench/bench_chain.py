@@ -53,6 +53,7 @@ from fastgate._native import accelerated  # noqa: E402
 from fastgate.config import load_config_text  # noqa: E402
 from fastgate.mock_upstream import build_chat  # noqa: E402
 from fastgate.pipeline.context import RequestContext  # noqa: E402
+from fastgate.server.handler import access_record  # noqa: E402
 from fastgate.server.worker import Worker  # noqa: E402
 
 
@@ -109,33 +110,6 @@ def batch_us(fn: Callable[[Any], Any], items: list[Any]) -> float:
         return (clock() - t0) / len(items) / 1000.0
     finally:
         gc.enable()
-
-
-def access_record(ctx: Any, route: str, status: int, total: float) -> dict[str, Any]:
-    """The record ``Gateway._finish`` builds (kept in step with server/handler.py)."""
-    rec: dict[str, Any] = {
-        "ts": round(time.time(), 6), "request_id": ctx.request_id, "method": ctx.method, "path": ctx.path,
-        "status": status, "route": route, "model": ctx.model_name, "provider": ctx.provider, "target": ctx.target,
-        "attempts": ctx.attempts, "stream": ctx.stream, "bytes_in": ctx.bytes_in, "bytes_out": ctx.bytes_out,
-        "duration_ms": round(total * 1000.0, 3), "upstream_ms": round(ctx.upstream_s * 1000.0, 3),
-        "gateway_ms": round((total - ctx.upstream_s) * 1000.0, 3), "client_ip": ctx.request.remote,
-        "reason": ctx.reason,
-    }
-    ident = ctx.identity
-    if ident is not None:
-        rec["subject"] = getattr(ident, "subject", None)
-        rec["tenant"] = getattr(ident, "tenant", None)
-    if ctx.prompt_tokens is not None:
-        rec["prompt_tokens"] = ctx.prompt_tokens
-        rec["completion_tokens"] = ctx.completion_tokens
-        rec["tokens_source"] = ctx.tokens_source
-    if ctx.cost_usd is not None:
-        rec["cost_usd"] = ctx.cost_usd
-    if ctx.extra:
-        for k, v in ctx.extra.items():
-            if k[0] != "_":
-                rec[k] = v
-    return rec
 
 
 async def main(args: argparse.Namespace) -> None:

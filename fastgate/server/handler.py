@@ -964,40 +964,7 @@ class Gateway:
         al = self.access_log
         if not al.enabled and not (chain and chain.log):
             return
-        rec: dict[str, Any] = {
-            "ts": round(time.time(), 6),
-            "request_id": ctx.request_id,
-            "method": ctx.method,
-            "path": ctx.path,
-            "status": status,
-            "route": route,
-            "model": ctx.model_name,
-            "provider": ctx.provider,
-            "target": ctx.target,
-            "attempts": ctx.attempts,
-            "stream": ctx.stream,
-            "bytes_in": ctx.bytes_in,
-            "bytes_out": ctx.bytes_out,
-            "duration_ms": round(total * 1000.0, 3),
-            "upstream_ms": round(ctx.upstream_s * 1000.0, 3),
-            "gateway_ms": round((total - ctx.upstream_s) * 1000.0, 3),
-            "client_ip": ctx.request.remote,
-            "reason": ctx.reason,
-        }
-        ident = ctx.identity
-        if ident is not None:
-            rec["subject"] = getattr(ident, "subject", None)
-            rec["tenant"] = getattr(ident, "tenant", None)
-        if ctx.prompt_tokens is not None:
-            rec["prompt_tokens"] = ctx.prompt_tokens
-            rec["completion_tokens"] = ctx.completion_tokens
-            rec["tokens_source"] = ctx.tokens_source
-        if ctx.cost_usd is not None:
-            rec["cost_usd"] = ctx.cost_usd
-        if ctx.extra:
-            for k, v in ctx.extra.items():
-                if k[0] != "_":
-                    rec[k] = v
+        rec = access_record(ctx, route, status, total)
         if chain is not None:
             for name, hook in chain.log:
                 try:
@@ -1005,6 +972,45 @@ class Gateway:
                 except Exception:
                     log.exception("on_log hook of stage %s failed", name)
         al.write(rec)
+
+
+def access_record(ctx: RequestContext, route: str, status: int, total: float) -> dict[str, Any]:
+    """The access-log record of a finished request, before the stages' ``on_log`` hooks add to it."""
+    rec: dict[str, Any] = {
+        "ts": round(time.time(), 6),
+        "request_id": ctx.request_id,
+        "method": ctx.method,
+        "path": ctx.path,
+        "status": status,
+        "route": route,
+        "model": ctx.model_name,
+        "provider": ctx.provider,
+        "target": ctx.target,
+        "attempts": ctx.attempts,
+        "stream": ctx.stream,
+        "bytes_in": ctx.bytes_in,
+        "bytes_out": ctx.bytes_out,
+        "duration_ms": round(total * 1000.0, 3),
+        "upstream_ms": round(ctx.upstream_s * 1000.0, 3),
+        "gateway_ms": round((total - ctx.upstream_s) * 1000.0, 3),
+        "client_ip": ctx.request.remote,
+        "reason": ctx.reason,
+    }
+    ident = ctx.identity
+    if ident is not None:
+        rec["subject"] = getattr(ident, "subject", None)
+        rec["tenant"] = getattr(ident, "tenant", None)
+    if ctx.prompt_tokens is not None:
+        rec["prompt_tokens"] = ctx.prompt_tokens
+        rec["completion_tokens"] = ctx.completion_tokens
+        rec["tokens_source"] = ctx.tokens_source
+    if ctx.cost_usd is not None:
+        rec["cost_usd"] = ctx.cost_usd
+    if ctx.extra:
+        for k, v in ctx.extra.items():
+            if k[0] != "_":
+                rec[k] = v
+    return rec
 
 
 def retry_after_of(resp: Any) -> float | None:
