@@ -41,7 +41,7 @@ from multidict import CIMultiDict, CIMultiDictProxy
 
 from .._native import kernel
 from ..errors import ClientError
-from .protocol import _OVERLOADED, _TOO_MANY
+from .protocol import _OVERLOADED, _TOO_MANY, ip_in
 
 log = logging.getLogger("fastgate.server")
 
@@ -145,12 +145,6 @@ class Body:
         """True once the whole body has arrived (it may still be buffered here)."""
         return self._eof
 
-    def at_eof(self) -> bool:
-        return self._eof and not self._buf
-
-    def exception(self) -> BaseException | None:
-        return self._exc
-
     def _consumed(self, n: int) -> None:
         self._size -= n
         p = self._proto
@@ -198,24 +192,6 @@ class Body:
             self._waiter = p.loop.create_future()
             await self._waiter
 
-    async def read(self, n: int = -1) -> bytes:
-        if n < 0:
-            parts: list[bytes] = []
-            while True:
-                piece = await self.readany()
-                if not piece:
-                    return b"".join(parts)
-                parts.append(piece)
-        if not self._buf and not self._eof:
-            await self.readany_wait()
-        return self.read_nowait(n)
-
-    async def readany_wait(self) -> None:
-        piece = await self.readany()
-        if piece:
-            self._buf.insert(0, piece)
-            self._size += len(piece)
-
 
 class Request:
     """What a stage sees of a request: the attributes of aiohttp's ``BaseRequest`` fastgate reads."""
@@ -247,11 +223,6 @@ class Request:
             h = self._headers = CIMultiDictProxy(CIMultiDict(
                 [(k.decode("latin-1"), v.decode("latin-1")) for k, v in self.raw_headers]))
         return h
-
-    @property
-    def path(self) -> str:
-        q = self.raw_path.find("?")
-        return self.raw_path if q < 0 else self.raw_path[:q]
 
     @property
     def content_type(self) -> str:
@@ -641,13 +612,7 @@ class NativeServer:
         return HttpProtocol(self)
 
     def is_exempt(self, ip: str) -> bool:
-        if not self.exempt or not ip:
-            return False
-        try:
-            addr = ipaddress.ip_address(ip)
-        except ValueError:
-            return False
-        return any(addr in net for net in self.exempt)
+        return ip_in(self.exempt, ip)
 
     # ------------------------------------------------------------------ timeouts
     def ensure_sweeper(self) -> None:

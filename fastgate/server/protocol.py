@@ -32,6 +32,17 @@ _TOO_MANY = (b"HTTP/1.1 429 Too Many Requests\r\nRetry-After: 1\r\nConnection: c
              b'"code": "too_many_connections", "param": null}}')
 
 
+def ip_in(networks: tuple[Any, ...], ip: str) -> bool:
+    """Is ``ip`` inside one of ``networks`` (``throttle.exempt``)? False for an empty or bad address."""
+    if not networks or not ip:
+        return False
+    try:
+        addr = ipaddress.ip_address(ip)
+    except ValueError:
+        return False
+    return any(addr in net for net in networks)
+
+
 class GuardedHandler(web_protocol.RequestHandler):
     """aiohttp's RequestHandler with connection caps and a first-request-head deadline."""
 
@@ -98,13 +109,7 @@ class GuardedServer(web_server.Server):
         self.fg_header_timeouts = 0
 
     def is_exempt(self, ip: str) -> bool:
-        if not self.fg_exempt or not ip:
-            return False
-        try:
-            addr = ipaddress.ip_address(ip)
-        except ValueError:
-            return False
-        return any(addr in net for net in self.fg_exempt)
+        return ip_in(self.fg_exempt, ip)
 
     def __call__(self) -> web_protocol.RequestHandler:
         return GuardedHandler(self, loop=self._loop, **self._kwargs)
