@@ -84,3 +84,35 @@ class Counter3:
 
     def flush(self, sink: dict[tuple, Any]) -> None:
         """Add every cell's pending count into ``sink`` (a counter's ``values``) and zero it."""
+
+class Cell:
+    """One series' pending count: a stage keeps the cells it bumps per request (``Counter.cell``)."""
+
+    n: int
+    f: float
+    def inc(self) -> None:
+        """Add 1."""
+
+    def add(self, k: int | float) -> None:
+        """Add ``k`` (ints pend in ``n``, floats in ``f``)."""
+
+    def take(self) -> int | float:
+        """The pending amount (an int unless a float was added), zeroed."""
+
+class Cells:
+    """A counter family's cells by label tuple."""
+
+    cells: dict[tuple, Cell]
+    def __init__(self) -> None: ...
+    def __len__(self) -> int: ...
+    def cell(self, key: tuple) -> Cell:
+        """The cell of ``key``, made on first use (a key that is not a tuple is a TypeError)."""
+
+    def inc(self, key: tuple, n: int | float = 1) -> None:
+        """Add ``n`` to the series ``key``."""
+
+    def flush(self, sink: dict[tuple, Any]) -> None:
+        """Add every cell's pending amount into ``sink`` and zero it."""
+
+def add_counts(cells: dict[Any, Cell], counts: dict[Any, int]) -> list[Any] | None:
+    """``cells[name].n += counts[name]``; the names without a cell are returned (None if none)."""

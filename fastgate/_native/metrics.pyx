@@ -410,3 +410,96 @@ cdef class Counter3:
 
 cdef inline _counter_add(sink, key, n):
     sink[key] = sink.get(key, 0) + n
+
+
+# ------------------------------------------------------------------------------ stage-owned counters
+
+@cython.final
+cdef class Cell:
+    """One series' pending count. A stage keeps the cells of the label sets it bumps on every
+    request (``Counter.cell``) and calls ``inc()``: one C call, no key lookup, no allocation."""
+
+    cdef public int64_t n
+    cdef public double f  # non-integer amounts (``add(0.5)``) pend here
+
+    def inc(self):
+        """Add 1."""
+        self.n += 1
+
+    def add(self, k):
+        """Add ``k`` (an int or a float)."""
+        if PyLong_Check(k):
+            self.n += <int64_t>k
+        else:
+            self.f += <double>k
+
+    def take(self):
+        """The pending amount (an int unless a float was added), zeroed."""
+        cdef int64_t n = self.n
+        cdef double f = self.f
+        self.n = 0
+        self.f = 0.0
+        if f != 0.0:
+            return n + f
+        return n
+
+
+@cython.final
+cdef class Cells:
+    """A counter family's cells by label tuple: ``inc(key, n=1)`` is the family's increment."""
+
+    cdef readonly dict cells
+
+    def __init__(self):
+        self.cells = {}
+
+    def __len__(self):
+        return len(self.cells)
+
+    cdef Cell _cell(self, key):
+        cdef PyObject* p = PyDict_GetItemWithError(self.cells, key)
+        if p is not NULL:
+            return <Cell>p
+        if type(key) is not tuple:
+            raise TypeError(f"a counter key is a tuple, not {type(key).__name__}")
+        cell = Cell.__new__(Cell)
+        self.cells[key] = cell
+        return cell
+
+    def cell(self, key):
+        """The cell of ``key`` (a label tuple), made on first use."""
+        return self._cell(key)
+
+    def inc(self, key, n=1):
+        """Add ``n`` to the series ``key``."""
+        cdef Cell cell = self._cell(key)
+        if PyLong_Check(n):
+            cell.n += <int64_t>n
+        else:
+            cell.f += <double>n
+
+    def flush(self, dict sink):
+        """Add every cell's pending amount into ``sink`` (the family's ``values``) and zero it."""
+        cdef Cell cell
+        for key, c in self.cells.items():
+            cell = <Cell>c
+            if cell.n or cell.f != 0.0:
+                _counter_add(sink, key, cell.take())
+
+
+def add_counts(dict cells, dict counts):
+    """``cells[name].n += counts[name]`` for every name of ``counts`` (ints); the names that have
+    no cell are returned as a list (None when every name had one), their counts left to the caller."""
+    cdef PyObject* p
+    missing = None
+    for name, n in counts.items():
+        p = PyDict_GetItemWithError(cells, name)
+        if p is NULL:
+            if missing is None:
+                missing = []
+            missing.append(name)
+        elif PyLong_Check(n):
+            (<Cell>p).n += <int64_t>n
+        else:
+            raise TypeError(f"a count is an int, not {type(n).__name__}")
+    return missing

@@ -284,3 +284,81 @@ class Counter3:
             if cell.n:
                 _counter_add(sink, cell.label, cell.n)
                 cell.n = 0
+
+
+# ------------------------------------------------------------------------------ stage-owned counters
+
+
+class Cell:
+    """One series' pending count. A stage keeps the cells of the label sets it bumps on every
+    request (``Counter.cell``) and calls ``inc()`` (compiled: one C call, no key lookup)."""
+
+    __slots__ = ("f", "n")
+
+    def __init__(self) -> None:
+        self.n = 0
+        self.f = 0.0  # non-integer amounts pend here
+
+    def inc(self) -> None:
+        """Add 1."""
+        self.n += 1
+
+    def add(self, k: Any) -> None:
+        """Add ``k`` (an int or a float)."""
+        if isinstance(k, int):
+            self.n += _tokens(k)
+        else:
+            self.f += _double(k)
+
+    def take(self) -> Any:
+        """The pending amount (an int unless a float was added), zeroed."""
+        n, f = self.n, self.f
+        self.n = 0
+        self.f = 0.0
+        return n + f if f != 0.0 else n
+
+
+class Cells:
+    """A counter family's cells by label tuple: ``inc(key, n=1)`` is the family's increment,
+    ``flush(sink)`` adds what is pending into the family's ``values`` dict and zeroes it."""
+
+    __slots__ = ("cells",)
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple, Cell] = {}
+
+    def __len__(self) -> int:
+        return len(self.cells)
+
+    def cell(self, key: tuple) -> Cell:
+        """The cell of ``key`` (a label tuple), made on first use."""
+        c = self.cells.get(key)
+        if c is None:
+            if type(key) is not tuple:
+                raise TypeError(f"a counter key is a tuple, not {type(key).__name__}")
+            c = self.cells[key] = Cell()
+        return c
+
+    def inc(self, key: tuple, n: Any = 1) -> None:
+        """Add ``n`` to the series ``key``."""
+        self.cell(key).add(n)
+
+    def flush(self, sink: dict[tuple, Any]) -> None:
+        for key, cell in self.cells.items():
+            if cell.n or cell.f != 0.0:
+                _counter_add(sink, key, cell.take())
+
+
+def add_counts(cells: dict[Any, Cell], counts: dict[Any, int]) -> list[Any] | None:
+    """``cells[name].n += counts[name]`` for every name of ``counts`` (ints); the names that have
+    no cell are returned as a list (None when every name had one), their counts left to the caller."""
+    missing = None
+    for name, n in counts.items():
+        c = cells.get(name)
+        if c is None:
+            if missing is None:
+                missing = []
+            missing.append(name)
+        else:
+            c.n += _tokens(n)
+    return missing

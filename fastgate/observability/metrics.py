@@ -68,18 +68,35 @@ def attempt_labels(provider: str, target: str, outcome: Any) -> tuple[str, str, 
 
 
 class Counter:
-    __slots__ = ("name", "help", "labels", "values")
+    """A counter family. Increments go to the ``metrics`` kernel's cells (``Cells``): ``inc(key, n=1)``
+    is the kernel's own bound method (one C call: a dict probe and an integer add), and a stage
+    that bumps the same series on every request keeps its :meth:`cell` and calls ``cell.inc()``
+    (one C call, no lookup). ``values`` adds what is pending first, so readers see every
+    increment; ``Registry.flush``/``snapshot`` read it."""
+
+    __slots__ = ("_cells", "_values", "help", "inc", "labels", "name")
     kind = "counter"
 
     def __init__(self, name: str, help: str, labels: Sequence[str]) -> None:
         self.name = name
         self.help = help
         self.labels = tuple(labels)
-        self.values: dict[tuple, float] = {}
+        self._values: dict[tuple, float] = {}
+        self._cells = _rows_kernel.Cells()
+        self.inc = self._cells.inc
+        """``inc(key, n=1)``: add ``n`` to the series ``key`` (a label tuple). Pending until ``values`` is read."""
 
-    def inc(self, key: tuple, n: float = 1) -> None:
-        v = self.values
-        v[key] = v.get(key, 0) + n
+    @property
+    def values(self) -> dict[tuple, float]:
+        """``label tuple -> amount``, pending increments included."""
+        cells = self._cells
+        if len(cells):
+            cells.flush(self._values)
+        return self._values
+
+    def cell(self, key: tuple) -> Any:
+        """The kernel cell of series ``key``: ``.inc()`` / ``.add(n)`` count into it (held by stages)."""
+        return self._cells.cell(key)
 
 
 class Gauge(Counter):
@@ -87,7 +104,9 @@ class Gauge(Counter):
     kind = "gauge"
 
     def set(self, key: tuple, value: float) -> None:
-        self.values[key] = value
+        if len(self._cells):  # an ``inc`` before this ``set`` must not be added after it
+            self._cells.flush(self._values)
+        self._values[key] = value
 
 
 class Histogram:

@@ -291,6 +291,7 @@ class RateLimit(Stage):
         self.plans = runtime.plans["route" if kind == "route" else "llm"]
         self.usage = usage  # the UsageStage of this endpoint: its finalize() gives the real usage
         self.decisions = runtime.decisions
+        self._allowed = runtime.decisions.cell(_ALLOWED)  # the common outcome: one C call, no lookup
         self.deny_on_error = runtime.deny_on_error
         self._backend: Any = None  # runtime.backend, read once (a property that may attach it)
         self._limit_str: dict[int, str] = {}  # str(limit) for the x-ratelimit-limit-* headers
@@ -498,7 +499,7 @@ class RateLimit(Stage):
             self.decisions.inc(("shadow",))
             ctx.set_extra("limit", f"shadow:{shadow_denied}")
         else:
-            self.decisions.inc(_ALLOWED)
+            self._allowed.inc()
             ctx.set_extra("limit", "allowed")
 
     def _headers(self, ctx: Any, limits: list[LimitState], kinds: list[int]) -> None:

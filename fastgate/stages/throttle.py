@@ -63,6 +63,7 @@ class Throttle(Stage):
             fam = metrics.counter("fastgate_throttle_decisions_total",
                                   "Pre-auth per-IP throttle decisions", ("cap", "decision"))
         self.decisions = fam
+        self._allowed = fam.cell(("requests", "allowed"))  # every admitted request: one C call, no lookup
         self._n = 0
 
     @classmethod
@@ -157,7 +158,7 @@ class Throttle(Stage):
                              code="limiter_unavailable", reason=f"throttle_backend_error:{d.error}")
             return None
         if d.allowed:
-            self.decisions.inc(("requests", "allowed"))
+            self._allowed.inc()
             return None
         self.decisions.inc(("requests", "denied"))
         ctx.set_extra("throttle", "denied:requests")

@@ -377,3 +377,102 @@ def test_record_request_equals_the_per_family_calls(k: ModuleType, seed: int) ->
     assert sa.keys() == sb.keys()
     for key, v in sa.items():
         assert sb[key] == pytest.approx(v, rel=1e-9, abs=1e-12), key
+
+
+# ------------------------------------------------------------------------------- stage-owned counters
+
+
+def test_cell_and_cells(k: ModuleType) -> None:
+    cells = k.Cells()
+    allowed = cells.cell(("allowed",))
+    assert cells.cell(("allowed",)) is allowed and len(cells) == 1
+    for _ in range(5):
+        allowed.inc()
+    allowed.add(3)
+    cells.inc(("allowed",))
+    cells.inc(("denied",), 2)
+    cells.inc(("cost",), 0.25)
+    cells.inc(("cost",), 1)
+    sink: dict = {("denied",): 10}
+    cells.flush(sink)
+    assert sink == {("allowed",): 9, ("denied",): 12, ("cost",): 1.25}
+    assert type(sink[("allowed",)]) is int and type(sink[("cost",)]) is float
+    cells.flush(sink)  # nothing pending: nothing changes, nothing is added as 0
+    assert sink == {("allowed",): 9, ("denied",): 12, ("cost",): 1.25}
+    assert allowed.take() == 0
+    allowed.inc()
+    assert allowed.take() == 1 and allowed.take() == 0
+    with pytest.raises(TypeError):
+        cells.inc("allowed")  # a key is a label tuple
+    with pytest.raises(TypeError):
+        cells.cell(["allowed"])
+    with pytest.raises(TypeError):
+        allowed.add("1")
+    with pytest.raises(OverflowError):
+        allowed.add(1 << 64)
+    assert len(cells) == 3
+
+
+def test_add_counts(k: ModuleType) -> None:
+    cells = {"email": k.Cell(), "phone": k.Cell()}
+    assert k.add_counts(cells, {}) is None
+    assert k.add_counts(cells, {"email": 2, "phone": 1}) is None
+    assert k.add_counts(cells, {"ssn": 4, "email": 1, "iban": 1}) == ["ssn", "iban"]
+    assert cells["email"].take() == 3 and cells["phone"].take() == 1
+    with pytest.raises(TypeError):
+        k.add_counts(cells, {"email": 1.5})
+
+
+@pytest.mark.skipif(_native.NO_EXTENSIONS, reason="FASTGATE_NO_EXTENSIONS=1")
+@pytest.mark.parametrize("seed", range(3))
+def test_cells_compiled_equals_twin_on_random_ops(seed: int) -> None:
+    kc, kt = _compiled_or_fail(), twin("metrics")
+    c, t = kc.Cells(), kt.Cells()
+    sc: dict = {}
+    st: dict = {}
+    keys = [("allowed",), ("denied",), ("request", "email"), ("response", "phone"), ("r", "sqli", "blocked")]
+    held_c = {key: c.cell(key) for key in keys[:2]}
+    held_t = {key: t.cell(key) for key in keys[:2]}
+    by_name_c = {"email": kc.Cell(), "phone": kc.Cell()}
+    by_name_t = {"email": kt.Cell(), "phone": kt.Cell()}
+    rnd = random.Random(seed)
+    for _ in range(5000):
+        op = rnd.random()
+        key = rnd.choice(keys)
+        if op < 0.4:
+            n = rnd.choice([1, 1, 2, 7, 0.5, 1e-3, 0])
+            c.inc(key, n)
+            t.inc(key, n)
+        elif op < 0.7:
+            hk = rnd.choice(keys[:2])
+            held_c[hk].inc()
+            held_t[hk].inc()
+        elif op < 0.9:
+            counts = {name: rnd.randint(0, 3) for name in rnd.sample(["email", "phone", "iban"], rnd.randint(0, 3))}
+            assert kc.add_counts(by_name_c, counts) == kt.add_counts(by_name_t, counts)
+        else:
+            c.flush(sc)
+            t.flush(st)
+    c.flush(sc)
+    t.flush(st)
+    assert list(sc) == list(st)
+    assert {key: repr(v) for key, v in sc.items()} == {key: repr(v) for key, v in st.items()}
+    assert {n: x.take() for n, x in by_name_c.items()} == {n: x.take() for n, x in by_name_t.items()}
+
+
+def test_counter_values_include_pending_increments() -> None:
+    m = Registry()
+    fam = m.counter("fastgate_test_total", "t", ("decision",))
+    allowed = fam.cell(("allowed",))
+    allowed.inc()
+    fam.inc(("allowed",))
+    fam.inc(("denied",), 3)
+    assert fam.values == {("allowed",): 2, ("denied",): 3}  # reading flushes
+    allowed.inc()
+    snap = m.snapshot()["fastgate_test_total"]
+    assert dict((tuple(lv[0]), lv[1]) for lv in snap["values"]) == {("allowed",): 3, ("denied",): 3}
+    assert 'fastgate_test_total{decision="allowed"} 3' in render(merge([m.snapshot()]))
+    g = m.gauge("fastgate_test_gauge", "g", ())
+    g.inc(())
+    g.set((), 7)  # a set wins over an increment made before it
+    assert g.values == {(): 7}
