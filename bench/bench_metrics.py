@@ -251,13 +251,15 @@ def stage_counters_after(m: Registry, ctx: RequestContext, ep: Any) -> Callable[
         allowed.inc()
         # PIIStage._llm_request and PIIStage.on_end, line for line
         counts = REQUEST_PII
-        missing = add_counts(rt.req_cells, counts)
-        if missing:
-            PIIRuntime.count_unheld(rt, "request", counts, missing)  # type: ignore[arg-type]
+        if counts:
+            missing = add_counts(rt.req_cells, counts)
+            if missing:
+                PIIRuntime.count_unheld(rt, "request", counts, missing)  # type: ignore[arg-type]
         counts = RESPONSE_PII
-        missing = add_counts(rt.resp_cells, counts)
-        if missing:
-            PIIRuntime.count_unheld(rt, "response", counts, missing)  # type: ignore[arg-type]
+        if counts:
+            missing = add_counts(rt.resp_cells, counts)
+            if missing:
+                PIIRuntime.count_unheld(rt, "response", counts, missing)  # type: ignore[arg-type]
 
     return run
 

@@ -6,7 +6,7 @@ and a few C increments; ``flush`` moves what is pending into the families' ``val
 the hot path."""
 
 cimport cython
-from cpython.dict cimport PyDict_GetItemWithError
+from cpython.dict cimport PyDict_GetItemWithError, PyDict_Next
 from cpython.long cimport PyLong_Check
 from cpython.mem cimport PyMem_Calloc, PyMem_Free
 from cpython.number cimport PyNumber_Index
@@ -491,15 +491,18 @@ def add_counts(dict cells, dict counts):
     """``cells[name].n += counts[name]`` for every name of ``counts`` (ints); the names that have
     no cell are returned as a list (None when every name had one), their counts left to the caller."""
     cdef PyObject* p
+    cdef PyObject* name
+    cdef PyObject* n
+    cdef Py_ssize_t pos = 0
     missing = None
-    for name, n in counts.items():
-        p = PyDict_GetItemWithError(cells, name)
+    while PyDict_Next(counts, &pos, &name, &n):  # no items view, no (name, n) tuples
+        p = PyDict_GetItemWithError(cells, <object>name)
         if p is NULL:
             if missing is None:
                 missing = []
-            missing.append(name)
-        elif PyLong_Check(n):
-            (<Cell>p).n += <int64_t>n
+            missing.append(<object>name)
+        elif PyLong_Check(<object>n):
+            (<Cell>p).n += <int64_t><object>n
         else:
-            raise TypeError(f"a count is an int, not {type(n).__name__}")
+            raise TypeError(f"a count is an int, not {type(<object>n).__name__}")
     return missing

@@ -841,9 +841,10 @@ class PIIStage(Stage):
         if changed:
             ctx.body_dirty = True  # the handler re-serialises body_obj
         counts = fl.req_counts
-        missing = _add_counts(self.rt.req_cells, counts)  # PIIRuntime.count, inlined: one C call
-        if missing:
-            self.rt.count_unheld("request", counts, missing)
+        if counts:  # PIIRuntime.count, inlined: one C call
+            missing = _add_counts(self.rt.req_cells, counts)
+            if missing:
+                self.rt.count_unheld("request", counts, missing)
         return None
 
     async def _read_route_body(self, ctx: Any, fl: _Flow) -> Reply | None:
@@ -1184,9 +1185,10 @@ class PIIStage(Stage):
             for k, n in red.counts.items():
                 counts[k] = counts.get(k, 0) + n
         fl.reds = []
-        missing = _add_counts(self.rt.resp_cells, counts)  # PIIRuntime.count, inlined: one C call
-        if missing:
-            self.rt.count_unheld("response", counts, missing)
+        if counts:  # PIIRuntime.count, inlined: one C call
+            missing = _add_counts(self.rt.resp_cells, counts)
+            if missing:
+                self.rt.count_unheld("response", counts, missing)
 
 
 class PIIStageLogging(PIIStage):
