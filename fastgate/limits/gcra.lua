@@ -11,12 +11,14 @@
 -- Scripts are replicated by effects (Redis >= 5), so reading TIME before writing is allowed.
 --
 -- KEYS: n rate keys (the first e enforced, the rest shadow), then m concurrency keys.
--- ARGV[1] mode: "r" reserve | "s" settle
+-- ARGV[1] mode: "r" reserve | "s" settle | "k" keep (renew leases)
 -- ARGV[2] now in us, or "" for Redis TIME (tests replay golden tables with a fixed clock)
 -- ARGV[3] n   ARGV[4] e   ARGV[5] m
 -- then n triples  cost|delta, limit, window_us
 -- reserve: then m pairs  limit, shadow(0|1);  then lease id, lease_us
 -- settle:  then lease id (the m concurrency keys release that lease)
+-- keep:    n = 0; then lease_us, then m lease ids: lease j's deadline on KEYS[j] moves to
+--          now + lease_us if it is still held (ZADD XX: a released or expired lease stays gone)
 --
 -- Reserve returns {enforced_ok, shadow_ok, [remaining, reset_ns, retry_ns] x n, [in_flight] x m}.
 -- All enforced items (rate and concurrency) are charged, or none is (RL-17); the shadow group is
@@ -165,6 +167,18 @@ if now == nil then
   now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 end
 local n, e, m = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
+
+if mode == 'k' then
+  local lease_us = tonumber(ARGV[6])
+  local kept = 0
+  for j = 1, m do
+    -- CH: count the members whose score changed, i.e. the leases that were still held
+    kept = kept + redis.call('ZADD', KEYS[j], 'XX', 'CH', now + lease_us, ARGV[6 + j])
+    local ttl = math.floor(lease_us / 1000) + 1000
+    if redis.call('PTTL', KEYS[j]) < ttl then redis.call('PEXPIRE', KEYS[j], ttl) end
+  end
+  return kept
+end
 
 if mode == 's' then
   for i = 1, n do

@@ -21,7 +21,9 @@ What it promises (issue 6, catalogue section 4):
   request's future. The connection is raw asyncio + hiredis (no redis-py per-command machinery):
   see ``bench/bench_limits.py`` for the CPU per request.
 * **Concurrency** slots are leases in a sorted set (score = the lease's deadline): a gateway that
-  dies holding one cannot leak it for longer than ``lease_s``.
+  dies holding one cannot leak it for longer than ``lease_s``. A live gateway renews the leases
+  it holds every ``lease_s / 3`` (one fire-and-forget script call per hash tag), so a request
+  that outlives ``lease_s`` (a long stream) keeps its slot.
 * **Settle and release are fire-and-forget**: they ride the next batch and nobody awaits them, so
   a request's end (or its cancellation) never waits on Redis. If Redis is down at that moment,
   the lease expires on its own and the token settle is lost (the reservation stays charged: the
@@ -233,6 +235,11 @@ class RedisBackend:
         self._failures = 0
         self._open_until = 0.0
         self._closed = False
+        # Leases this process holds: lease id -> (hash-tag head, Redis keys of its slots); renewed
+        # by ``_renew`` every ``lease_s / 3`` until they are released.
+        self._held: dict[bytes, tuple[bytes, list[bytes]]] = {}
+        self._renew_handle: asyncio.TimerHandle | None = None
+        self.renewals = 0
         # Counters for metrics and tests (per process).
         self.errors: dict[str, int] = {}
         self.batches = 0
@@ -278,6 +285,8 @@ class RedisBackend:
         """Charge/refund ``(key, delta, limit, window_ns)`` and release ``lease`` on the
         concurrency keys ``release``: one fire-and-forget script call, sent with the next batch."""
         items = [it for it in items if it[1]]
+        if release and lease:
+            self._held.pop(lease, None)
         if not items and not release:
             return
         if self._closed or self._breaker_open():
@@ -319,6 +328,9 @@ class RedisBackend:
     def close(self) -> None:
         """Drop the connection; waiting decisions fail with ``unavailable``."""
         self._closed = True
+        if self._renew_handle is not None:
+            self._renew_handle.cancel()
+            self._renew_handle = None
         if self._conn is not None and self._conn.transport is not None:
             self._conn.transport.close()
         if self._connecting is not None:
@@ -427,6 +439,8 @@ class RedisBackend:
             retry_s, limits = 0.0, []
         d = RedisDecision(ok, retry_s, limits)
         d.in_flight = inflight
+        if ok and conc and lease:
+            self._hold(lease, tag, conc)
         if not ok:
             for j, c in enumerate(conc):
                 if not c[2] and inflight[j] >= c[1]:
@@ -440,6 +454,29 @@ class RedisBackend:
                 _, d.shadow_limits = records(r[1] == 1, list(items[ne:]), rem[ne:], reset[ne:], retry[ne:],
                                              LimitState)
         return d
+
+    def _hold(self, lease: bytes, tag: bytes, conc: Sequence[tuple[bytes, int, bool]]) -> None:
+        head = b"%s{%s}" % (self.prefix, tag)
+        self._held[lease] = (head, [head + c[0] for c in conc])
+        if self._renew_handle is None and not self._closed:
+            self._renew_handle = self._get_loop().call_later(self.lease_us / 3e6, self._renew)
+
+    def _renew(self) -> None:
+        """Move the deadline of every lease still held to ``now + lease_s`` (one call per hash tag:
+        the keys of one call share a Cluster slot), then schedule the next renewal."""
+        self._renew_handle = None
+        if self._closed or not self._held:
+            return
+        by_head: dict[bytes, tuple[list[bytes], list[bytes]]] = {}
+        for lease, (head, keys) in self._held.items():
+            ks, ls = by_head.setdefault(head, ([], []))
+            ks += keys
+            ls += [lease] * len(keys)
+        for ks, ls in by_head.values():
+            if not self._breaker_open():
+                self._submit(_Entry(None, (len(ks), *ks, b"k", b"", 0, 0, len(ks), self.lease_us, *ls)))
+        self.renewals += 1
+        self._renew_handle = self._get_loop().call_later(self.lease_us / 3e6, self._renew)
 
     def _failed(self, items: Sequence[tuple[bytes, int, int, int]], ne: int, f: _Failure) -> RedisDecision:
         self._count(f.error)

@@ -24,7 +24,7 @@ from conftest import free_port
 
 from fastgate._native import twin
 from fastgate.limits import limit_key
-from fastgate.limits.redis_backend import RedisBackend, RedisDecision, parse_redis_url
+from fastgate.limits.redis_backend import SCRIPT_SHA, RedisBackend, RedisDecision, parse_redis_url
 
 S = 1_000_000_000
 US = 1000
@@ -197,6 +197,44 @@ async def test_all_or_nothing_shadow_group_and_concurrency_leases(rb: RedisBacke
     assert await rb.in_flight(conc) == 1
     rb.release(conc, lease=b"L6")
     assert await rb.in_flight(conc) == 0
+
+
+async def test_held_leases_are_renewed_until_released(redis_server: str) -> None:
+    """A request that outlives lease_s (a long stream) keeps its slot: the gateway that holds the
+    lease renews it every lease_s / 3; a gateway that stops (dies) stops renewing and its lease
+    expires; a renewal never brings a released lease back."""
+    prefix = f"t{uuid.uuid4().hex[:10]}:"
+    live = RedisBackend(redis_server + "?timeout=5&lease_s=0.6", key_prefix=prefix)
+    dead = RedisBackend(redis_server + "?timeout=5&lease_s=0.6", key_prefix=prefix)
+    conc = limit_key("concurrency", "subject", "stream")
+    other = limit_key("concurrency", "subject", "dead")
+    try:
+        a = await live.reserve([], concurrency=[(conc, 1, False)], lease=b"A")
+        assert a.allowed
+        assert await dead.acquire(other, 1, lease=b"D")
+        dead.close()  # stops renewing, as a gateway that died would
+        await asyncio.sleep(1.5)  # 2.5 x lease_s
+        assert live.renewals >= 3
+        assert await live.in_flight(conc) == 1
+        b = await live.reserve([], concurrency=[(conc, 1, False)], lease=b"B")
+        assert not b.allowed and b.denied_concurrency == 0  # A still holds the only slot
+        assert await live.in_flight(other) == 0  # D was not renewed: it expired
+        assert await live.acquire(other, 1, lease=b"E")
+        live.release(conc, lease=b"A")
+        live.release(other, lease=b"E")
+        assert await live.in_flight(conc) == 0
+        assert live._held == {}
+        # The script's keep mode only moves leases that are still there (ZADD XX).
+        key = live.key(b"_", conc)
+        kept = await live.command(b"EVALSHA", SCRIPT_SHA, 1, key, b"k", b"", 0, 0, 1, live.lease_us, b"A")
+        assert kept == 0 and await live.command(b"ZCARD", key) == 0
+        await asyncio.sleep(0.5)  # nothing held: no renewal is scheduled
+        n = live.renewals
+        await asyncio.sleep(0.5)
+        assert live.renewals == n
+    finally:
+        await live.aclose()
+        await dead.aclose()
 
 
 async def test_clock_skew_two_gateways_agree(redis_server: str) -> None:
