@@ -19,11 +19,14 @@ needs the final numbers) computes them once.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
+from .._native import kernel
 from ..pipeline.stage import Stage
+
+_body_usage = kernel("usage").body_usage
 
 _DATA = b"data:"
 # `"usage": {...}` with at most two levels of nested objects (prompt_tokens_details, server_tool_use…).
@@ -74,6 +77,15 @@ def needs_estimate(config: Any) -> bool:
 _NULL_USAGE = (b',"usage":null', b', "usage": null')
 
 
+class BodyUsage(NamedTuple):
+    """What a complete (non-streamed) answer reported, in ``ctx.stream_state`` (made by the usage
+    kernel without a Python-level call: it is made on every answered request)."""
+
+    prompt: int
+    completion: int
+    cached: int
+
+
 class StreamUsage:
     """Per-request stream tap state (kept small: payloads are parsed only if usage never arrives)."""
 
@@ -98,6 +110,35 @@ def _anthropic_usage(u: dict) -> tuple[int, int, int]:
     cached = int(u.get("cache_read_input_tokens") or 0)
     prompt = int(u.get("input_tokens") or 0) + cached + int(u.get("cache_creation_input_tokens") or 0)
     return prompt, int(u.get("output_tokens") or 0), cached
+
+
+def _parse_body_usage(data: bytes) -> tuple[int, int, int] | None:
+    """``(prompt, completion, cached)`` from a complete answer's ``usage`` (the general path of
+    ``UsageStage._from_body``), or None when it has none."""
+    u: Any = None
+    i = data.rfind(b'"usage"')
+    if i > 0 and data[i - 1] != 0x5C:  # not an escaped quote inside a string
+        u = _flat_usage(data, i)
+        if u is None:
+            m = _USAGE_OBJ.match(data, i)
+            if m is not None:
+                try:
+                    u = orjson.loads(m.group(1))
+                except orjson.JSONDecodeError:
+                    u = None
+    if u is None:
+        try:
+            obj = orjson.loads(data)
+        except orjson.JSONDecodeError:
+            return None
+        if not isinstance(obj, dict):
+            return None
+        u = obj.get("usage")
+    if not isinstance(u, dict):
+        return None
+    if "input_tokens" in u or "output_tokens" in u:
+        return _anthropic_usage(u)
+    return _openai_usage(u)
 
 
 def _content_text(payload: bytes) -> str:
@@ -198,6 +239,8 @@ class UsageStage(Stage):
             if last and ctx.status == 200 and data:
                 self._from_body(ctx, data)
             return data
+        if st.__class__ is BodyUsage:
+            return data  # (the whole answer was read already)
         if not data:
             return data
         drop = st.drop_usage
@@ -258,36 +301,17 @@ class UsageStage(Stage):
         return None
 
     def _from_body(self, ctx: Any, data: bytes) -> None:
-        # Both APIs put `usage` after the content: parse just that object, not the whole reply
-        # (a long completion would cost tens of µs to parse). Fall back to a full parse.
-        u: Any = None
-        i = data.rfind(b'"usage"')
-        if i > 0 and data[i - 1] != 0x5C:  # not an escaped quote inside a string
-            u = _flat_usage(data, i)
-            if u is None:
-                m = _USAGE_OBJ.match(data, i)
-                if m is not None:
-                    try:
-                        u = orjson.loads(m.group(1))
-                    except orjson.JSONDecodeError:
-                        u = None
-        if u is None:
-            try:
-                obj = orjson.loads(data)
-            except orjson.JSONDecodeError:
+        # Both APIs put `usage` after the content: read just that object, not the whole reply (a
+        # long completion would cost tens of µs to parse). The kernel reads the plain shape
+        # providers send; anything else takes the general path, which gives the same numbers.
+        got = _body_usage(data, BodyUsage)
+        if got is None:
+            parsed = _parse_body_usage(data)
+            if parsed is None:
                 return
-            if not isinstance(obj, dict):
-                return
-            u = obj.get("usage")
-        if isinstance(u, dict):
-            if "input_tokens" in u or "output_tokens" in u:
-                p, c, cached = _anthropic_usage(u)
-            else:
-                p, c, cached = _openai_usage(u)
-            st = StreamUsage(False)
-            st.prompt, st.completion, st.cached = p, c, cached
-            ctx.stream_state = st
-            ctx.stream = False
+            got = BodyUsage(*parsed)
+        ctx.stream_state = got
+        ctx.stream = False
 
     # ------------------------------------------------------------------ settle
     def on_end(self, ctx: Any) -> None:
