@@ -25,6 +25,7 @@ import orjson
 
 from .._native import kernel
 from ..pipeline.stage import Stage
+from ..tokencount import max_output as _max_output
 
 _body_usage = kernel("usage").body_usage
 
@@ -75,6 +76,7 @@ def needs_estimate(config: Any) -> bool:
             return True
     return any(getattr(m, "context_window", None) for m in (getattr(config, "models", None) or {}).values())
 _NULL_USAGE = (b',"usage":null', b', "usage": null')
+_NO_MODEL = object()
 
 
 class BodyUsage(NamedTuple):
@@ -187,7 +189,11 @@ class UsageStage(Stage):
         # before the call (token/usd limits, context windows, a prompt-size guard); otherwise only
         # at the end, and only if the provider reported no usage.
         self.eager = needs_estimate(world.config)
+        # The estimator counts a plain OpenAI body in one kernel call (-1: not plain, count it here).
+        self._chat_fast: Any = None if self.anthropic_front else getattr(self.counter, "chat_fast", None)
+        self._no_output = kind == "embeddings"
         self._out_default: dict[int, tuple[Any, int]] = {}  # id(model) → (model, its output default)
+        self._last: tuple[Any, int] = (_NO_MODEL, 0)  # the entry used last (requests mostly name one model)
 
     def estimate(self, ctx: Any) -> int:
         """The prompt estimate of this request (computed once)."""
@@ -201,26 +207,37 @@ class UsageStage(Stage):
                 ctx.est_prompt_tokens = self.counter.chat(obj)
         return ctx.est_prompt_tokens
 
+    def _output_default(self, model: Any) -> tuple[Any, int]:
+        """``(model, its max_output_tokens_default)``, remembered per model object."""
+        hit = self._out_default.get(id(model))
+        if hit is None or hit[0] is not model:
+            default = int(getattr(model.cfg, "max_output_tokens_default", 1024) or 1024)
+            if len(self._out_default) >= 1024:
+                self._out_default.clear()
+            # (the model object is kept in the entry, so its id cannot be reused meanwhile)
+            hit = self._out_default[id(model)] = (model, default)
+        self._last = hit
+        return hit
+
     # ------------------------------------------------------------------ before the call
     def on_request(self, ctx: Any) -> None:
         obj = ctx.body_obj
-        ctx.est_prompt_tokens = -1
         if self.eager:
-            self.estimate(ctx)
-        if self.kind == "embeddings":
+            fast = self._chat_fast
+            n = fast(obj) if fast is not None else -1
+            ctx.est_prompt_tokens = n
+            if n < 0:
+                self.estimate(ctx)
+        else:
+            ctx.est_prompt_tokens = -1
+        if self._no_output:
             ctx.est_output_tokens = 0
         else:
             model = ctx.model
-            hit = self._out_default.get(id(model))
-            if hit is not None and hit[0] is model:
-                default = hit[1]
-            else:
-                default = int(getattr(model.cfg, "max_output_tokens_default", 1024) or 1024)
-                if len(self._out_default) >= 1024:
-                    self._out_default.clear()
-                # (the model object is kept in the entry, so its id cannot be reused meanwhile)
-                self._out_default[id(model)] = (model, default)
-            ctx.est_output_tokens = self.counter.max_output(obj, default)
+            hit = self._last
+            if hit[0] is not model:
+                hit = self._output_default(model)
+            ctx.est_output_tokens = _max_output(obj, hit[1])
         if ctx.stream:
             drop = False
             if not self.anthropic_front:
