@@ -8,6 +8,8 @@ from cpython.object cimport PyTypeObject
 from cpython.ref cimport Py_INCREF
 from cpython.tuple cimport PyTuple_SET_ITEM
 from cpython.type cimport PyType_IsSubtype
+from cpython.float cimport PyFloat_AS_DOUBLE, PyFloat_CheckExact
+from libc.math cimport fabs, isfinite, nearbyint
 from libc.stdint cimport int64_t, uint8_t
 from libc.string cimport memcmp
 
@@ -15,7 +17,7 @@ cdef extern from *:
     # Declared with its real parameter type (Cython's cpython.type declares ``object``).
     object fg_generic_alloc "PyType_GenericAlloc"(PyTypeObject* t, Py_ssize_t nitems)
 
-__all__ = ["body_usage"]
+__all__ = ["body_usage", "round10"]
 
 cdef enum:
     # the counts read, by key (K_OTHER: a key nothing reads)
@@ -242,3 +244,24 @@ def body_usage(data, type record=tuple):
         return _record(record, counts[K_INPUT] + counts[K_CACHE_READ] + counts[K_CACHE_CREATION],
                        counts[K_OUTPUT], counts[K_CACHE_READ])
     return _record(record, counts[K_PROMPT], counts[K_COMPLETION], cached)
+
+
+def round10(x):
+    """``round(x, 10)``; see ``usage_py.round10``.
+
+    Python rounds the exact binary value of ``x`` to 10 decimals (half to even) and converts the
+    decimal back, correctly rounded. For 0 < y = x * 1e10 < 2**52, that decimal is N * 1e-10 with
+    N the integer nearest the exact x * 10**10, and N / 1e10 (1e10 and N exact, the division
+    correctly rounded) is the same double. y differs from the exact product by at most half an
+    ulp (|y| * 2**-53), so when y is farther than that from a half-integer, N = nearbyint(y).
+    Otherwise (a near tie, zero, negative, huge, not a float) Python's round decides.
+    """
+    cdef double d, y, r
+    if PyFloat_CheckExact(x):
+        d = PyFloat_AS_DOUBLE(x)
+        y = d * 1e10
+        if isfinite(y) and 0.0 < y < 4503599627370496.0:  # 2**52
+            r = nearbyint(y)
+            if fabs(fabs(y - r) - 0.5) > y * 2.2e-16 + 1e-300:  # (> 2**-52 * y: twice the error bound)
+                return r / 1e10
+    return round(x, 10)

@@ -1,5 +1,7 @@
 """Usage kernel, pure-Python twin: the readable specification of ``usage.pyx``.
 
+Two functions: ``body_usage`` (below) and ``round10``, the rounding of a request's cost.
+
 ``body_usage(data)`` reads the token counts of a complete (non-streamed) provider answer without
 parsing the answer: both APIs put ``usage`` after the content, so the counts are in the last
 ``"usage"`` object of the bytes. It answers only for the *plain* shape of that object, the one
@@ -32,7 +34,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["body_usage"]
+__all__ = ["body_usage", "round10"]
 
 # Between "usage" and its colon, and between the colon and the brace: what \\s matches in a bytes
 # pattern (the general path's rule). Inside the object: JSON white space only.
@@ -106,3 +108,10 @@ def body_usage(data: bytes, record: type = tuple) -> Any:
         prompt = counts.get(b"input_tokens", 0) + cached + counts.get(b"cache_creation_input_tokens", 0)
         return tuple.__new__(record, (prompt, counts.get(b"output_tokens", 0), cached))
     return tuple.__new__(record, (counts.get(b"prompt_tokens", 0), counts.get(b"completion_tokens", 0), cached))
+
+
+def round10(x: float) -> float:
+    """``round(x, 10)``: a cost in dollars rid of float noise (what the access log and the usage
+    ledger record). The compiled kernel gives the same float without Python's decimal
+    conversion whenever it can prove the answer, and calls ``round`` when it cannot."""
+    return round(x, 10)

@@ -648,7 +648,9 @@ class RateLimit(Stage):
     def on_end(self, ctx: Any) -> None:
         """Settle estimates to the real usage (or refund them) and release concurrency slots."""
         extra = ctx.extra
-        held = extra.get("_rl") if extra else None
+        if not extra:
+            return
+        held = extra.get("_rl")
         if held is None:
             return
         extra["_rl"] = None  # once
@@ -660,18 +662,20 @@ class RateLimit(Stage):
             # Billed: the upstream answered 2xx, or a response was committed to the client (a
             # stream that ended early or was abandoned is billed for what was delivered).
             # Anything else delivered nothing: refund the whole reservation.
-            billed = ctx.attempts > 0 and (200 <= status < 300 or "_committed" in extra)
-            tokens = usd = 0
-            if billed:
-                if self.usage is not None:
-                    self.usage.finalize(ctx)
+            if ctx.attempts > 0 and (200 <= status < 300 or "_committed" in extra):
+                usage = self.usage
+                if usage is not None:
+                    usage.finalize(ctx)
                 tokens = (ctx.prompt_tokens or 0) + (ctx.completion_tokens or 0)
                 usd = math.ceil((ctx.cost_usd or 0.0) * USD_UNITS - 1e-6)
+                extra["limit_settled"] = {"tokens": tokens, "usd": usd / USD_UNITS}
+            else:
+                tokens = usd = 0
+                extra["limit_settled"] = "refunded"
             for key, reserved, limit, window, kind in estimates:
                 real = tokens if kind == _TOK else usd
                 if real != reserved:
                     deltas.append((key, real - reserved, limit, window))
-            ctx.set_extra("limit_settled", {"tokens": tokens, "usd": usd / USD_UNITS} if billed else "refunded")
         if b.is_async:
             b.settle(deltas, tag=tag, release=conc, lease=lease)
             return

@@ -27,7 +27,9 @@ from .._native import kernel
 from ..pipeline.stage import Stage
 from ..tokencount import max_output as _max_output
 
-_body_usage = kernel("usage").body_usage
+_usage = kernel("usage")
+_body_usage = _usage.body_usage
+_round10 = _usage.round10  # round(x, 10), without the decimal conversion when it can prove the result
 
 _DATA = b"data:"
 # `"usage": {...}` with at most two levels of nested objects (prompt_tokens_details, server_tool_use…).
@@ -339,6 +341,34 @@ class UsageStage(Stage):
         if ctx.tokens_source is not None or not ctx.attempts:
             return  # already done, or the upstream was never called (nothing to bill)
         st = ctx.stream_state
+        if st.__class__ is BodyUsage:  # a complete answer that reported its usage: the common case
+            prompt, completion, cached = st
+            source = "provider"
+        else:
+            prompt, completion, cached, source = self._final_counts(ctx, st)
+        ctx.prompt_tokens = prompt
+        ctx.completion_tokens = completion
+        ctx.tokens_source = source
+        model = ctx.model
+        if model is not None:
+            cost = _round10(((prompt - cached) * model.price_in + cached * model.price_cached
+                             + completion * model.price_out) / 1e6)
+        else:
+            cost = 0.0  # (= round(0.0, 10))
+        ctx.cost_usd = cost
+        # fastgate_tokens_total / fastgate_cost_usd_total are counted from these ctx fields by the
+        # gateway's one per-request metrics call (Registry.record_request, in Gateway._finish).
+        ledger = self.world.ledger
+        if ledger is not None:
+            ident = ctx.identity
+            try:
+                tenant, subject = ident.tenant or "", ident.subject or ""
+            except AttributeError:  # anonymous (None), or an identity without those fields
+                tenant, subject = getattr(ident, "tenant", None) or "", getattr(ident, "subject", None) or ""
+            ledger.record(tenant, subject, ctx.model_name or "", prompt, completion, cost)
+
+    def _final_counts(self, ctx: Any, st: Any) -> tuple[Any, Any, int, str]:
+        """(prompt, completion, cached, source) of a stream, or of an answer without usage."""
         counter = self.counter
         prompt = completion = None
         cached = 0
@@ -361,22 +391,4 @@ class UsageStage(Stage):
                                 parts.append(_content_text(payload))
                     text = "".join(parts)
                 completion = counter.count_text(text) if text else 0
-        ctx.prompt_tokens = prompt
-        ctx.completion_tokens = completion
-        ctx.tokens_source = source
-        model = ctx.model
-        price_in = model.price_in if model is not None else 0.0
-        if model is not None:
-            cost = ((prompt - cached) * price_in + cached * model.price_cached + completion * model.price_out) / 1e6
-        else:
-            cost = 0.0
-        ctx.cost_usd = round(cost, 10)
-        # fastgate_tokens_total / fastgate_cost_usd_total are counted from these ctx fields by the
-        # gateway's one per-request metrics call (Registry.record_request, in Gateway._finish).
-        world = self.world
-        name = ctx.model_name or ""
-        ledger = world.ledger
-        if ledger is not None:
-            ident = ctx.identity
-            ledger.record(getattr(ident, "tenant", None) or "", getattr(ident, "subject", None) or "", name,
-                          prompt, completion, ctx.cost_usd)
+        return prompt, completion, cached, source

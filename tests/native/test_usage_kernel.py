@@ -157,3 +157,44 @@ def test_record_type(impl: Any) -> None:
     assert type(impl.body_usage(data)) is tuple
     with pytest.raises(TypeError):
         impl.body_usage(data, list)
+
+
+# --- round10 -----------------------------------------------------------------------------------
+
+
+def _round10_cases(seed: int, count: int) -> list[Any]:
+    """Costs as the stage computes them, near-ties of the 10th decimal and their neighbours,
+    arbitrary bit patterns, signed zeros, non-finite values, ints."""
+    import math
+    import struct
+
+    rng = random.Random(seed)
+    out: list[Any] = [0.0, -0.0, 5e-11, 1.5e-10, 2.5e-10, 1e-10, 4.5e5, 4.5e6, 1e300, float("inf"),
+                      float("nan"), -1e-5, 5e-324, 1, 0, True, 10**30]
+    for _ in range(count):
+        c = rng.random()
+        if c < 0.3:
+            x = rng.uniform(0, 1e-3)
+        elif c < 0.5:
+            x = rng.uniform(0, 10)
+        elif c < 0.65:
+            x = (rng.randrange(1, 10**8) + 0.5) / 1e10  # (next to) a tie of the 10th decimal
+        elif c < 0.85:
+            x = (rng.randrange(0, 5000) * 0.15 + rng.randrange(0, 50) * 0.075 + rng.randrange(0, 2000) * 0.6) / 1e6
+        else:
+            x = struct.unpack("<d", struct.pack("<Q", rng.getrandbits(64)))[0]
+        out += [x, math.nextafter(x, 1.0), math.nextafter(x, 0.0)]
+    return out
+
+
+@pytest.mark.parametrize("impl", IMPLS)
+def test_round10_is_round(impl: Any) -> None:
+    import math
+
+    for x in _round10_cases(3, 30_000):
+        want, got = round(x, 10), impl.round10(x)
+        assert type(got) is type(want), x
+        if want != want:
+            assert got != got
+        else:
+            assert got == want and math.copysign(1, got) == math.copysign(1, want), x
