@@ -1,7 +1,9 @@
 """Prompt-token accounting for OpenAI and Anthropic request bodies.
 
 Plain Python around the ``tokens`` kernel (``fastgate._native.kernel("tokens")``): this module
-knows the request formats and the per-message/per-request overheads; the kernel only counts text.
+knows the request formats and the per-message/per-request overheads; the kernel counts text, and
+the commonest body (a chat of string fields and text parts) in one call (``chat_prompt``), with the
+same result as the walk here.
 
 Overheads, and where they come from:
 
@@ -54,12 +56,16 @@ __all__ = [
 
 TextCounter = Callable[[str], int]
 
-estimate_text: TextCounter = kernel("tokens").estimate_text
+_tokens = kernel("tokens")
+estimate_text: TextCounter = _tokens.estimate_text
+# The plain chat body (string fields and text parts only) counted by the kernel in one call, or -1:
+# the same number as _openai_prompt(body, estimate_text) (tests/test_tokencount.py).
+_chat_prompt: Callable[[Any], int] = _tokens.chat_prompt
 
-# OpenAI chat framing (cookbook, gpt-3.5-turbo-0613 and later, gpt-4*)
-TOKENS_PER_MESSAGE = 3
-TOKENS_PER_NAME = 1
-REPLY_PRIMING = 3
+# OpenAI chat framing (cookbook, gpt-3.5-turbo-0613 and later, gpt-4*): the kernel's constants
+TOKENS_PER_MESSAGE: int = _tokens.TOKENS_PER_MESSAGE
+TOKENS_PER_NAME: int = _tokens.TOKENS_PER_NAME
+REPLY_PRIMING: int = _tokens.REPLY_PRIMING
 # An assistant tool call is rendered with its name and arguments plus framing; OpenAI does not
 # document the framing, 3 matches the per-message cost.
 TOKENS_PER_TOOL_CALL = 3
@@ -455,7 +461,8 @@ def _anthropic_prompt(body: Any, count: TextCounter) -> int:
 def estimate_chat(body: dict[str, Any]) -> int:
     """Estimated prompt tokens of an OpenAI request: chat (``messages``, ``tools``/``functions``),
     legacy completions (``prompt``) or embeddings (``input``)."""
-    return _openai_prompt(body, estimate_text)
+    n = _chat_prompt(body)
+    return n if n >= 0 else _openai_prompt(body, estimate_text)
 
 
 def estimate_anthropic(body: dict[str, Any]) -> int:
@@ -468,26 +475,10 @@ def estimate_stream_text(text: str) -> int:
     return estimate_text(text) if text else 0
 
 
-def max_output(body: dict[str, Any], default: int) -> int:
-    """Most output tokens a request may produce: ``max_completion_tokens``, else ``max_tokens``
-    (else ``max_output_tokens``, the Responses API name), else ``default``; times ``n`` (or
-    ``best_of``) when several completions are asked for, since each is billed."""
-    if not isinstance(body, dict):
-        return default
-    limit = default
-    # (type(v) is not bool: the same test as not isinstance(v, bool) — bool has no subclasses —
-    # without the slow isinstance path for an int that is not a bool)
-    for key in ("max_completion_tokens", "max_tokens", "max_output_tokens"):
-        value = body.get(key)
-        if isinstance(value, int) and type(value) is not bool and value >= 0:
-            limit = value
-            break
-    copies = 1
-    for key in ("n", "best_of"):
-        value = body.get(key)
-        if isinstance(value, int) and type(value) is not bool and value > copies:
-            copies = value
-    return limit * copies
+#: Most output tokens a request may produce: ``max_completion_tokens``, else ``max_tokens`` (else
+#: ``max_output_tokens``, the Responses API name), else ``default``; times ``n`` (or ``best_of``)
+#: when several completions are asked for, since each is billed. (The tokens kernel's.)
+max_output: Callable[[Any, int], int] = _tokens.max_output
 
 
 def _load_exact() -> TextCounter:
@@ -535,7 +526,17 @@ class TokenCounter:
 
     def chat(self, body: dict[str, Any]) -> int:
         """Prompt tokens of an OpenAI chat/completions/embeddings body."""
+        if self.count_text is estimate_text:
+            n = _chat_prompt(body)
+            if n >= 0:
+                return n
         return _openai_prompt(body, self.count_text)
+
+    @property
+    def chat_fast(self) -> Callable[[Any], int] | None:
+        """``chat`` in one kernel call for a plain body (-1 otherwise), when this counter is the
+        estimator; None for the exact counter."""
+        return _chat_prompt if self.count_text is estimate_text else None
 
     def anthropic(self, body: dict[str, Any]) -> int:
         """Input tokens of an Anthropic Messages body."""

@@ -400,6 +400,23 @@ def test_max_output() -> None:
     assert TokenCounter.create("estimate").max_output({"max_tokens": 9}, 1) == 9
 
 
+def test_kernel_counts_plain_bodies_like_the_general_path() -> None:
+    """The tokens kernel counts a plain chat body in one call: whenever it answers (not -1), the
+    number is the general walk's, and max_output is the one documented above."""
+    from fastgate._native import kernel
+    from tests.native.test_tokens_kernel import chat_bodies
+
+    k = kernel("tokens")
+    plain = 0
+    for body in chat_bodies(6, 5_000):
+        n = k.chat_prompt(body)
+        if n >= 0:
+            plain += 1
+            assert n == tc._openai_prompt(body, estimate_text) == estimate_chat(body), body
+            assert TokenCounter.create("estimate").chat(body) == n
+    assert plain > 1_000
+
+
 def test_stream_text() -> None:
     text = "The answer is 42, as everyone knows."
     assert estimate_stream_text("") == 0

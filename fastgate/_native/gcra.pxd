@@ -13,10 +13,15 @@ tick_time(j) = ceil(j*W/Q), which round-trip exactly because Q <= W. Products ne
 """
 
 cimport cython
+from cpython.list cimport PyList_GET_ITEM, PyList_GET_SIZE, PyList_New, PyList_SET_ITEM
+from cpython.long cimport PyLong_AsLongLongAndOverflow, PyLong_CheckExact
 from cpython.ref cimport Py_INCREF
-from cpython.tuple cimport PyTuple_SET_ITEM
+from cpython.tuple cimport PyTuple_GET_ITEM, PyTuple_GET_SIZE, PyTuple_New, PyTuple_SET_ITEM
 from cpython.object cimport PyTypeObject
+from cpython.unicode cimport PyUnicode_DATA, PyUnicode_New
+from libc.math cimport ceil
 from libc.stdint cimport int64_t
+from libc.string cimport memcpy
 
 cdef extern from *:
     """
@@ -165,3 +170,122 @@ cdef inline object fg_record(type cls, object key, int64_t limit, int64_t remain
     Py_INCREF(v)
     PyTuple_SET_ITEM(r, 4, v)
     return r
+
+
+# --- reporting (gcra_py.duration / gcra_py.report) -----------------------------------------------
+
+
+cdef inline Py_ssize_t fg_digits(char* out, int64_t v) noexcept:
+    """``str(v)`` for v >= 0 into ``out`` (20 bytes): its length."""
+    cdef char tmp[20]
+    cdef Py_ssize_t n = 20
+    while True:
+        n -= 1
+        tmp[n] = <char>(48 + v % 10)
+        v //= 10
+        if v == 0:
+            break
+    memcpy(out, tmp + n, 20 - n)
+    return 20 - n
+
+
+cdef inline object fg_ascii(const char* s, Py_ssize_t n):
+    """A new str of the ``n`` ASCII bytes at ``s`` (no decoding pass)."""
+    cdef object u = PyUnicode_New(n, 127)
+    memcpy(PyUnicode_DATA(u), s, n)
+    return u
+
+
+cdef inline object fg_int_str(int64_t v):
+    """``str(v)`` for any int64 but the smallest."""
+    cdef char buf[24]
+    cdef Py_ssize_t n = 0
+    if v < 0:
+        buf[0] = 45  # -
+        n = 1
+        v = -v
+    n += fg_digits(buf + n, v)
+    return fg_ascii(buf, n)
+
+
+cdef inline object fg_duration(double seconds):
+    """gcra_py.duration for a finite float below 2**62 s."""
+    cdef char buf[64]
+    cdef Py_ssize_t n
+    cdef int64_t c, h, m, sec
+    if seconds <= 0:
+        return "0s"
+    if seconds < 1:
+        if seconds <= 0.001:
+            return "1ms"
+        n = fg_digits(buf, <int64_t>ceil(seconds * 1000))
+        buf[n] = 109  # m
+        buf[n + 1] = 115  # s
+        return fg_ascii(buf, n + 2)
+    c = <int64_t>ceil(seconds)
+    h = c // 3600
+    m = (c % 3600) // 60
+    sec = c % 60
+    n = 0
+    if h:
+        n = fg_digits(buf, h)
+        buf[n] = 104  # h
+        n += 1
+    if h or m:
+        n += fg_digits(buf + n, m)
+        buf[n] = 109  # m
+        n += 1
+    n += fg_digits(buf + n, sec)
+    buf[n] = 115  # s
+    return fg_ascii(buf, n + 1)
+
+
+cdef inline void fg_put_pair(list out, Py_ssize_t j, object label, object value):
+    """``out[j] = (label, value)`` into a new list's empty slot."""
+    cdef object t = PyTuple_New(2)
+    Py_INCREF(label)
+    PyTuple_SET_ITEM(t, 0, label)
+    Py_INCREF(value)
+    PyTuple_SET_ITEM(t, 1, value)
+    Py_INCREF(t)
+    PyList_SET_ITEM(out, j, t)
+
+
+cdef inline int fg_report_check(list kinds, tuple labels, Py_ssize_t n) except -1:
+    """The argument checks of a fused report (see ``fg_report``): before anything is charged."""
+    cdef Py_ssize_t i
+    for i in range(min(n, PyList_GET_SIZE(kinds))):
+        if not PyLong_CheckExact(<object>PyList_GET_ITEM(kinds, i)):
+            raise TypeError("kinds must be ints")
+    if PyTuple_GET_SIZE(labels) < 6:
+        raise ValueError("six labels: limit, remaining, reset of kinds 0 and 1")
+    return 0
+
+
+cdef inline object fg_report(Py_ssize_t n, const int64_t* limits, const GcraResult* res, list kinds,
+                             tuple labels):
+    """gcra_py.report of the records an admitted decision would make from ``limits`` and ``res``
+    (limit, remaining, reset_after / 1e9), without making them. ``fg_report_check`` passed."""
+    cdef Py_ssize_t m = min(n, PyList_GET_SIZE(kinds)), i, j = 0
+    cdef Py_ssize_t best[2]
+    cdef long long k
+    cdef int overflow
+    cdef list out
+    best[0] = -1
+    best[1] = -1
+    for i in range(m):
+        k = PyLong_AsLongLongAndOverflow(<object>PyList_GET_ITEM(kinds, i), &overflow)
+        if overflow or (k != 0 and k != 1):
+            continue
+        if best[k] < 0 or res[i].remaining < res[best[k]].remaining:
+            best[k] = i
+    out = PyList_New(3 * ((best[0] >= 0) + (best[1] >= 0)))
+    for k in range(2):
+        i = best[k]
+        if i < 0:
+            continue
+        fg_put_pair(out, j, <object>PyTuple_GET_ITEM(labels, 3 * k), fg_int_str(limits[i]))
+        fg_put_pair(out, j + 1, <object>PyTuple_GET_ITEM(labels, 3 * k + 1), fg_int_str(res[i].remaining))
+        fg_put_pair(out, j + 2, <object>PyTuple_GET_ITEM(labels, 3 * k + 2), fg_duration(res[i].reset_after / 1e9))
+        j += 3
+    return out

@@ -28,3 +28,11 @@ def records(
 
 def decide(states: dict[bytes, int], items: list[Item], now: int, record: type) -> tuple[bool, float, list[Record]]:
     """All-or-nothing reserve against a dict of TATs (updated in place): (allowed, retry_after_s, records)."""
+
+def duration(seconds: float) -> str:
+    """A duration written like OpenAI's ``x-ratelimit-reset-*`` values: ``20ms``, ``1s``, ``6m0s``,
+    ``1h2m3s`` (rounded up; ``0s`` when not positive, at least ``1ms``)."""
+
+def report(limits: list[Record], kinds: list[int], labels: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The tightest (fewest remaining) record of kind 0 and of kind 1 as ``(label, value)`` pairs:
+    limit, remaining, duration(reset_s) under ``labels[0:3]`` / ``labels[3:6]``."""

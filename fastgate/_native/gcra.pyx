@@ -3,10 +3,17 @@
 the arithmetic itself is in ``gcra.pxd`` so that the shared-memory table can inline it."""
 
 from cpython.dict cimport PyDict_GetItem, PyDict_SetItem
-from cpython.list cimport PyList_New, PyList_SET_ITEM
+from cpython.float cimport PyFloat_AS_DOUBLE, PyFloat_CheckExact
+from cpython.list cimport PyList_GET_ITEM, PyList_GET_SIZE, PyList_New, PyList_SET_ITEM
+from cpython.long cimport PyLong_AsLongLongAndOverflow, PyLong_CheckExact
 from cpython.mem cimport PyMem_Free, PyMem_Malloc
 from cpython.ref cimport Py_INCREF, PyObject
+from cpython.tuple cimport PyTuple_GET_ITEM, PyTuple_GET_SIZE
+from libc.math cimport isfinite
+from libc.limits cimport LLONG_MIN
 from libc.stdint cimport int64_t
+
+from fastgate._native import gcra_py as _twin
 
 cdef enum:
     MAX_ITEMS_C = 16
@@ -15,7 +22,8 @@ TMAX = FG_TMAX
 WMAX = FG_WMAX
 MAX_ITEMS = MAX_ITEMS_C
 
-__all__ = ["MAX_ITEMS", "TMAX", "WMAX", "decide", "records", "refund", "reserve", "reserve_many", "settle"]
+__all__ = ["MAX_ITEMS", "TMAX", "WMAX", "decide", "duration", "records", "refund", "report", "reserve", "reserve_many",
+           "settle"]
 
 
 
@@ -213,3 +221,80 @@ def decide(dict states, list items, int64_t now, type record):
     if ok:
         return True, 0.0, out
     return False, (-1.0 if never else wait / 1e9), out
+
+
+# --- reporting -----------------------------------------------------------------------------------
+
+
+cdef object _int_str(object v):
+    """``str(v)``; written here for an exact int of 64 bits."""
+    cdef int overflow
+    cdef long long x
+    if PyLong_CheckExact(v):
+        x = PyLong_AsLongLongAndOverflow(v, &overflow)
+        if overflow == 0 and x != LLONG_MIN:
+            return fg_int_str(x)
+    return str(v)
+
+
+cdef inline object _duration_of(object seconds):
+    cdef double d
+    if PyFloat_CheckExact(seconds):
+        d = PyFloat_AS_DOUBLE(seconds)
+        if isfinite(d) and d < 4.0e18:
+            return fg_duration(d)
+    return _twin.duration(seconds)
+
+
+def duration(seconds):
+    """A duration the way OpenAI's reset values write it (``20ms``, ``1s``, ``6m0s``); see
+    ``gcra_py.duration``."""
+    return _duration_of(seconds)
+
+
+def report(list limits not None, list kinds not None, tuple labels not None):
+    """The tightest limit of kind 0 and of kind 1 as ``(label, value)`` pairs; see
+    ``gcra_py.report``."""
+    cdef Py_ssize_t n = min(PyList_GET_SIZE(limits), PyList_GET_SIZE(kinds)), i, j
+    cdef Py_ssize_t best[2]
+    cdef long long rem[2]
+    cdef long long r, k
+    cdef int overflow
+    cdef object s, kind, v
+    cdef list out
+    cdef tuple rec
+    best[0] = -1
+    best[1] = -1
+    if PyTuple_GET_SIZE(labels) < 6:
+        return _twin.report(limits, kinds, labels)
+    for i in range(n):
+        kind = <object>PyList_GET_ITEM(kinds, i)
+        if not PyLong_CheckExact(kind):
+            return _twin.report(limits, kinds, labels)
+        k = PyLong_AsLongLongAndOverflow(kind, &overflow)
+        if overflow or (k != 0 and k != 1):
+            continue
+        s = <object>PyList_GET_ITEM(limits, i)
+        if not isinstance(s, tuple) or PyTuple_GET_SIZE(s) < 4:
+            return _twin.report(limits, kinds, labels)
+        v = <object>PyTuple_GET_ITEM(s, 2)
+        if not PyLong_CheckExact(v):
+            return _twin.report(limits, kinds, labels)
+        r = PyLong_AsLongLongAndOverflow(v, &overflow)
+        if overflow:
+            return _twin.report(limits, kinds, labels)
+        if best[k] < 0 or r < rem[k]:
+            best[k] = i
+            rem[k] = r
+    out = PyList_New(3 * ((best[0] >= 0) + (best[1] >= 0)))
+    j = 0
+    for k in range(2):
+        if best[k] >= 0:
+            rec = <tuple>PyList_GET_ITEM(limits, best[k])
+            fg_put_pair(out, j, <object>PyTuple_GET_ITEM(labels, 3 * k), _int_str(<object>PyTuple_GET_ITEM(rec, 1)))
+            fg_put_pair(out, j + 1, <object>PyTuple_GET_ITEM(labels, 3 * k + 1),
+                        _int_str(<object>PyTuple_GET_ITEM(rec, 2)))
+            fg_put_pair(out, j + 2, <object>PyTuple_GET_ITEM(labels, 3 * k + 2),
+                        _duration_of(<object>PyTuple_GET_ITEM(rec, 3)))
+            j += 3
+    return out

@@ -44,6 +44,9 @@ or when the request can never be admitted (cost > N), otherwise the wait until i
 
 from __future__ import annotations
 
+import math
+from typing import Any
+
 # Times are clamped to [0, 2**62] ns (the year 2116 in Unix ns) and windows to 2**60 ns
 # (36 years) so that every intermediate of the compiled kernel fits in 64 bits
 # except the tick conversions, which it does in 128 bits.
@@ -54,7 +57,8 @@ _I64_MAX = (1 << 63) - 1
 
 MAX_ITEMS = 16  # limits per request (a policy has a handful; the bound keeps kernels on the stack)
 
-__all__ = ["MAX_ITEMS", "TMAX", "WMAX", "decide", "records", "refund", "reserve", "reserve_many", "settle"]
+__all__ = ["MAX_ITEMS", "TMAX", "WMAX", "decide", "duration", "records", "refund", "report", "reserve", "reserve_many",
+           "settle"]
 
 
 def _int64(name: str, v: int) -> int:
@@ -266,3 +270,48 @@ def decide(
                 states[it[0]] = t
     retry_s, out = records(ok, items, remaining, reset, retry, record)
     return ok, retry_s, out
+
+
+# --- reporting ---------------------------------------------------------------------------------
+
+
+def duration(seconds: float) -> str:
+    """A duration written the way OpenAI's ``x-ratelimit-reset-*`` values are: ``20ms``, ``1s``,
+    ``6m0s``, ``1h2m3s`` (rounded up; ``0s`` when not positive, at least ``1ms`` otherwise)."""
+    if seconds <= 0:
+        return "0s"
+    if seconds < 1:
+        return f"{math.ceil(seconds * 1000)}ms" if seconds > 0.001 else "1ms"
+    s = math.ceil(seconds)
+    h, rem = divmod(s, 3600)
+    m, s = divmod(rem, 60)
+    if h:
+        return f"{h}h{m}m{s}s"
+    if m:
+        return f"{m}m{s}s"
+    return f"{s}s"
+
+
+def report(limits: list[Any], kinds: list[int], labels: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The tightest limit of kind 0 and of kind 1 as ``(label, value)`` pairs.
+
+    ``limits`` are records ``(key, limit, remaining, reset_s, ...)`` (``decide``'s), ``kinds[i]``
+    the kind of ``limits[i]`` (pairs are taken up to the shorter list). For each of kinds 0 and
+    1 that has limits, the one with the fewest ``remaining`` (the first of equals) gives three
+    pairs: ``(labels[3k], str(limit))``, ``(labels[3k + 1], str(remaining))``, ``(labels[3k + 2],
+    duration(reset_s))``. Kind 0's come first; no limits of either kind, no pairs.
+    """
+    best: list[Any] = [None, None]
+    for s, k in zip(limits, kinds, strict=False):
+        if k == 0 or k == 1:
+            b = best[k]
+            if b is None or s[2] < b[2]:
+                best[k] = s
+    out: list[tuple[str, str]] = []
+    for k in (0, 1):
+        s = best[k]
+        if s is not None:
+            out.append((labels[3 * k], str(s[1])))
+            out.append((labels[3 * k + 1], str(s[2])))
+            out.append((labels[3 * k + 2], duration(s[3])))
+    return out

@@ -46,6 +46,8 @@ class ShmTable:
     def reserve(self, items: list[Item], now: int) -> tuple[int, list[int], list[int], list[int]]:
         """All-or-nothing reserve: code 1 admitted, 0 denied, -1 table full (nothing charged)."""
     def decide(self, items: list[Item], now: int, record: type) -> tuple[int, float, list[tuple[bytes, int, int, float, float]]]: ...
+    def admit(self, items: list[Item], now: int, record: type, kinds: list[int], labels: tuple[str, ...]) -> tuple[int, float, list]:
+        """``decide``; when admitted, the records come as ``gcra.report(records, kinds, labels)``."""
     def settle(self, items: list[Item], now: int) -> int:
         """Apply cost deltas (negative = refund, never below now); returns items missed (table full)."""
     def acquire(self, key: bytes, limit: int, now: int | None = None) -> int:

@@ -40,7 +40,16 @@ from posix.time cimport CLOCK_REALTIME, clock_gettime, timespec
 from posix.types cimport pid_t
 from posix.unistd cimport close as c_close, getpid, read as c_read
 
-from fastgate._native.gcra cimport FG_TMAX, GcraResult, fg_record, gcra_check, gcra_reserve, gcra_settle
+from fastgate._native.gcra cimport (
+    FG_TMAX,
+    GcraResult,
+    fg_record,
+    fg_report,
+    fg_report_check,
+    gcra_check,
+    gcra_reserve,
+    gcra_settle,
+)
 
 import hashlib
 import mmap
@@ -652,13 +661,29 @@ cdef class ShmTable:
         Returns ``(code, retry_after_s, [record(key, limit, remaining, reset_s, retry_after_s)])``.
         """
         cdef Batch b
+        if not issubclass(record, tuple):
+            raise TypeError("record must be a tuple subclass (e.g. a NamedTuple of 5 fields)")
+        return self._decided(self._run(items, now, &b), items, &b, record)
+
+    def admit(self, list items, int64_t now, type record, list kinds not None, tuple labels not None):
+        """``decide``, with an admitted request's records already reported (``gcra.report``),
+        built without making the records; see the twin."""
+        cdef Batch b
+        cdef int code
+        if not issubclass(record, tuple):
+            raise TypeError("record must be a tuple subclass (e.g. a NamedTuple of 5 fields)")
+        fg_report_check(kinds, labels, len(items))
+        code = self._run(items, now, &b)
+        if code == 1:
+            return (1, 0.0, fg_report(b.n, b.limits, b.res, kinds, labels))
+        return self._decided(code, items, &b, record)
+
+    cdef object _decided(self, int code, list items, Batch* b, type record):
+        """decide's answer from a _run result."""
         cdef Py_ssize_t i
-        cdef int code = self._run(items, now, &b)
         cdef list out
         cdef bint never = False
         cdef int64_t wait = 0, w
-        if not issubclass(record, tuple):
-            raise TypeError("record must be a tuple subclass (e.g. a NamedTuple of 5 fields)")
         if code < 0:
             return (-1, 0.0, [])
         out = PyList_New(b.n)

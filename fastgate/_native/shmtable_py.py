@@ -78,7 +78,7 @@ import os
 import signal
 import struct
 import time
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from . import gcra_py as gcra
 
@@ -393,11 +393,37 @@ class ShmTable:
         """``reserve``, shaped as a limiter decision (``gcra.records``): the backend's hot path.
 
         Returns ``(code, retry_after_s, records)``; code -1 (table full) comes with ``0.0, []``.
+        ``record`` must be a tuple subclass (``TypeError`` before anything is charged).
         """
+        if not issubclass(record, tuple):
+            raise TypeError("record must be a tuple subclass (e.g. a NamedTuple of 5 fields)")
         code, rem, reset, retry = self.reserve(items, now)
         if code < 0:
             return -1, 0.0, []
         retry_s, out = gcra.records(code == 1, items, rem, reset, retry, record)
+        return code, retry_s, out
+
+    def admit(
+        self, items: list[tuple[bytes, int, int, int]], now: int, record: type, kinds: list[int],
+        labels: tuple[str, ...],
+    ) -> tuple[int, float, list[Any]]:
+        """``decide``, with an admitted request's records already reported: the rate-limit
+        stage's hot path in one call.
+
+        Returns ``decide``'s ``(code, retry_after_s, records)``, except that when admitted (code 1)
+        the list is ``gcra.report(records, kinds, labels)`` (the compiled table builds it without
+        making the records). ``kinds`` must hold ints (those paired with items are read) and
+        ``labels`` six strings; they are checked before anything is charged.
+        """
+        if not issubclass(record, tuple):
+            raise TypeError("record must be a tuple subclass (e.g. a NamedTuple of 5 fields)")
+        if any(type(k) is not int for k in kinds[: len(items)]):
+            raise TypeError("kinds must be ints")
+        if len(labels) < 6:
+            raise ValueError("six labels: limit, remaining, reset of kinds 0 and 1")
+        code, retry_s, out = self.decide(items, now, record)
+        if code == 1:
+            return 1, retry_s, gcra.report(out, kinds, labels)
         return code, retry_s, out
 
     def settle(self, items: list[tuple[bytes, int, int, int]], now: int) -> int:

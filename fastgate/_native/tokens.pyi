@@ -26,3 +26,16 @@ def features(s: str) -> list[int]:
 
 def char_class(c: int) -> int:
     """The character class the scan gives code point ``c`` (an index into ``CLASS_NAMES``)."""
+
+TOKENS_PER_MESSAGE: int
+TOKENS_PER_NAME: int
+REPLY_PRIMING: int
+
+def chat_prompt(body: object) -> int:
+    """The estimated prompt tokens of an OpenAI chat body in its plain shape (string fields, text
+    parts; no tools, images, tool calls or JSON schema), else -1: ``fastgate.tokencount`` then
+    counts it. The same number as tokencount's general walk whenever it answers."""
+
+def max_output(body: object, default: int) -> int:
+    """Most output tokens a request may produce (``max_completion_tokens`` / ``max_tokens`` /
+    ``max_output_tokens``, else ``default``; times ``n`` or ``best_of``)."""

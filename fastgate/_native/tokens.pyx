@@ -16,17 +16,24 @@ an inlined path, letter and space runs are scanned 8 bytes at a time (SWAR), voc
 hashed from 8-byte loads. The scan runs without the GIL.
 """
 
+from cpython.bool cimport PyBool_Check
+from cpython.dict cimport PyDict_CheckExact, PyDict_GetItem, PyDict_Next
+from cpython.list cimport PyList_CheckExact, PyList_GET_ITEM, PyList_GET_SIZE
+from cpython.long cimport PyLong_AsLongLongAndOverflow, PyLong_Check
+from libc.limits cimport LLONG_MAX
 from cpython.mem cimport PyMem_RawFree, PyMem_RawMalloc
+from cpython.ref cimport PyObject
 from cpython.unicode cimport (
     PyUnicode_1BYTE_KIND,
     PyUnicode_2BYTE_KIND,
     PyUnicode_Check,
+    PyUnicode_CheckExact,
     PyUnicode_DATA,
     PyUnicode_GET_LENGTH,
     PyUnicode_KIND,
 )
 from libc.stdint cimport int64_t, uint8_t, uint16_t, uint32_t, uint64_t
-from libc.string cimport memcpy, memset
+from libc.string cimport memcmp, memcpy, memset
 
 from fastgate._native import tokens_py as _twin
 
@@ -70,12 +77,19 @@ cdef extern from "Python.h":
     bint _isnumeric "Py_UNICODE_ISNUMERIC"(Py_UCS4 ch) noexcept nogil
     bint PyUnicode_IS_ASCII(object s)
 
-__all__ = ["FEATURES", "COEF", "SHIFT", "estimate_text", "features", "char_class", "CLASS_NAMES"]
+__all__ = ["FEATURES", "COEF", "SHIFT", "estimate_text", "features", "char_class", "CLASS_NAMES", "chat_prompt",
+           "max_output", "TOKENS_PER_MESSAGE", "TOKENS_PER_NAME", "REPLY_PRIMING"]
 
 FEATURES = _twin.FEATURES
 COEF = _twin.COEF
 SHIFT = _twin.SHIFT
 CLASS_NAMES = _twin.CLASS_NAMES
+TOKENS_PER_MESSAGE = _twin.TOKENS_PER_MESSAGE
+TOKENS_PER_NAME = _twin.TOKENS_PER_NAME
+REPLY_PRIMING = _twin.REPLY_PRIMING
+cdef int64_t _PER_MESSAGE = _twin.TOKENS_PER_MESSAGE
+cdef int64_t _PER_NAME = _twin.TOKENS_PER_NAME
+cdef int64_t _PRIMING = _twin.REPLY_PRIMING
 
 # Character classes and feature indexes: compile-time copies of the twin's constants, checked
 # against it at import (a mismatch is an ImportError, which the selector and tests report).
@@ -678,8 +692,8 @@ def features(object s) -> list:
     return [f[k] for k in range(NFEAT)]
 
 
-def estimate_text(object s) -> int:
-    """Estimated ``cl100k_base`` token count of ``s`` (0 for "", at least 1 otherwise)."""
+cdef int64_t _estimate(object s) except -1:
+    """estimate_text(s) as a C integer."""
     cdef int64_t f[NFEAT]
     cdef int64_t acc = 0
     cdef int k
@@ -692,6 +706,234 @@ def estimate_text(object s) -> int:
         return 1
     acc = (acc + (1 << (_SHIFT - 1))) >> _SHIFT
     return acc if acc > 0 else 1
+
+
+def estimate_text(object s) -> int:
+    """Estimated ``cl100k_base`` token count of ``s`` (0 for "", at least 1 otherwise)."""
+    return _estimate(s)
+
+
+# The estimates of the message roles, computed once: a role costs a dictionary of the features
+# (NFEAT counters zeroed, then a dot product) for a handful of characters.
+cdef enum:
+    N_ROLES = 6
+cdef const char* _ROLE_NAMES[N_ROLES]
+_ROLE_NAMES[:] = [b"user", b"system", b"assistant", b"tool", b"developer", b"function"]
+cdef int64_t _ROLE_EST[N_ROLES]
+cdef Py_ssize_t _ROLE_LEN[N_ROLES]
+for _k, _role in enumerate(("user", "system", "assistant", "tool", "developer", "function")):
+    assert _ROLE_NAMES[_k] == _role.encode()
+    _ROLE_LEN[_k] = len(_role)
+    _ROLE_EST[_k] = _estimate(_role)
+
+
+cdef int64_t _estimate_str(object s) except -1:
+    """_estimate for a ``str`` (or subclass), the roles from their table."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(s)
+    cdef int k
+    if n <= 9 and PyUnicode_IS_ASCII(s):
+        for k in range(N_ROLES):
+            if _ROLE_LEN[k] == n and memcmp(PyUnicode_DATA(s), _ROLE_NAMES[k], n) == 0:
+                return _ROLE_EST[k]
+    return _estimate(s)
+
+
+cdef object _TYPE = "type"
+cdef object _TEXT = "text"
+cdef object _REFUSAL = "refusal"
+cdef object _IMAGE_URL = "image_url"
+cdef object _MESSAGES = "messages"
+cdef object _TOOLS = "tools"
+cdef object _FUNCTIONS = "functions"
+cdef object _RESPONSE_FORMAT = "response_format"
+cdef object _JSON_SCHEMA = "json_schema"
+
+
+cdef int64_t _content_parts(list parts) except -2:
+    """A list content's tokens (tokens_py._message_prompt), or -1 when it is not plain."""
+    cdef Py_ssize_t i
+    cdef int64_t total = 0
+    cdef PyObject* kind
+    cdef PyObject* text
+    cdef object part
+    for i in range(PyList_GET_SIZE(parts)):
+        part = <object>PyList_GET_ITEM(parts, i)
+        if PyUnicode_Check(part):
+            total += _estimate_str(part)
+        elif isinstance(part, dict):
+            if not PyDict_CheckExact(part):
+                return -1
+            kind = PyDict_GetItem(part, _TYPE)
+            if kind != NULL and <object>kind is not None:
+                if not PyUnicode_CheckExact(<object>kind):
+                    return -1
+                if <object>kind == _IMAGE_URL:
+                    return -1
+            text = PyDict_GetItem(part, _TEXT)
+            if text == NULL:
+                text = PyDict_GetItem(part, _REFUSAL)
+            if text != NULL and PyUnicode_Check(<object>text):
+                total += _estimate_str(<object>text)
+    return total
+
+
+cdef enum:
+    # message keys the count treats apart
+    K_OTHER = 0
+    K_CONTENT = 1
+    K_TOOL_CALLS = 2
+    K_FUNCTION_CALL = 3
+    K_NAME = 4
+
+
+cdef inline int _message_key(object key) noexcept:
+    """Which of the keys above an exact ``str`` key is (compared by length, then bytes: the
+    keys of a parsed body are not the interned literals, so == would compare them anyway)."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(key)
+    cdef const char* d
+    if not PyUnicode_IS_ASCII(key):
+        return K_OTHER
+    d = <const char*>PyUnicode_DATA(key)
+    if n == 7:
+        return K_CONTENT if memcmp(d, b"content", 7) == 0 else K_OTHER
+    if n == 4:
+        return K_NAME if memcmp(d, b"name", 4) == 0 else K_OTHER
+    if n == 10:
+        return K_TOOL_CALLS if memcmp(d, b"tool_calls", 10) == 0 else K_OTHER
+    if n == 13:
+        return K_FUNCTION_CALL if memcmp(d, b"function_call", 13) == 0 else K_OTHER
+    return K_OTHER
+
+
+cdef int64_t _message_prompt(dict message) except -2:
+    """tokens_py._message_prompt."""
+    cdef Py_ssize_t pos = 0
+    cdef PyObject* k
+    cdef PyObject* v
+    cdef int64_t total = _PER_MESSAGE, n
+    cdef int which
+    cdef object key, value
+    while PyDict_Next(message, &pos, &k, &v):
+        key = <object>k
+        value = <object>v
+        if not PyUnicode_CheckExact(key):
+            return -1
+        which = _message_key(key)
+        if which == K_CONTENT:
+            if PyUnicode_Check(value):
+                total += _estimate_str(value)
+            elif isinstance(value, list):
+                if not PyList_CheckExact(value):
+                    return -1
+                n = _content_parts(value)
+                if n < 0:
+                    return -1
+                total += n
+        elif which == K_TOOL_CALLS:
+            if isinstance(value, list):
+                return -1
+        elif which == K_FUNCTION_CALL:
+            if isinstance(value, dict):
+                return -1
+        elif PyUnicode_Check(value):
+            total += _estimate_str(value)
+            if which == K_NAME:
+                total += _PER_NAME
+    return total
+
+
+def chat_prompt(object body) -> int:
+    """The estimated prompt tokens of an OpenAI chat body in its plain shape, else -1; see
+    ``tokens_py.chat_prompt``."""
+    cdef PyObject* got
+    cdef object messages, message, fmt
+    cdef Py_ssize_t i
+    cdef int64_t total = _PRIMING, n
+    if not PyDict_CheckExact(body):
+        return -1
+    got = PyDict_GetItem(body, _MESSAGES)
+    if got == NULL or not PyList_CheckExact(<object>got):
+        return -1
+    messages = <object>got
+    got = PyDict_GetItem(body, _TOOLS)
+    if got != NULL and isinstance(<object>got, list):
+        return -1
+    got = PyDict_GetItem(body, _FUNCTIONS)
+    if got != NULL and isinstance(<object>got, list):
+        return -1
+    got = PyDict_GetItem(body, _RESPONSE_FORMAT)
+    if got != NULL and isinstance(<object>got, dict):
+        fmt = <object>got
+        if not PyDict_CheckExact(fmt):
+            return -1
+        got = PyDict_GetItem(fmt, _JSON_SCHEMA)
+        if got != NULL and isinstance(<object>got, dict):
+            return -1
+    for i in range(PyList_GET_SIZE(messages)):
+        message = <object>PyList_GET_ITEM(messages, i)
+        if isinstance(message, dict):
+            if not PyDict_CheckExact(message):
+                return -1
+            n = _message_prompt(<dict>message)
+            if n < 0:
+                return -1
+            total += n
+    return total
+
+
+cdef object _MAX_COMPLETION_TOKENS = "max_completion_tokens"
+cdef object _MAX_TOKENS = "max_tokens"
+cdef object _MAX_OUTPUT_TOKENS = "max_output_tokens"
+cdef object _N = "n"
+cdef object _BEST_OF = "best_of"
+
+
+cdef inline int _int_at_least(PyObject* got, long long floor, long long* out) except -2:
+    """1 when ``got`` (a dict value or NULL) is an int, not a bool, and >= ``floor`` (its value in
+    ``out`` when it fits 64 bits, else LLONG_MAX), else 0."""
+    cdef int overflow
+    cdef long long v
+    if got == NULL or not PyLong_Check(<object>got) or PyBool_Check(<object>got):
+        return 0
+    v = PyLong_AsLongLongAndOverflow(<object>got, &overflow)
+    if overflow > 0:
+        out[0] = LLONG_MAX
+        return 1
+    if overflow < 0 or v < floor:
+        return 0
+    out[0] = v
+    return 1
+
+
+def max_output(object body, object default):
+    """Most output tokens a request may produce; see ``tokens_py.max_output``."""
+    cdef PyObject* limit
+    cdef PyObject* copies
+    cdef PyObject* got
+    cdef long long v = 0, n = 1
+    if not PyDict_CheckExact(body):
+        return _twin.max_output(body, default)  # (not a dict, or a subclass: its own get())
+    limit = PyDict_GetItem(body, _MAX_COMPLETION_TOKENS)
+    if not _int_at_least(limit, 0, &v):
+        limit = PyDict_GetItem(body, _MAX_TOKENS)
+        if not _int_at_least(limit, 0, &v):
+            limit = PyDict_GetItem(body, _MAX_OUTPUT_TOKENS)
+            if not _int_at_least(limit, 0, &v):
+                limit = <PyObject*>default
+    copies = NULL
+    got = PyDict_GetItem(body, _N)
+    if _int_at_least(got, 2, &v):
+        copies = got
+        n = v
+    got = PyDict_GetItem(body, _BEST_OF)
+    if n < LLONG_MAX and _int_at_least(got, n + 1, &v):
+        copies = got
+        n = v
+    if n == LLONG_MAX:  # (or beyond 64 bits): the twin compares them
+        return _twin.max_output(body, default)
+    if copies == NULL:
+        return <object>limit * 1
+    return <object>limit * <object>copies
 
 
 def char_class(int c) -> int:

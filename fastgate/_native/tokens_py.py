@@ -28,12 +28,15 @@ and this twin return the same integer for every input (tested on a seeded random
 from __future__ import annotations
 
 import base64
+from typing import Any
 
 __all__ = [
     "FEATURES",
     "COEF",
     "SHIFT",
     "estimate_text",
+    "chat_prompt",
+    "max_output",
     "features",
     "char_class",
     "CLASS_NAMES",
@@ -485,6 +488,113 @@ def estimate_text(s: str) -> int:
         acc += c * x
     est = (acc + (1 << (SHIFT - 1))) >> SHIFT if acc > 0 else 0
     return est if est > 0 else 1
+
+
+# --- request bodies -----------------------------------------------------------------------------
+# ``fastgate.tokencount`` knows the request formats and counts every shape of them; the two
+# functions below are its commonest cases, done here so that the compiled kernel walks the body
+# without a Python call per message. They return exactly what tokencount returns (tested).
+
+# OpenAI chat framing (OpenAI cookbook, "How to count tokens with tiktoken"): every message costs
+# 3 tokens plus its string fields (role, content, name, ...), ``name`` one more, and the reply is
+# primed with 3. tokencount takes these from here.
+TOKENS_PER_MESSAGE = 3
+TOKENS_PER_NAME = 1
+REPLY_PRIMING = 3
+
+
+def _message_prompt(message: dict[Any, Any]) -> int:
+    """One plain message's tokens, or -1 when it is not plain (see ``chat_prompt``)."""
+    total = TOKENS_PER_MESSAGE
+    for key, value in message.items():
+        if type(key) is not str:
+            return -1
+        if key == "content":
+            if isinstance(value, str):
+                total += estimate_text(value)
+            elif isinstance(value, list):
+                if type(value) is not list:
+                    return -1
+                for part in value:
+                    if isinstance(part, str):
+                        total += estimate_text(part)
+                    elif isinstance(part, dict):
+                        if type(part) is not dict:
+                            return -1
+                        kind = part.get("type")
+                        if kind is not None and type(kind) is not str:
+                            return -1
+                        if kind == "image_url":
+                            return -1
+                        text = part["text"] if "text" in part else part.get("refusal")
+                        if isinstance(text, str):
+                            total += estimate_text(text)
+        elif key == "tool_calls":
+            if isinstance(value, list):
+                return -1
+        elif key == "function_call":
+            if isinstance(value, dict):
+                return -1
+        elif isinstance(value, str):
+            total += estimate_text(value)
+            if key == "name":
+                total += TOKENS_PER_NAME
+    return total
+
+
+def chat_prompt(body: Any) -> int:
+    """The estimated prompt tokens of an OpenAI chat body in its plain shape, else -1.
+
+    Plain: a ``dict`` whose ``messages`` is a ``list``, without ``tools``/``functions`` lists or
+    a ``response_format`` JSON schema; each message a ``dict`` (anything else in the list counts
+    nothing) with ``str`` keys, whose ``content`` is a string or a list of strings and non-image
+    parts, with no ``tool_calls`` list and no ``function_call`` object. Exactly the types named,
+    not subclasses (a ``type`` that is neither ``None`` nor a ``str`` is not plain either). The
+    estimate is ``fastgate.tokencount``'s: 3 per message plus every string field, 1 more for a
+    ``name``, 3 to prime the reply, text parts (``text``, else ``refusal``) of a list content.
+    For any other body, -1: tokencount counts it (tools, images, completions, embeddings...).
+    """
+    if type(body) is not dict:
+        return -1
+    messages = body.get("messages")
+    if type(messages) is not list:
+        return -1
+    if isinstance(body.get("tools"), list) or isinstance(body.get("functions"), list):
+        return -1
+    fmt = body.get("response_format")
+    if isinstance(fmt, dict) and (type(fmt) is not dict or isinstance(fmt.get("json_schema"), dict)):
+        return -1
+    total = REPLY_PRIMING
+    for message in messages:
+        if isinstance(message, dict):
+            if type(message) is not dict:
+                return -1
+            n = _message_prompt(message)
+            if n < 0:
+                return -1
+            total += n
+    return total
+
+
+def max_output(body: Any, default: Any) -> Any:
+    """Most output tokens a request may produce: ``max_completion_tokens``, else ``max_tokens``
+    (else ``max_output_tokens``, the Responses API name), else ``default``; times ``n`` (or
+    ``best_of``) when several completions are asked for, since each is billed."""
+    if not isinstance(body, dict):
+        return default
+    limit = default
+    # (type(v) is not bool: the same test as not isinstance(v, bool) -- bool has no subclasses)
+    for key in ("max_completion_tokens", "max_tokens", "max_output_tokens"):
+        value = body.get(key)
+        if isinstance(value, int) and type(value) is not bool and value >= 0:
+            limit = value
+            break
+    copies = 1
+    for key in ("n", "best_of"):
+        value = body.get(key)
+        if isinstance(value, int) and type(value) is not bool and value > copies:
+            copies = value
+    return limit * copies
 
 
 # --- calibrated data (bench/calibrate_tokens.py) --------------------------------------------

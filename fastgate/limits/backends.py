@@ -145,6 +145,13 @@ class Backend(Protocol):
 # Kernels build the per-limit LimitState tuples themselves (``gcra.decide``,
 # ``ShmTable.decide``, ``gcra.records`` for backends that get raw numbers, such as a Redis
 # script): constructing them in Python would cost more than the limiter decision itself.
+#
+# The synchronous backends also offer ``fast_admit(items, now_ns, record, kinds, labels)``:
+# ``reserve`` without the Decision object, as ``(code, retry_after_s, records)`` with code 1
+# admitted, 0 denied, -1 the table is full (nothing charged; ``ShmBackend.table_full(items)`` is then
+# the Decision ``reserve`` gives), except that an admitted request's records come already reported
+# as ``gcra.report(records, kinds, labels)`` (the rate-limit headers). The rate-limit stage calls it
+# on every request.
 
 
 class LocalBackend:
@@ -166,6 +173,16 @@ class LocalBackend:
         if ok and len(self._tats) > self._sweep_at:
             self._sweep(now_ns)
         return Decision(ok, retry_s, limits)
+
+    def fast_admit(self, items: list[Item], now_ns: int, record: type, kinds: list[int],
+                   labels: tuple[str, ...]) -> tuple[int, float, list[Any]]:
+        """``reserve`` as ``(code, retry_after_s, records or report)``; see the note above."""
+        ok, retry_s, limits = self._decide(self._tats, items, now_ns, record)
+        if not ok:
+            return 0, retry_s, limits
+        if len(self._tats) > self._sweep_at:
+            self._sweep(now_ns)
+        return 1, retry_s, self._g.report(limits, kinds, labels)
 
     def settle(self, items: list[Item], now_ns: int) -> None:
         """Charge or refund after the fact; see ``Backend.settle``."""
@@ -244,6 +261,8 @@ class ShmBackend:
             raise ValueError("on_full must be 'deny' or 'allow'")
         self.table = table
         self._decide = table.decide
+        #: ``reserve`` without the Decision object (see the note above LocalBackend): the kernel's own
+        self.fast_admit = table.admit
         self.on_full: OnFull = on_full
         self._allow_full = on_full == "allow"
         self.full_events = 0  # per process: how often the table was full (for metrics)
@@ -280,6 +299,11 @@ class ShmBackend:
         code, retry_s, limits = self._decide(items, now_ns, LimitState)
         if code >= 0:
             return Decision(code == 1, retry_s, limits)
+        return self.table_full(items)
+
+    def table_full(self, items: list[Item]) -> Decision:
+        """The Decision for ``items`` when the table had no room for a new key (counted in
+        ``full_events``; ``on_full`` decides)."""
         self.full_events += 1
         if self._allow_full:
             states = [LimitState(it[0], it[2], it[2], 0.0) for it in items]

@@ -73,17 +73,22 @@ class UsageLedger:
         self._redis: Any = None
         self._conn = _connect(path) if redis_url is None else None
         self._task: asyncio.Task | None = None
-        self._day_cache = (0, "")
+        # The UTC day of [_day_start, _day_end): one clock read and two comparisons per record.
+        self._day_start = self._day_end = 0.0
+        self._day_str = ""
 
     def _day(self) -> str:
-        now = int(time.time())
-        d = now // 86400
-        if d != self._day_cache[0]:
-            self._day_cache = (d, _dt.datetime.fromtimestamp(d * 86400, _dt.UTC).strftime("%Y-%m-%d"))
-        return self._day_cache[1]
+        now = time.time()
+        if not self._day_start <= now < self._day_end:
+            d = int(now) // 86400
+            self._day_start, self._day_end = d * 86400.0, (d + 1) * 86400.0
+            self._day_str = _dt.datetime.fromtimestamp(d * 86400, _dt.UTC).strftime("%Y-%m-%d")
+        return self._day_str
 
     def record(self, tenant: str, subject: str, model: str, prompt: int, completion: int, cost: float) -> None:
-        key = (self._day(), tenant, subject, model)
+        now = time.time()
+        day = self._day_str if self._day_start <= now < self._day_end else self._day()
+        key = (day, tenant, subject, model)
         row = self._pending.get(key)
         if row is None:
             self._pending[key] = [1, prompt, completion, cost]

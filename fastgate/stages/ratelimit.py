@@ -50,8 +50,10 @@ import math
 import os
 import re
 import time
+from collections.abc import Callable
 from typing import Any
 
+from .._native import kernel
 from ..limits.backends import USD_UNITS, LimitState, LocalBackend, ShmBackend, limit_key
 from ..pipeline.stage import Reply, Stage
 
@@ -82,20 +84,17 @@ _lease_prefix = os.urandom(6).hex().encode()
 _lease_counter = itertools.count(1)
 
 
-def format_reset(seconds: float) -> str:
-    """A duration the way OpenAI's ``x-ratelimit-reset-*`` headers write it: ``20ms``, ``1s``, ``6m0s``."""
-    if seconds <= 0:
-        return "0s"
-    if seconds < 1:
-        return f"{math.ceil(seconds * 1000)}ms" if seconds > 0.001 else "1ms"
-    s = math.ceil(seconds)
-    h, rem = divmod(s, 3600)
-    m, s = divmod(rem, 60)
-    if h:
-        return f"{h}h{m}m{s}s"
-    if m:
-        return f"{m}m{s}s"
-    return f"{s}s"
+_gcra = kernel("gcra")
+#: A duration the way OpenAI's ``x-ratelimit-reset-*`` headers write it: ``20ms``, ``1s``, ``6m0s``
+#: (the gcra kernel's ``duration``).
+format_reset: Callable[[float], str] = _gcra.duration
+# The x-ratelimit-* headers of the tightest requests limit and the tightest tokens limit, as the
+# gcra kernel's report() writes them from a decision's records (kinds _REQ, _TOK).
+_report = _gcra.report
+_HEADER_NAMES = ("x-ratelimit-limit-requests", "x-ratelimit-remaining-requests", "x-ratelimit-reset-requests",
+                 "x-ratelimit-limit-tokens", "x-ratelimit-remaining-tokens", "x-ratelimit-reset-tokens")
+assert (_REQ, _TOK) == (0, 1)
+_ROWS_MAX = 10_000  # callers whose limit items a plan remembers
 
 
 class LimitSpec:
@@ -147,11 +146,16 @@ class LimitSpec:
 class Plan:
     """A policy's limits for one endpoint kind, and how its Redis hash tag is chosen."""
 
-    __slots__ = ("specs", "tag_scope", "name", "has_estimates")
+    __slots__ = ("specs", "tag_scope", "name", "has_estimates", "simple", "kinds", "by_ident")
 
     def __init__(self, name: str, specs: list[LimitSpec]) -> None:
         self.name = name
         self.specs = specs
+        # Simple: no concurrency, shadow or per-model limit. Then an authenticated caller's items
+        # depend on nothing but its identity, and are worked out once per identity (``rows``).
+        self.simple = all(s.kind != _CONC and not s.shadow and s.model_re is None for s in specs)
+        self.kinds = [s.kind for s in specs]
+        self.by_ident: dict[int, tuple[Any, tuple[tuple[Any, ...], ...] | None]] = {}
         scopes = {s.scope for s in specs}
         if scopes == {"ip"}:
             self.tag_scope: str | None = "ip"
@@ -160,6 +164,50 @@ class Plan:
         else:
             self.tag_scope = next(s for s in _NESTED if s in scopes)
         self.has_estimates = any(s.kind in (_TOK, _USD) for s in specs)
+
+    def rows(self, ident: Any) -> tuple[tuple[Any, ...], ...] | None:
+        """A simple plan's items for ``ident`` (an identity object), in spec order, as
+        ``(kind, key, limit, window_ns, item)`` with ``item`` the whole ``(key, 1, limit,
+        window_ns)`` of a requests limit (its cost never changes) and None for the others.
+
+        None when a limit needs more than the identity: the client address (no value for its
+        key) or a claim that is missing (the request path answers both). Remembered per
+        identity object (verified identities are cached and shared by a caller's requests).
+        """
+        hit = self.by_ident.get(id(ident))
+        if hit is not None and hit[0] is ident:
+            return hit[1]
+        rows: list[tuple[Any, ...]] = []
+        got: tuple[tuple[Any, ...], ...] | None = None
+        for spec in self.specs:
+            scope = spec.scope
+            value: Any = None
+            if scope == "subject":
+                value = ident.subject
+            elif scope == "tenant":
+                value = ident.tenant
+                if value is None:
+                    scope, value = "tenant>subject", ident.subject
+            elif scope == "api_key":
+                value = ident.api_key
+                if value is None:
+                    scope, value = "api_key>subject", ident.subject
+            if scope == "global":
+                value = ""
+            n: int | None = spec.amount
+            if spec.claim is not None:
+                n = spec.units(ident.claims.get(spec.claim))
+            if value is None or n is None:
+                break
+            key = spec.key(scope, value)
+            rows.append((spec.kind, key, n, spec.window_ns, (key, 1, n, spec.window_ns) if spec.kind == _REQ else None))
+        else:
+            got = tuple(rows)
+        if len(self.by_ident) >= _ROWS_MAX:
+            self.by_ident.clear()
+        # (the identity is kept in the entry, so its id cannot be reused meanwhile)
+        self.by_ident[id(ident)] = (ident, got)
+        return got
 
 
 # What an admitted request holds until ``on_end`` (in ``ctx.extra["_rl"]``): a plain tuple
@@ -294,10 +342,11 @@ class RateLimit(Stage):
         self._allowed = runtime.decisions.cell(_ALLOWED)  # the common outcome: one C call, no lookup
         self.deny_on_error = runtime.deny_on_error
         self._backend: Any = None  # runtime.backend, read once (a property that may attach it)
-        self._limit_str: dict[int, str] = {}  # str(limit) for the x-ratelimit-limit-* headers
+        self._fast_admit: Any = None  # its fast_admit (synchronous backends), read with it
 
     def _get_backend(self) -> Any:
         b = self._backend = self.rt.backend
+        self._fast_admit = getattr(b, "fast_admit", None)
         return b
 
     @classmethod
@@ -319,8 +368,49 @@ class RateLimit(Stage):
         if plan is None:
             return None
         ident = ctx.identity
+        if plan.simple and ident is not None:
+            # The common case, in this frame: an authenticated caller's remembered rows (Plan.rows)
+            # reserved on a synchronous backend. _reserve_sync without what a simple plan lacks.
+            hit = plan.by_ident.get(id(ident))
+            rows = hit[1] if hit is not None and hit[0] is ident else plan.rows(ident)
+            admit = self._fast_admit
+            if admit is None and self._backend is None:
+                self._get_backend()
+                admit = self._fast_admit
+            if rows is not None and admit is not None:
+                items: list[tuple[bytes, int, int, int]] = []
+                est: list[tuple[bytes, int, int, int, int]] = []
+                for kind, key, n, window, item in rows:
+                    if item is not None:
+                        items.append(item)  # a requests limit: always the same item
+                        continue
+                    if kind == _TOK:
+                        cost = ctx.est_prompt_tokens + ctx.est_output_tokens
+                    else:
+                        m = ctx.model
+                        cost = math.ceil(ctx.est_prompt_tokens * m.price_in + ctx.est_output_tokens * m.price_out) \
+                            if m is not None else 0
+                    items.append((key, cost, n, window))
+                    est.append((key, cost, n, window, kind))
+                code, retry_s, got = admit(items, time.time_ns(), LimitState, plan.kinds, _HEADER_NAMES)
+                if code != 1:
+                    return self._not_admitted(ctx, code, retry_s, got, items, plan.kinds)
+                hdrs = got  # the x-ratelimit-* headers (_headers)
+                if hdrs:
+                    if ctx.reply_headers is None:
+                        ctx.reply_headers = hdrs
+                    else:
+                        ctx.reply_headers.extend(hdrs)
+                self._allowed.inc()
+                extra = ctx.extra
+                if extra is None:
+                    extra = ctx.extra = {}
+                extra["limit"] = "allowed"
+                if est:
+                    extra["_rl"] = (est, _NONE, b"", b"")
+                return None
         model_name = ctx.model_name
-        items: list[tuple[bytes, int, int, int]] = []
+        items = []
         kinds: list[int] = []
         # shadow limits and concurrency are rare: their lists stay shared empty ones until used
         sitems: list[tuple[bytes, int, int, int]] = _NONE
@@ -392,6 +482,17 @@ class RateLimit(Stage):
             tag = (tag_value if tag_scope is not None and tag_value is not None else f"p:{plan.name}")
             return self._reserve_async(ctx, backend, items, kinds, sitems, skinds, conc, tag.encode())
         return self._reserve_sync(ctx, backend, items, kinds, sitems, skinds, conc)
+
+    def _not_admitted(self, ctx: Any, code: int, retry_s: float, limits: list[LimitState], items: list,
+                      kinds: list[int]) -> Reply | None:
+        """The fast path's outcomes other than admitted: denied (code 0), table full (-1)."""
+        if code == 0:
+            return self._deny(ctx, retry_s, limits, kinds)
+        d = self._backend.table_full(items)  # nothing was charged
+        if not d.allowed:
+            return self._backend_failed(ctx, d.error, d.retry_after_s)
+        self._admitted(ctx, d.error, None)  # failed open: nothing to report or settle
+        return None
 
     def _reserve_sync(self, ctx: Any, b: Any, items: list, kinds: list[int], sitems: list, skinds: list[int],
                       conc: list[tuple[bytes, int, bool]]) -> Reply | None:
@@ -503,56 +604,13 @@ class RateLimit(Stage):
             ctx.set_extra("limit", "allowed")
 
     def _headers(self, ctx: Any, limits: list[LimitState], kinds: list[int]) -> None:
-        # LimitState fields by index (key, limit, remaining, reset_s, ...): a NamedTuple's named
-        # access is a descriptor call, and this runs on every admitted request.
-        best_req: LimitState | None = None
-        best_tok: LimitState | None = None
-        n = len(kinds)
-        i = 0
-        for s in limits:  # (zip(limits, kinds) without building a zip or a range)
-            if i >= n:
-                break
-            k = kinds[i]
-            i += 1  # noqa: SIM113 - as above
-            if k == _REQ:
-                if best_req is None or s[2] < best_req[2]:
-                    best_req = s
-            elif k == _TOK:
-                if best_tok is None or s[2] < best_tok[2]:
-                    best_tok = s
-        hdrs: list[tuple[str, str]] = []
-        add = hdrs.append
-        lstr = self._limit_str
-        if best_req is not None:
-            n = best_req[1]
-            ls = lstr.get(n)
-            if ls is None:
-                ls = self._remember_limit(n)
-            add(("x-ratelimit-limit-requests", ls))
-            add(("x-ratelimit-remaining-requests", str(best_req[2])))
-            add(("x-ratelimit-reset-requests", format_reset(best_req[3])))
-        if best_tok is not None:
-            n = best_tok[1]
-            ls = lstr.get(n)
-            if ls is None:
-                ls = self._remember_limit(n)
-            add(("x-ratelimit-limit-tokens", ls))
-            add(("x-ratelimit-remaining-tokens", str(best_tok[2])))
-            add(("x-ratelimit-reset-tokens", format_reset(best_tok[3])))
+        hdrs = _report(limits, kinds, _HEADER_NAMES)
         if hdrs:
             # ctx.add_header for each, in one step
             if ctx.reply_headers is None:
                 ctx.reply_headers = hdrs
             else:
                 ctx.reply_headers.extend(hdrs)
-
-    def _remember_limit(self, n: int) -> str:
-        """``str(n)``, kept: limits are a handful of configured numbers (claim limits may be more)."""
-        lstr = self._limit_str
-        if len(lstr) >= 4096:
-            lstr.clear()
-        v = lstr[n] = str(n)
-        return v
 
     def _deny(self, ctx: Any, retry_s: float, limits: list[LimitState], kinds: list[int]) -> Reply:
         self.decisions.inc(("denied",))
@@ -590,7 +648,9 @@ class RateLimit(Stage):
     def on_end(self, ctx: Any) -> None:
         """Settle estimates to the real usage (or refund them) and release concurrency slots."""
         extra = ctx.extra
-        held = extra.get("_rl") if extra else None
+        if not extra:
+            return
+        held = extra.get("_rl")
         if held is None:
             return
         extra["_rl"] = None  # once
@@ -602,18 +662,20 @@ class RateLimit(Stage):
             # Billed: the upstream answered 2xx, or a response was committed to the client (a
             # stream that ended early or was abandoned is billed for what was delivered).
             # Anything else delivered nothing: refund the whole reservation.
-            billed = ctx.attempts > 0 and (200 <= status < 300 or "_committed" in extra)
-            tokens = usd = 0
-            if billed:
-                if self.usage is not None:
-                    self.usage.finalize(ctx)
+            if ctx.attempts > 0 and (200 <= status < 300 or "_committed" in extra):
+                usage = self.usage
+                if usage is not None:
+                    usage.finalize(ctx)
                 tokens = (ctx.prompt_tokens or 0) + (ctx.completion_tokens or 0)
                 usd = math.ceil((ctx.cost_usd or 0.0) * USD_UNITS - 1e-6)
+                extra["limit_settled"] = {"tokens": tokens, "usd": usd / USD_UNITS}
+            else:
+                tokens = usd = 0
+                extra["limit_settled"] = "refunded"
             for key, reserved, limit, window, kind in estimates:
                 real = tokens if kind == _TOK else usd
                 if real != reserved:
                     deltas.append((key, real - reserved, limit, window))
-            ctx.set_extra("limit_settled", {"tokens": tokens, "usd": usd / USD_UNITS} if billed else "refunded")
         if b.is_async:
             b.settle(deltas, tag=tag, release=conc, lease=lease)
             return

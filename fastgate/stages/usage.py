@@ -19,11 +19,17 @@ needs the final numbers) computes them once.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
+from .._native import kernel
 from ..pipeline.stage import Stage
+from ..tokencount import max_output as _max_output
+
+_usage = kernel("usage")
+_body_usage = _usage.body_usage
+_round10 = _usage.round10  # round(x, 10), without the decimal conversion when it can prove the result
 
 _DATA = b"data:"
 # `"usage": {...}` with at most two levels of nested objects (prompt_tokens_details, server_tool_use…).
@@ -72,6 +78,16 @@ def needs_estimate(config: Any) -> bool:
             return True
     return any(getattr(m, "context_window", None) for m in (getattr(config, "models", None) or {}).values())
 _NULL_USAGE = (b',"usage":null', b', "usage": null')
+_NO_MODEL = object()
+
+
+class BodyUsage(NamedTuple):
+    """What a complete (non-streamed) answer reported, in ``ctx.stream_state`` (made by the usage
+    kernel without a Python-level call: it is made on every answered request)."""
+
+    prompt: int
+    completion: int
+    cached: int
 
 
 class StreamUsage:
@@ -98,6 +114,35 @@ def _anthropic_usage(u: dict) -> tuple[int, int, int]:
     cached = int(u.get("cache_read_input_tokens") or 0)
     prompt = int(u.get("input_tokens") or 0) + cached + int(u.get("cache_creation_input_tokens") or 0)
     return prompt, int(u.get("output_tokens") or 0), cached
+
+
+def _parse_body_usage(data: bytes) -> tuple[int, int, int] | None:
+    """``(prompt, completion, cached)`` from a complete answer's ``usage`` (the general path of
+    ``UsageStage._from_body``), or None when it has none."""
+    u: Any = None
+    i = data.rfind(b'"usage"')
+    if i > 0 and data[i - 1] != 0x5C:  # not an escaped quote inside a string
+        u = _flat_usage(data, i)
+        if u is None:
+            m = _USAGE_OBJ.match(data, i)
+            if m is not None:
+                try:
+                    u = orjson.loads(m.group(1))
+                except orjson.JSONDecodeError:
+                    u = None
+    if u is None:
+        try:
+            obj = orjson.loads(data)
+        except orjson.JSONDecodeError:
+            return None
+        if not isinstance(obj, dict):
+            return None
+        u = obj.get("usage")
+    if not isinstance(u, dict):
+        return None
+    if "input_tokens" in u or "output_tokens" in u:
+        return _anthropic_usage(u)
+    return _openai_usage(u)
 
 
 def _content_text(payload: bytes) -> str:
@@ -146,7 +191,11 @@ class UsageStage(Stage):
         # before the call (token/usd limits, context windows, a prompt-size guard); otherwise only
         # at the end, and only if the provider reported no usage.
         self.eager = needs_estimate(world.config)
+        # The estimator counts a plain OpenAI body in one kernel call (-1: not plain, count it here).
+        self._chat_fast: Any = None if self.anthropic_front else getattr(self.counter, "chat_fast", None)
+        self._no_output = kind == "embeddings"
         self._out_default: dict[int, tuple[Any, int]] = {}  # id(model) → (model, its output default)
+        self._last: tuple[Any, int] = (_NO_MODEL, 0)  # the entry used last (requests mostly name one model)
 
     def estimate(self, ctx: Any) -> int:
         """The prompt estimate of this request (computed once)."""
@@ -160,26 +209,37 @@ class UsageStage(Stage):
                 ctx.est_prompt_tokens = self.counter.chat(obj)
         return ctx.est_prompt_tokens
 
+    def _output_default(self, model: Any) -> tuple[Any, int]:
+        """``(model, its max_output_tokens_default)``, remembered per model object."""
+        hit = self._out_default.get(id(model))
+        if hit is None or hit[0] is not model:
+            default = int(getattr(model.cfg, "max_output_tokens_default", 1024) or 1024)
+            if len(self._out_default) >= 1024:
+                self._out_default.clear()
+            # (the model object is kept in the entry, so its id cannot be reused meanwhile)
+            hit = self._out_default[id(model)] = (model, default)
+        self._last = hit
+        return hit
+
     # ------------------------------------------------------------------ before the call
     def on_request(self, ctx: Any) -> None:
         obj = ctx.body_obj
-        ctx.est_prompt_tokens = -1
         if self.eager:
-            self.estimate(ctx)
-        if self.kind == "embeddings":
+            fast = self._chat_fast
+            n = fast(obj) if fast is not None else -1
+            ctx.est_prompt_tokens = n
+            if n < 0:
+                self.estimate(ctx)
+        else:
+            ctx.est_prompt_tokens = -1
+        if self._no_output:
             ctx.est_output_tokens = 0
         else:
             model = ctx.model
-            hit = self._out_default.get(id(model))
-            if hit is not None and hit[0] is model:
-                default = hit[1]
-            else:
-                default = int(getattr(model.cfg, "max_output_tokens_default", 1024) or 1024)
-                if len(self._out_default) >= 1024:
-                    self._out_default.clear()
-                # (the model object is kept in the entry, so its id cannot be reused meanwhile)
-                self._out_default[id(model)] = (model, default)
-            ctx.est_output_tokens = self.counter.max_output(obj, default)
+            hit = self._last
+            if hit[0] is not model:
+                hit = self._output_default(model)
+            ctx.est_output_tokens = _max_output(obj, hit[1])
         if ctx.stream:
             drop = False
             if not self.anthropic_front:
@@ -198,6 +258,8 @@ class UsageStage(Stage):
             if last and ctx.status == 200 and data:
                 self._from_body(ctx, data)
             return data
+        if st.__class__ is BodyUsage:
+            return data  # (the whole answer was read already)
         if not data:
             return data
         drop = st.drop_usage
@@ -258,36 +320,17 @@ class UsageStage(Stage):
         return None
 
     def _from_body(self, ctx: Any, data: bytes) -> None:
-        # Both APIs put `usage` after the content: parse just that object, not the whole reply
-        # (a long completion would cost tens of µs to parse). Fall back to a full parse.
-        u: Any = None
-        i = data.rfind(b'"usage"')
-        if i > 0 and data[i - 1] != 0x5C:  # not an escaped quote inside a string
-            u = _flat_usage(data, i)
-            if u is None:
-                m = _USAGE_OBJ.match(data, i)
-                if m is not None:
-                    try:
-                        u = orjson.loads(m.group(1))
-                    except orjson.JSONDecodeError:
-                        u = None
-        if u is None:
-            try:
-                obj = orjson.loads(data)
-            except orjson.JSONDecodeError:
+        # Both APIs put `usage` after the content: read just that object, not the whole reply (a
+        # long completion would cost tens of µs to parse). The kernel reads the plain shape
+        # providers send; anything else takes the general path, which gives the same numbers.
+        got = _body_usage(data, BodyUsage)
+        if got is None:
+            parsed = _parse_body_usage(data)
+            if parsed is None:
                 return
-            if not isinstance(obj, dict):
-                return
-            u = obj.get("usage")
-        if isinstance(u, dict):
-            if "input_tokens" in u or "output_tokens" in u:
-                p, c, cached = _anthropic_usage(u)
-            else:
-                p, c, cached = _openai_usage(u)
-            st = StreamUsage(False)
-            st.prompt, st.completion, st.cached = p, c, cached
-            ctx.stream_state = st
-            ctx.stream = False
+            got = BodyUsage(*parsed)
+        ctx.stream_state = got
+        ctx.stream = False
 
     # ------------------------------------------------------------------ settle
     def on_end(self, ctx: Any) -> None:
@@ -298,6 +341,34 @@ class UsageStage(Stage):
         if ctx.tokens_source is not None or not ctx.attempts:
             return  # already done, or the upstream was never called (nothing to bill)
         st = ctx.stream_state
+        if st.__class__ is BodyUsage:  # a complete answer that reported its usage: the common case
+            prompt, completion, cached = st
+            source = "provider"
+        else:
+            prompt, completion, cached, source = self._final_counts(ctx, st)
+        ctx.prompt_tokens = prompt
+        ctx.completion_tokens = completion
+        ctx.tokens_source = source
+        model = ctx.model
+        if model is not None:
+            cost = _round10(((prompt - cached) * model.price_in + cached * model.price_cached
+                             + completion * model.price_out) / 1e6)
+        else:
+            cost = 0.0  # (= round(0.0, 10))
+        ctx.cost_usd = cost
+        # fastgate_tokens_total / fastgate_cost_usd_total are counted from these ctx fields by the
+        # gateway's one per-request metrics call (Registry.record_request, in Gateway._finish).
+        ledger = self.world.ledger
+        if ledger is not None:
+            ident = ctx.identity
+            try:
+                tenant, subject = ident.tenant or "", ident.subject or ""
+            except AttributeError:  # anonymous (None), or an identity without those fields
+                tenant, subject = getattr(ident, "tenant", None) or "", getattr(ident, "subject", None) or ""
+            ledger.record(tenant, subject, ctx.model_name or "", prompt, completion, cost)
+
+    def _final_counts(self, ctx: Any, st: Any) -> tuple[Any, Any, int, str]:
+        """(prompt, completion, cached, source) of a stream, or of an answer without usage."""
         counter = self.counter
         prompt = completion = None
         cached = 0
@@ -320,22 +391,4 @@ class UsageStage(Stage):
                                 parts.append(_content_text(payload))
                     text = "".join(parts)
                 completion = counter.count_text(text) if text else 0
-        ctx.prompt_tokens = prompt
-        ctx.completion_tokens = completion
-        ctx.tokens_source = source
-        model = ctx.model
-        price_in = model.price_in if model is not None else 0.0
-        if model is not None:
-            cost = ((prompt - cached) * price_in + cached * model.price_cached + completion * model.price_out) / 1e6
-        else:
-            cost = 0.0
-        ctx.cost_usd = round(cost, 10)
-        # fastgate_tokens_total / fastgate_cost_usd_total are counted from these ctx fields by the
-        # gateway's one per-request metrics call (Registry.record_request, in Gateway._finish).
-        world = self.world
-        name = ctx.model_name or ""
-        ledger = world.ledger
-        if ledger is not None:
-            ident = ctx.identity
-            ledger.record(getattr(ident, "tenant", None) or "", getattr(ident, "subject", None) or "", name,
-                          prompt, completion, ctx.cost_usd)
+        return prompt, completion, cached, source

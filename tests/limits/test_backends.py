@@ -164,6 +164,37 @@ def test_concurrency_acquire_release(backend: LocalBackend | ShmBackend) -> None
     assert backend.acquire(key, 1) and not backend.acquire(key, 1)
 
 
+def test_fast_admit_is_reserve_then_report(backend: LocalBackend | ShmBackend) -> None:
+    """fast_admit (the rate-limit stage's call) gives reserve's outcome and charges the same, with
+    an admitted request's records already reported (gcra.report); bad kinds or labels raise
+    before anything is charged."""
+    labels = tuple(f"h{i}" for i in range(6))
+    report = _native.kernel("gcra").report
+    ref = LocalBackend()
+    now = _now()
+    rng = random.Random(9)
+    for step in range(300):
+        items = [(b"k%d" % j, rng.randrange(0, 4), rng.choice([3, 5, 10**9]), 60 * S)
+                 for j in rng.sample(range(4), rng.randrange(1, 4))]
+        kinds = [rng.choice([0, 1, 2]) for _ in items]
+        t = now + step * 1_000_000
+        d = ref.reserve(items, t)
+        code, retry_s, got = backend.fast_admit(items, t, LimitState, kinds, labels)
+        assert (code == 1, retry_s) == (d.allowed, d.retry_after_s)
+        assert got == (report(d.limits, kinds, labels) if d.allowed else d.limits)
+    for j in range(4):
+        assert backend.tat(b"k%d" % j) == ref.tat(b"k%d" % j)
+    if isinstance(backend, ShmBackend):  # the kernel's argument checks (LocalBackend: the report's)
+        before = backend.tat(b"k0")
+        with pytest.raises(TypeError):
+            backend.fast_admit([(b"k0", 1, 5, S)], now + S, LimitState, [1.0], labels)
+        with pytest.raises(ValueError):
+            backend.fast_admit([(b"k0", 1, 5, S)], now + S, LimitState, [0], labels[:5])
+        with pytest.raises(TypeError):
+            backend.fast_admit([(b"k0", 1, 5, S)], now + S, dict, [0], labels)
+        assert backend.tat(b"k0") == before
+
+
 def test_limit_key_escapes_separators() -> None:
     a = limit_key("tokens", "subject", "alice:gpt-4o", 60 * S)
     b = limit_key("tokens", "subject", "alice", 60 * S, model="gpt-4o")

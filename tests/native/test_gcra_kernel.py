@@ -360,3 +360,59 @@ def test_compiled_records_do_not_leak_references() -> None:
         c.records(True, [(key, 1, 10**9, 60 * S)], [1], [2], [-1], Rec)
     del out
     assert sys.getrefcount(key) == before
+
+
+# --- reporting: duration() and report() ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("seconds", "text"), [
+    (0.0, "0s"), (-1.0, "0s"), (1e-7, "1ms"), (0.001, "1ms"), (0.0010001, "2ms"), (0.02, "20ms"),
+    (0.9999, "1000ms"), (1.0, "1s"), (1.2, "2s"), (59.0, "59s"), (60.0, "1m0s"), (360.0, "6m0s"),
+    (3600.0, "1h0m0s"), (3723.5, "1h2m4s"), (86400.0 * 3, "72h0m0s"), (7, "7s"),
+])
+def test_duration_examples(g: ModuleType, seconds: float, text: str) -> None:
+    assert g.duration(seconds) == text
+
+
+@pytest.mark.skipif(_native.NO_EXTENSIONS, reason="FASTGATE_NO_EXTENSIONS=1")
+def test_duration_and_report_equivalence() -> None:
+    c, py = _compiled_or_fail(), twin("gcra")
+    rng = random.Random(17)
+    for _ in range(100_000):
+        r = rng.random()
+        v = rng.uniform(0, 2) if r < 0.3 else rng.uniform(0, 1e6) if r < 0.6 else rng.randrange(0, 10**12) / 1e9 \
+            if r < 0.9 else rng.choice([0.0, -0.0, -3.0, 0.001, 1.0, 5e-324, 1e17, float("-inf"), 3, 10**30])
+        assert c.duration(v) == py.duration(v), v
+    for bad in (float("nan"), float("inf")):
+        for mod in (c, py):
+            with pytest.raises((ValueError, OverflowError)):
+                mod.duration(bad)
+
+    class Rec(tuple):
+        pass
+
+    class Int(int):
+        pass
+
+    labels = tuple(f"l{i}" for i in range(6))
+    for _ in range(20_000):
+        recs = [tuple.__new__(Rec, (b"k%d" % i, rng.choice([1, 10, 10**9, 2**70, Int(5)]),
+                                     rng.choice([0, 1, 5, 5, 10**9, -1, 2**64, Int(3)]),
+                                     rng.choice([0.0, 1e-7, 0.5, 61.0, 3700.0, 5]), 0.0))
+                for i in range(rng.randrange(0, 6))]
+        kinds = [rng.choice([0, 1, 2, 3, 0, 1]) for _ in range(rng.randrange(0, 7))]
+        if rng.random() < 0.02:
+            kinds.append(True)
+        want = py.report(recs, kinds, labels)
+        got = c.report(recs, kinds, labels)
+        assert got == want and [type(v) for _, v in got] == [type(v) for _, v in want], (recs, kinds)
+
+
+def test_report_picks_the_tightest_of_each_kind(g: ModuleType) -> None:
+    labels = ("a", "b", "c", "d", "e", "f")
+    recs = [(b"r1", 10, 7, 0.5, 0.0), (b"t1", 1000, 900, 2.0, 0.0), (b"r2", 5, 3, 61.0, 0.0),
+            (b"u", 9, 0, 9.0, 0.0), (b"r3", 4, 3, 1.0, 0.0)]
+    assert g.report(recs, [0, 1, 0, 2, 0], labels) == [
+        ("a", "5"), ("b", "3"), ("c", "1m1s"), ("d", "1000"), ("e", "900"), ("f", "2s")]
+    assert g.report(recs, [2, 2], labels) == []
+    assert g.report(recs[:1], [1, 0, 0], labels) == [("d", "10"), ("e", "7"), ("f", "500ms")]

@@ -241,3 +241,150 @@ def test_vocabulary_filter() -> None:
               if len(enc.encode_ordinary(w.decode())) > 1 and w not in vocab]  # fmt: skip
     fp = sum(TWIN.in_vocab(w) for w in probes) / len(probes)
     assert fp <= 2 * TWIN.VOCAB_FP + 0.01
+
+
+# --- request bodies (chat_prompt, max_output) --------------------------------------------------
+
+
+class _Str(str):
+    pass
+
+
+class _Dict(dict):
+    pass
+
+
+class _List(list):
+    pass
+
+
+class _Int(int):
+    pass
+
+
+_WORDS = ["hello", "world", "the", "Café", "日本語", "x", "", " ", "\n", "user", "system", "assistant", "tool",
+          "developer", "function", "usér", "a" * 30]  # fmt: skip
+
+
+def _words(rng: random.Random) -> str:
+    return " ".join(rng.choice(_WORDS) for _ in range(rng.randrange(0, 6)))
+
+
+def _part(rng: random.Random) -> object:
+    c = rng.random()
+    if c < 0.3:
+        return _words(rng)
+    if c < 0.85:
+        part: dict[str, object] = {}
+        if rng.random() < 0.8:
+            part["type"] = rng.choice(["text", "image_url", "refusal", None, 3, _Str("text"), "input_text"])
+        if rng.random() < 0.7:
+            part["text"] = rng.choice([_words(rng), None, 5])
+        if rng.random() < 0.3:
+            part["refusal"] = _words(rng)
+        if rng.random() < 0.1:
+            part["image_url"] = {"url": "http://x", "detail": "low"}
+        return _Dict(part) if rng.random() < 0.05 else part
+    return rng.choice([None, 5, [1]])
+
+
+def _value(rng: random.Random, depth: int = 0) -> object:
+    c = rng.random()
+    if c < 0.4:
+        return _words(rng)
+    if c < 0.5:
+        return rng.choice([None, 1, 2.5, True])
+    if c < 0.55:
+        return _Str(_words(rng))
+    if c < 0.7 and depth < 2:
+        return [_part(rng) for _ in range(rng.randrange(3))]
+    if c < 0.8 and depth < 2:
+        return {rng.choice(["function", "name", "arguments", "x"]): _value(rng, depth + 1) for _ in range(2)}
+    return _words(rng)
+
+
+def _message(rng: random.Random) -> object:
+    if rng.random() < 0.05:
+        return rng.choice([None, "hi", 5, ["x"]])
+    m: dict[object, object] = {}
+    for _ in range(rng.randrange(0, 5)):
+        k = rng.choice(["role", "content", "name", "tool_call_id", "tool_calls", "function_call", "refusal", "x"])
+        if k == "content":
+            m[k] = rng.choice([_words(rng), [_part(rng) for _ in range(rng.randrange(4))], None, 3,
+                               _List([_words(rng)])])
+        elif k == "tool_calls":
+            m[k] = rng.choice([None, [], [{"function": {"name": "f", "arguments": "{}"}}], "x"])
+        elif k == "function_call":
+            m[k] = rng.choice([None, {"name": "f", "arguments": "{}"}, "auto"])
+        else:
+            m[k] = _value(rng)
+    if rng.random() < 0.02:
+        m[1] = "x"
+    return _Dict(m) if rng.random() < 0.03 else m
+
+
+def chat_bodies(seed: int, count: int) -> list[object]:
+    """OpenAI request bodies, plain and not: string and list contents, image parts, tool calls,
+    tools, JSON schemas, subclasses of the JSON types, messages that are not objects."""
+    rng = random.Random(seed)
+    out: list[object] = []
+    for _ in range(count):
+        b: dict[str, object] = {}
+        if rng.random() < 0.95:
+            b["messages"] = [_message(rng) for _ in range(rng.randrange(0, 5))]
+        if rng.random() < 0.03:
+            b["messages"] = _List(b.get("messages") or [])
+        if rng.random() < 0.05:
+            b["tools"] = rng.choice([[], None, [{"type": "function", "function": {"name": "f"}}]])
+        if rng.random() < 0.05:
+            b["functions"] = rng.choice([[], None])
+        if rng.random() < 0.1:
+            b["response_format"] = rng.choice([{"type": "json_object"}, {"type": "json_schema", "json_schema": {
+                "name": "x", "schema": {}}}, "text", None, _Dict()])
+        if rng.random() < 0.05:
+            b["prompt"] = "hi"
+        for key in ("max_completion_tokens", "max_tokens", "max_output_tokens", "n", "best_of"):
+            if rng.random() < 0.2:
+                b[key] = rng.choice([None, -1, 0, 1, 2, 48, True, False, 2**63 - 1, 2**63, 2**70, -2**70, 1.5,
+                                     "2", _Int(3), _Int(0)])
+        c = rng.random()
+        out.append(_Dict(b) if c < 0.02 else [b] if c < 0.03 else b)
+    return out
+
+
+@pytest.mark.skipif(COMPILED is None, reason="compiled kernel not built")
+def test_request_bodies_equivalence() -> None:
+    assert COMPILED is not None
+    plain = 0
+    for body in chat_bodies(5, 20_000):
+        n = TWIN.chat_prompt(body)
+        assert COMPILED.chat_prompt(body) == n, body
+        plain += n >= 0
+        for default in (1024, _Int(9), 1.5):
+            want = TWIN.max_output(body, default)
+            got = COMPILED.max_output(body, default)
+            assert got == want and type(got) is type(want), (body, default)
+    assert plain > 5_000
+
+
+@pytest.mark.parametrize("impl", IMPLS)
+def test_chat_prompt_plain_and_not(impl) -> None:
+    est = impl.estimate_text
+    body = {"model": "m", "messages": [{"role": "system", "content": "Be brief."},
+                                       {"role": "user", "name": "al", "content": [
+                                           "one", {"type": "text", "text": "two"}, {"refusal": "no"}]}]}
+    want = 3 + (3 + est("system") + est("Be brief.")) + (3 + est("user") + est("al") + 1 + est("one")
+                                                         + est("two") + est("no"))
+    assert impl.chat_prompt(body) == want
+    for not_plain in (
+        {"messages": [{"role": "user", "content": [{"type": "image_url", "image_url": {"url": "x"}}]}]},
+        {"messages": [{"role": "assistant", "tool_calls": []}]},
+        {"messages": [{"role": "assistant", "function_call": {"name": "f"}}]},
+        {"messages": [], "tools": []},
+        {"messages": [], "response_format": {"type": "json_schema", "json_schema": {}}},
+        {"prompt": "hi"},
+        {"messages": _List()},
+        _Dict(messages=[]),
+        None,
+    ):
+        assert impl.chat_prompt(not_plain) == -1, not_plain

@@ -13,8 +13,10 @@ from typing import Any
 import orjson
 import pytest
 
+from fastgate._native import kernel
 from fastgate.pipeline.context import RequestContext
-from fastgate.stages.usage import _USAGE_OBJ, UsageStage, _flat_usage
+from fastgate.stages.usage import _USAGE_OBJ, UsageStage, _flat_usage, _parse_body_usage
+from tests.native.test_usage_kernel import random_answers
 
 USAGES: list[Any] = [
     {"prompt_tokens": 189, "completion_tokens": 48, "total_tokens": 237},
@@ -106,3 +108,16 @@ def test_stage_reads_the_same_usage_as_a_full_parse(data: bytes) -> None:
         want = (u.get("prompt_tokens", 0), u.get("completion_tokens", 0),
                 (u.get("prompt_tokens_details") or {}).get("cached_tokens", 0))
     assert (st.prompt, st.completion, st.cached) == want
+
+
+def test_kernel_answers_like_the_general_path() -> None:
+    """Whenever the ``usage`` kernel reads a plain usage object, the general path (a JSON parse of
+    that object, or of the whole answer) gives the same numbers."""
+    body_usage = kernel("usage").body_usage
+    answered = 0
+    for data in bodies() + random_answers(2, 10_000):
+        got = body_usage(data)
+        if got is not None:
+            answered += 1
+            assert got == _parse_body_usage(data), data
+    assert answered > 1_000

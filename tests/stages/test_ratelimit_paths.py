@@ -1,0 +1,116 @@
+"""RateLimit's fast path (a simple plan, an authenticated caller, a synchronous backend: the rows
+remembered per identity, one fast_admit call) against its general path: the same replies,
+headers, access-log fields, decisions, settles and backend state, request after request."""
+
+from __future__ import annotations
+
+import random
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from conftest import base_config
+
+from fastgate.config import load_config_text
+from fastgate.pipeline.context import RequestContext
+from fastgate.server.worker import Worker
+from fastgate.stages import ratelimit as rl_mod
+
+LIMITS = [
+    "{key: subject, requests: 4, per: 1m}",
+    "{key: tenant, tokens: 900, per: 1m}",
+    "{key: api_key, usd: 0.0004, per: 1h}",
+    "{key: global, requests: 40, per: 1h}",
+    '{key: subject, requests: "claim:rpm", per: 1h}',
+]
+
+
+def _config(backend: str, limits: list[str]) -> str:
+    lines = "\n".join(f"      - {lim}" for lim in limits)
+    extra = (f"policies:\n  - name: default\n    match: {{}}\n    limits:\n{lines}\n"
+             f"rate_limit: {{backend: {backend}}}\n")
+    return base_config("http://127.0.0.1:9", extra=extra)
+
+
+class _Ident:
+    def __init__(self, subject: Any, claims: dict[str, Any], tenant: str | None = None,
+                 api_key: str | None = None) -> None:
+        self.subject, self.claims, self.tenant, self.api_key = subject, claims, tenant, api_key
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.t = 1_800_000_000 * 10**9
+
+    def time_ns(self) -> int:
+        self.t += 7_000_000  # 7 ms per call
+        return self.t
+
+
+def _run(backend: str, limits: list[str], fast: bool, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    monkeypatch.setattr(rl_mod, "time", _Clock())
+    worker = Worker(load_config_text(_config(backend, limits), "<test>"))
+    world = worker.world
+    ep = world.match("POST", "/v1/chat/completions")
+    stage = next(s for s in ep.chain.stages if s.name == "ratelimit")
+    policy = world.auth.policies.policies[0]
+    if not fast:
+        for plan in stage.plans.values():
+            plan.simple = False
+    idents = [
+        _Ident("alice", {"rpm": 3}, tenant="acme", api_key="k1"),
+        _Ident("bob", {"rpm": "5"}, api_key="k2"),
+        _Ident("carol", {"rpm": 9}, tenant="acme"),
+        _Ident("dave", {}),  # the claim is missing: 403
+        _Ident(None, {"rpm": 2}),  # no subject: keyed by the client address
+        None,  # anonymous
+    ]
+    rng = random.Random(4)
+    out: list[Any] = []
+    live: list[RequestContext] = []
+    for i in range(160):
+        ctx = RequestContext(None, world, 0.0)
+        ctx.policy, ctx.identity, ctx.model_name = policy, rng.choice(idents), "gpt-4o-mini"
+        ctx.model = world.models["gpt-4o-mini"]
+        ctx.client_ip = f"10.0.0.{rng.randrange(3)}"
+        ctx.request = SimpleNamespace(remote="10.0.0.9", headers={})
+        ctx.est_prompt_tokens, ctx.est_output_tokens = rng.randrange(0, 300), rng.randrange(0, 300)
+        if rng.random() < 0.2:
+            ctx.reply_headers = [("x-earlier", "1")]
+        reply = stage.on_request(ctx)
+        shown = None if reply is None else (reply.status, reply.type, reply.code, reply.headers, reply.reason,
+                                            reply.message)
+        out.append((i, shown, ctx.reply_headers, dict(ctx.extra or {})))
+        if reply is None:
+            live.append(ctx)
+        if live and rng.random() < 0.5:  # end a request: billed, refunded or partly delivered
+            done = live.pop(rng.randrange(len(live)))
+            done.attempts = rng.choice([0, 1, 1])
+            done.status = rng.choice([200, 200, 502])
+            done.prompt_tokens, done.completion_tokens = rng.randrange(0, 400), rng.randrange(0, 400)
+            done.cost_usd = rng.choice([0.0, 0.00002, 0.0003])
+            done.tokens_source = "provider"
+            stage.on_end(done)
+            out.append((i, "end", (done.extra or {}).get("limit_settled")))
+    assert bool(stage.plans[policy].by_ident) == fast  # (the path under test was the one taken)
+    fam = worker.metrics.families["fastgate_ratelimit_decisions_total"]
+    out.append(sorted((k[0], v) for k, v in fam.values.items()))
+    b = stage.rt.backend
+    keys = sorted({k for s in stage.plans[policy].specs for k in s._keys.values()})
+    out.append([(k, b.tat(k)) for k in keys])
+    return out
+
+
+@pytest.mark.parametrize("backend", ["local", "shm"])
+def test_fast_and_general_paths_agree(backend: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = _run(backend, LIMITS, True, monkeypatch)
+    general = _run(backend, LIMITS, False, monkeypatch)
+    assert fast == general
+    outcomes = {step[1][0] if step[1] else None for step in fast if len(step) == 4}
+    assert outcomes >= {None, 429, 403}  # admitted, denied and claim-less requests were all seen
+
+
+@pytest.mark.parametrize("backend", ["local", "shm"])
+def test_fast_and_general_paths_agree_requests_only(backend: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    limits = ["{key: subject, requests: 3, per: 1m}", "{key: tenant, requests: 5, per: 1m}"]
+    assert _run(backend, limits, True, monkeypatch) == _run(backend, limits, False, monkeypatch)
