@@ -121,11 +121,12 @@ class ProviderRuntime:
 
 
 class ModelTarget:
-    __slots__ = ("provider", "target", "upstream_model", "label", "breaker")
+    __slots__ = ("provider", "target", "upstream_model", "label", "breaker", "base_path_b")
 
     def __init__(self, provider: ProviderRuntime, target: Target, upstream_model: str) -> None:
         self.provider = provider
         self.target = target
+        self.base_path_b = target.base_path.encode()  # the request path's prefix, encoded once
         self.upstream_model = upstream_model
         self.label = target.url
         self.breaker: Breaker | None = provider.breakers.get(target.url)
