@@ -370,8 +370,10 @@ class Gateway:
             return RawResponse(499, False)
         keep = request.keep_alive and not self.draining and (status < 400 or request.content.is_eof())
         if own_date is None:
+            # (bytes.find, not ``in``: Python 3.11's bytes.__contains__ first tries the operand as an
+            # int and builds a TypeError to find out it is not one.)
             own_date = not (fields.startswith("date: ") or "\ndate: " in fields
-                            or (tail and (tail.startswith(b"date: ") or b"\ndate: " in tail)))
+                            or (tail and (tail.startswith(b"date: ") or tail.find(b"\ndate: ") >= 0)))
         if not keep:
             conn = b"Connection: close\r\n"
         elif request.version < (1, 1):
