@@ -167,7 +167,11 @@ class Body:
             data = data[:n]
             buf.clear()
             buf.append(rest)
-        self._consumed(len(data))
+        # (_consumed, inlined: this runs for every request with a body)
+        size = self._size = self._size - len(data)
+        p = self._proto
+        if p is not None and p.body_paused and size < BODY_LOW:
+            p.resume_body()
         return data
 
     async def readany(self) -> bytes:

@@ -893,9 +893,13 @@ class Target:
         CTL/SP, or a header value holds CR/LF/NUL/CTL — values built from token claims must
         never split the request (CRLF injection, cf. CVE-2019-9740); see ``httpwire``.
         """
-        loop = asyncio.get_running_loop()
-        if loop is not self._loop:
-            self._bind(loop)
+        loop = self._loop
+        if loop is None or not loop.is_running():
+            # (Python 3.11's get_running_loop() makes a getpid() system call: asked only when
+            # the loop this Target is bound to is not the one running, i.e. not running at all.)
+            loop = asyncio.get_running_loop()
+            if loop is not self._loop:
+                self._bind(loop)
         stream: AsyncIterable[bytes] | None = None
         payload: bytes | None = None
         # One C pass builds and validates the head (httpwire kernel); a small body rides in the
