@@ -242,8 +242,8 @@ class Gateway:
         self.inflight += 1
         method = ctx.method = request.method
         raw = request.raw_path
-        q = raw.find("?")
-        if q >= 0:
+        if "?" in raw:  # (``in`` first: str.find parses its arguments, the common case has no query)
+            q = raw.find("?")
             ctx.path = path = raw[:q]
             ctx.query = raw[q + 1:]
         else:
@@ -374,8 +374,8 @@ class Gateway:
         if own_date is None:
             # (bytes.find, not ``in``: Python 3.11's bytes.__contains__ first tries the operand as an
             # int and builds a TypeError to find out it is not one.)
-            own_date = not (fields.startswith("date: ") or "\ndate: " in fields
-                            or (tail and (tail.startswith(b"date: ") or tail.find(b"\ndate: ") >= 0)))
+            own_date = not (fields[:6] == "date: " or "\ndate: " in fields
+                            or (tail and (tail[:6] == b"date: " or tail.find(b"\ndate: ") >= 0)))
         if not keep:
             conn = b"Connection: close\r\n"
         elif request.version < (1, 1):
@@ -696,7 +696,10 @@ class Gateway:
             ctx.error_stage = None
             if headers is not None:
                 return self._write_raw(ctx, status, fields + _fields(headers), data, None)
-            return self._write_raw(ctx, status, fields, data, None, response_fields(raw) if raw else b"")
+            tail, date = response_fields(raw) if raw else (b"", False)
+            # Add Date unless a field line carries one (what _write_raw's own_date=None finds)
+            return self._write_raw(ctx, status, fields, data,
+                                   not (date or fields[:6] == "date: " or "\ndate: " in fields), tail)
         hdrs = self._headers(ctx, True)
         for name, hook in rh:
             ctx.error_stage = name
