@@ -513,7 +513,8 @@ class HttpProtocol(asyncio.Protocol):
         """The connection's task: its requests one at a time, in order, then wait for the next one.
 
         One task per connection, not one per request: a Task costs more to make and to retire
-        (``asyncio.all_tasks`` bookkeeping in Python) than a future costs to wake it."""
+        (``asyncio.all_tasks`` bookkeeping in Python) than a future costs to wake it. (The requests
+        of a connection share the task's context: fastgate keeps no per-request contextvars.)"""
         try:
             while True:
                 req = self.active
