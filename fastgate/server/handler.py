@@ -653,13 +653,14 @@ class Gateway:
 
         ``tr`` (a providers.Translation, None on the pass-through path) turns the answer into the
         caller's format before any chunk hook sees it."""
-        ct = b""
-        for k, v in resp.headers:
-            if k == b"content-type":
-                ct = v
-                break
-        if ctx.stream and resp.status == 200 and ct.startswith(b"text/event-stream"):
-            return await self._relay_stream(ctx, resp, t_up, tr)
+        if ctx.stream and resp.status == 200:
+            ct = b""
+            for k, v in resp.headers:
+                if k == b"content-type":
+                    ct = v
+                    break
+            if ct.startswith(b"text/event-stream"):
+                return await self._relay_stream(ctx, resp, t_up, tr)
         try:
             data = await resp.read(MAX_RESPONSE_BYTES)
         except UpstreamError as e:
