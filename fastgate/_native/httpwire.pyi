@@ -25,3 +25,9 @@ def parse_response_head(buf: bytes, start: int = 0) -> tuple[bytes, list[tuple[b
     Raises ``ValueError`` when the head is incomplete, not ``HTTP/``, has a CTL in the reason
     or a field line without a name.
     """
+
+def parse_simple_response(buf: bytes) -> tuple[int, bytes, list[tuple[bytes, bytes]], int] | None:
+    """``(status, reason, headers, end)`` when ``buf`` is exactly one complete response of the narrow
+    shape the upstream client may take without llhttp (HTTP/1.1, final status but 204/304, plain
+    fields, one Content-Length whose bytes are all there, no Transfer-Encoding/Connection/
+    Proxy-Connection/Upgrade); else None (llhttp decides)."""

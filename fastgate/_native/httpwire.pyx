@@ -9,9 +9,9 @@ piece (head and body in a single buffer, so the transport gets one write).
 
 from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize, PyBytes_GET_SIZE
 from cpython.tuple cimport PyTuple_GET_ITEM, PyTuple_GET_SIZE
-from libc.string cimport memchr, memcpy
+from libc.string cimport memchr, memcmp, memcpy
 
-__all__ = ["build_request", "parse_response_head", "NO_FRAMING", "CHUNKED"]
+__all__ = ["build_request", "parse_response_head", "parse_simple_response", "NO_FRAMING", "CHUNKED"]
 
 NO_FRAMING = -1
 CHUNKED = -2
@@ -245,3 +245,90 @@ def parse_response_head(buf, Py_ssize_t start=0):
         headers.append((name, value))
         line = eol + 2
     return reason, headers, end + 4
+
+
+cdef inline bint _digit(unsigned char c):
+    return 48 <= c <= 57
+
+
+cdef inline bint _is(const char* name, Py_ssize_t n, const char* lit, Py_ssize_t m):
+    return n == m and memcmp(name, lit, m) == 0
+
+
+def parse_simple_response(buf):
+    """``(status, reason, headers, end)`` when ``buf`` is exactly one complete simple response, else
+    None; see the twin."""
+    cdef const unsigned char* b
+    cdef Py_ssize_t n, pos, i, colon, vs, ve, nlen
+    cdef int status
+    cdef long long length = -1
+    cdef bytes name, value
+    cdef char* w
+    cdef unsigned char c
+    cdef list headers
+    if type(buf) is not bytes:
+        raise TypeError("buf must be bytes")
+    n = PyBytes_GET_SIZE(buf)
+    b = <const unsigned char*>PyBytes_AS_STRING(buf)
+    # Status line: "HTTP/1.1" SP 3DIGIT (2xx-5xx) SP reason (SP / VCHAR) CRLF
+    if n < 15 or memcmp(b, b"HTTP/1.1 ", 9) != 0:
+        return None
+    if not (50 <= b[9] <= 53 and _digit(b[10]) and _digit(b[11]) and b[12] == 32):
+        return None
+    status = (b[9] - 48) * 100 + (b[10] - 48) * 10 + (b[11] - 48)
+    if status == 204 or status == 304:
+        return None
+    i = 13
+    while i < n and 0x20 <= b[i] <= 0x7E:
+        i += 1
+    if i + 1 >= n or b[i] != 13 or b[i + 1] != 10:
+        return None
+    reason = PyBytes_FromStringAndSize(<const char*>b + 13, i - 13)
+    pos = i + 2
+    headers = []
+    while True:
+        if pos + 1 >= n:
+            return None
+        if b[pos] == 13 and b[pos + 1] == 10:
+            pos += 2
+            break
+        # token ":" *( HTAB / SP / VCHAR ) CRLF
+        colon = pos
+        while colon < n and _TCHAR[b[colon]]:
+            colon += 1
+        if colon == pos or colon >= n or b[colon] != 58:
+            return None
+        i = colon + 1
+        while i < n and (b[i] == 9 or 0x20 <= b[i] <= 0x7E):
+            i += 1
+        if i + 1 >= n or b[i] != 13 or b[i + 1] != 10:
+            return None
+        nlen = colon - pos
+        name = PyBytes_FromStringAndSize(NULL, nlen)
+        w = PyBytes_AS_STRING(name)
+        for vs in range(nlen):
+            c = b[pos + vs]
+            w[vs] = <char>(c + 32 if 65 <= c <= 90 else c)
+        if (_is(w, nlen, b"transfer-encoding", 17) or _is(w, nlen, b"connection", 10)
+                or _is(w, nlen, b"proxy-connection", 16) or _is(w, nlen, b"upgrade", 7)):
+            return None
+        vs = colon + 1
+        ve = i
+        while vs < ve and _ows(b[vs]):
+            vs += 1
+        while ve > vs and _ows(b[ve - 1]):
+            ve -= 1
+        if _is(w, nlen, b"content-length", 14):
+            if length >= 0 or ve - vs < 1 or ve - vs > 15:
+                return None
+            length = 0
+            for colon in range(vs, ve):
+                if not _digit(b[colon]):
+                    return None
+                length = length * 10 + (b[colon] - 48)
+        value = PyBytes_FromStringAndSize(<const char*>b + vs, ve - vs)
+        headers.append((name, value))
+        pos = i + 2
+    if length < 0 or n - pos != length:
+        return None
+    return status, reason, headers, pos

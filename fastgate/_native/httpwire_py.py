@@ -23,6 +23,14 @@ field. On top of llhttp it refuses a protocol other than ``HTTP/`` (llhttp also 
 and ``ICE/``) and CTLs in the reason phrase, and strips trailing whitespace from values, which
 is not part of them (RFC 9110 §5.5).
 
+``parse_simple_response`` is a shortcut past llhttp for the common answer: it accepts only a
+``buf`` that is exactly one complete response of a narrow, unambiguous shape (``HTTP/1.1``, a final
+status other than 204/304, token names, field values of SP/HTAB/VCHAR only, CRLF line ends, one
+``Content-Length`` of digits whose bytes are all there, no ``Transfer-Encoding``, ``Connection``,
+``Proxy-Connection`` or ``Upgrade``), a subset of what llhttp's strict mode accepts, and returns
+what the llhttp path would find in it. Anything else is ``None``: the caller hands the bytes to
+llhttp, which gives the verdict. So the shortcut can only take an answer llhttp would take too.
+
 ``host_line`` (``" HTTP/1.1\\r\\nHost: h\\r\\n"``) is built by the caller from a parsed URL and is
 trusted. ``content_length`` chooses the framing line: ``>= 0`` writes ``Content-Length: n``,
 ``NO_FRAMING`` (-1) none, ``CHUNKED`` (-2) ``Transfer-Encoding: chunked``.
@@ -32,7 +40,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["build_request", "parse_response_head", "NO_FRAMING", "CHUNKED"]
+__all__ = ["build_request", "parse_response_head", "parse_simple_response", "NO_FRAMING", "CHUNKED"]
 
 NO_FRAMING = -1
 CHUNKED = -2
@@ -122,3 +130,52 @@ def parse_response_head(buf: bytes, start: int = 0) -> tuple[bytes, list[tuple[b
             raise ValueError("field line without a name")
         headers.append((name.lower(), value.strip(b" \t")))
     return reason, headers, end + 4
+
+
+# parse_simple_response: the status line and field lines it takes (anything else is not "simple").
+_SIMPLE_STATUS = re.compile(rb"HTTP/1\.1 ([2-5][0-9][0-9]) ([\x20-\x7e]*)\r\n")
+_SIMPLE_FIELD = re.compile(rb"([!#$%&'*+\-.^_`|~0-9A-Za-z]+):([\t\x20-\x7e]*)\r\n")
+# Fields whose meaning llhttp acts on beyond Content-Length: such an answer takes the llhttp path.
+_NOT_SIMPLE = frozenset((b"transfer-encoding", b"connection", b"proxy-connection", b"upgrade"))
+_DIGITS = re.compile(rb"[0-9]{1,15}")
+
+
+def parse_simple_response(buf: bytes) -> tuple[int, bytes, list[tuple[bytes, bytes]], int] | None:
+    """``(status, reason, headers, end)`` when ``buf`` is exactly one complete simple response (see
+    the module docstring), else None.
+
+    ``reason`` and ``headers`` are what ``parse_response_head(buf)`` returns for it (names
+    lower-cased, values without surrounding SP/HTAB), ``end`` is the offset of the body, which
+    is ``buf[end:]``, exactly ``Content-Length`` bytes. HTTP/1.1 without ``Connection`` keeps
+    the connection alive.
+    """
+    if type(buf) is not bytes:
+        raise TypeError("buf must be bytes")
+    m = _SIMPLE_STATUS.match(buf)
+    if m is None:
+        return None
+    status = int(m.group(1))
+    if status == 204 or status == 304:
+        return None  # never a body, whatever Content-Length says
+    reason = m.group(2)
+    pos = m.end()
+    headers = []
+    length = -1
+    while not buf.startswith(b"\r\n", pos):
+        f = _SIMPLE_FIELD.match(buf, pos)
+        if f is None:
+            return None
+        name = f.group(1).lower()
+        value = f.group(2).strip(b" \t")
+        if name in _NOT_SIMPLE:
+            return None
+        if name == b"content-length":
+            if length >= 0 or _DIGITS.fullmatch(value) is None:
+                return None
+            length = int(value)
+        headers.append((name, value))
+        pos = f.end()
+    pos += 2
+    if length < 0 or len(buf) - pos != length:
+        return None
+    return status, reason, headers, pos

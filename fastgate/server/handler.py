@@ -32,7 +32,7 @@ from ..pipeline.context import RequestContext
 from ..pipeline.stage import Reply
 from ..providers import translation_for
 from .errors import render_error, sse_error_event
-from .headers import filter_request_headers, filter_response_headers, path_is_suspicious
+from .headers import filter_request_headers, filter_response_headers, path_is_suspicious, response_fields
 
 log = logging.getLogger("fastgate")
 perf_counter = time.perf_counter
@@ -222,8 +222,17 @@ class Gateway:
         self._rid_n = 0
         self.inflight = 0
         self.draining = False
+        self._loop: asyncio.AbstractEventLoop | None = None
         # open SSE responses and the front they speak (so a drain deadline can end them properly)
         self.streams: dict[ResponseStream, str] = {}
+
+    def _running_loop(self) -> asyncio.AbstractEventLoop:
+        """The event loop serving this request: ``asyncio.get_running_loop()`` makes a ``getpid()``
+        system call (Python 3.11) on every call, so the answer is kept while that loop runs."""
+        loop = self._loop
+        if loop is None or not loop.is_running():
+            loop = self._loop = asyncio.get_running_loop()
+        return loop
 
     # ------------------------------------------------------------------ entry point
     async def handle(self, request: Any) -> Any:
@@ -233,8 +242,8 @@ class Gateway:
         self.inflight += 1
         method = ctx.method = request.method
         raw = request.raw_path
-        q = raw.find("?")
-        if q >= 0:
+        if "?" in raw:  # (``in`` first: str.find parses its arguments, the common case has no query)
+            q = raw.find("?")
             ctx.path = path = raw[:q]
             ctx.query = raw[q + 1:]
         else:
@@ -251,7 +260,9 @@ class Gateway:
         resp: Any | None = None
         ep = None
         try:
-            ep = world.match(method, path)
+            ep = world.exact.get((method, path))  # (World.match's first step, inlined)
+            if ep is None:
+                ep = world.match(method, path)
             if ep is None:
                 allowed = world.methods_for(path)
                 if allowed:
@@ -313,10 +324,14 @@ class Gateway:
             return resp
         finally:
             self.inflight -= 1
-            await self._finish(ctx, ep)
+            fin = self._finish(ctx, ep)
+            if fin is not None:
+                await fin
 
     # ------------------------------------------------------------------ replies
     def _headers(self, ctx: RequestContext, upstream: bool) -> list[tuple[str, str]]:
+        """Our own response fields (request id, Server-Timing, the stages' reply headers) as a list,
+        for ``on_response_headers`` hooks and streamed responses."""
         now = perf_counter()
         total = (now - ctx.t0) * 1000.0
         if upstream:
@@ -329,12 +344,25 @@ class Gateway:
             h.extend(ctx.reply_headers)
         return h
 
-    def _write_raw(self, ctx: RequestContext, status: int, headers: list[tuple[str, str]], body: bytes,
-                   own_date: bool | None) -> Any:
+    def _own_fields(self, ctx: RequestContext) -> str:
+        """``_fields(self._headers(ctx, True))`` without the list: the fields of a relayed answer
+        when no stage has an ``on_response_headers`` hook."""
+        total = (perf_counter() - ctx.t0) * 1000.0
+        up = ctx.upstream_s * 1000.0
+        text = (f"{ctx.world.rid_header}: {ctx.request_id}\r\n"
+                f"server-timing: gateway;dur={total - up:.3f}, upstream;dur={up:.3f}\r\n")
+        rh = ctx.reply_headers
+        if rh:
+            text += "".join([f"{k}: {v}\r\n" for k, v in rh])
+        return text
+
+    def _write_raw(self, ctx: RequestContext, status: int, fields: str, body: bytes, own_date: bool | None,
+                   tail: bytes = b"") -> Any:
         """Serialise a complete response straight to the transport (see :class:`RawResponse`).
 
-        ``own_date`` None: add ``Date`` unless ``headers`` (relayed from upstream, lowercase names)
-        carry one."""
+        ``fields``: the header lines as text (``_fields``); ``tail``: more header lines, already bytes
+        (the upstream's, relayed as received: ``response_fields``). ``own_date`` None: add ``Date``
+        unless those lines (upstream names are lowercase) carry one."""
         request = ctx.request
         transport = request.transport
         if transport is None or transport.is_closing():
@@ -343,20 +371,21 @@ class Gateway:
             ctx.reason = ctx.reason or "client_disconnected"
             return RawResponse(499, False)
         keep = request.keep_alive and not self.draining and (status < 400 or request.content.is_eof())
-        # One str, one encode: cheaper than encoding field by field.
-        fields = "".join([f"{k}: {v}\r\n" for k, v in headers])
         if own_date is None:
-            own_date = not fields.startswith("date: ") and "\ndate: " not in fields
-        parts = [_status_line(status), _date_header() if own_date else b"", fields.encode("latin-1"),
-                 b"Content-Length: %d\r\n" % len(body)]
+            # (bytes.find, not ``in``: Python 3.11's bytes.__contains__ first tries the operand as an
+            # int and builds a TypeError to find out it is not one.)
+            own_date = not (fields[:6] == "date: " or "\ndate: " in fields
+                            or (tail and (tail[:6] == b"date: " or tail.find(b"\ndate: ") >= 0)))
         if not keep:
-            parts.append(b"Connection: close\r\n")
+            conn = b"Connection: close\r\n"
         elif request.version < (1, 1):
-            parts.append(b"Connection: keep-alive\r\n")
-        parts.append(b"\r\n")
-        if request.method != "HEAD" and status not in (204, 304):
-            parts.append(body)
-        transport.write(b"".join(parts))
+            conn = b"Connection: keep-alive\r\n"
+        else:
+            conn = b""
+        transport.write(b"".join((
+            _status_line(status), _date_header() if own_date else b"", fields.encode("latin-1"), tail,
+            b"Content-Length: %d\r\n" % len(body), conn, b"\r\n",
+            body if request.method != "HEAD" and status not in (204, 304) else b"")))
         ctx.bytes_out = len(body)
         return RawResponse(status, keep)
 
@@ -382,7 +411,7 @@ class Gateway:
             ctx.reason = reply.code
         # Draining → "Connection: close" so the client reconnects to a live worker; an unread body
         # (error before reading it) → close rather than let aiohttp drain an arbitrary remainder.
-        return self._write_raw(ctx, status, headers, body, True)
+        return self._write_raw(ctx, status, _fields(headers), body, True)
 
     async def _error_reply(self, ctx: RequestContext, e: FastgateError) -> Any:
         ctx.reason = ctx.reason or getattr(e, "reason", None) or e.code
@@ -424,7 +453,7 @@ class Gateway:
             fb = world.models.get(name)
             if fb is not None:
                 chain.append(fb)
-        loop = asyncio.get_running_loop()
+        loop = self._running_loop()
         first_provider = model.choice.items[0].provider
         deadline = loop.time() + first_provider.timeout_s
         kind = "chat" if ep.kind == "template" else ep.kind
@@ -480,12 +509,12 @@ class Gateway:
                     ctx.set_extra("translation", tr.name)
                 elif mt.upstream_model == ctx.model_name and not ctx.body_dirty and ctx.body is not None:
                     body = ctx.body
-                    path = target.base_path.encode() + suffix
+                    path = mt.base_path_b + suffix
                 else:
                     obj["model"] = mt.upstream_model
                     body = orjson.dumps(obj)
                     obj["model"] = ctx.model_name
-                    path = target.base_path.encode() + suffix
+                    path = mt.base_path_b + suffix
                 headers = prov.headers + [(world.rid_header_b, ctx.request_id.encode())]
                 ctx.attempts += 1
                 ctx.provider = prov.name
@@ -565,13 +594,16 @@ class Gateway:
                         ctx.set_extra("attempt_log", attempt_log)
                     return await self._send_translated(ctx, resp, data, tr)
                 self.metrics.count_attempt(prov.name, mt.label, status)
-                attempt_log.append({"target": mt.label, "outcome": str(status)})
-                if len(attempt_log) > 1:
+                if attempt_log:  # the log is kept from the second attempt on
+                    attempt_log.append({"target": mt.label, "outcome": str(status)})
                     ctx.set_extra("attempt_log", attempt_log)
                 try:
                     return await self._relay_llm(ctx, resp, t_up, tr)
                 except _NotCommitted as nc:
-                    attempt_log[-1]["outcome"] = nc.err.code
+                    if attempt_log:
+                        attempt_log[-1]["outcome"] = nc.err.code
+                    else:
+                        attempt_log.append({"target": mt.label, "outcome": nc.err.code})
                     last_err = nc.err
                     last_class = "timeout" if isinstance(nc.err, UpstreamTimeout) else "server_error"
                     if not more or not nc.err.retryable:
@@ -596,11 +628,10 @@ class Gateway:
 
     async def _send_translated(self, ctx: RequestContext, resp: Any, data: bytes, tr: Any) -> Any:
         """Send an upstream answer read whole, in the caller's format."""
-        hdrs = filter_response_headers(resp.headers)
-        if tr is not None:
-            data = tr.response(resp.status, data, ctx.model_name)
-            hdrs = tr.response_headers(hdrs)
-        return await self._send_body(ctx, resp.status, hdrs, data)
+        if tr is None:
+            return await self._send_body(ctx, resp.status, None, data, resp.headers)
+        data = tr.response(resp.status, data, ctx.model_name)
+        return await self._send_body(ctx, resp.status, tr.response_headers(filter_response_headers(resp.headers)), data)
 
     async def _backoff(self, attempt: int, deadline: float, loop: asyncio.AbstractEventLoop,
                        retry_after: float | None = None) -> None:
@@ -622,13 +653,14 @@ class Gateway:
 
         ``tr`` (a providers.Translation, None on the pass-through path) turns the answer into the
         caller's format before any chunk hook sees it."""
-        ct = b""
-        for k, v in resp.headers:
-            if k == b"content-type":
-                ct = v
-                break
-        if ctx.stream and resp.status == 200 and ct.startswith(b"text/event-stream"):
-            return await self._relay_stream(ctx, resp, t_up, tr)
+        if ctx.stream and resp.status == 200:
+            ct = b""
+            for k, v in resp.headers:
+                if k == b"content-type":
+                    ct = v
+                    break
+            if ct.startswith(b"text/event-stream"):
+                return await self._relay_stream(ctx, resp, t_up, tr)
         try:
             data = await resp.read(MAX_RESPONSE_BYTES)
         except UpstreamError as e:
@@ -636,27 +668,45 @@ class Gateway:
             ctx.upstream_s += perf_counter() - t_up
             raise _NotCommitted(e)
         ctx.upstream_s += perf_counter() - t_up
-        hdrs = filter_response_headers(resp.headers)
-        if tr is not None:
-            data = tr.response(resp.status, data, ctx.model_name)
-            hdrs = tr.response_headers(hdrs)
-        return await self._send_body(ctx, resp.status, hdrs, data)
+        if tr is None:
+            return await self._send_body(ctx, resp.status, None, data, resp.headers)
+        data = tr.response(resp.status, data, ctx.model_name)
+        return await self._send_body(ctx, resp.status, tr.response_headers(filter_response_headers(resp.headers)), data)
 
-    async def _send_body(self, ctx: RequestContext, status: int, headers: list[tuple[str, str]],
-                         data: bytes) -> Any:
+    async def _send_body(self, ctx: RequestContext, status: int, headers: list[tuple[str, str]] | None,
+                         data: bytes, raw: list[tuple[bytes, bytes]] | None = None) -> Any:
+        """Send a complete answer: our fields, then ``headers`` or else the upstream's ``raw`` ones
+        (filtered by ``response_fields``/``filter_response_headers``, never decoded on the way)."""
         route: Any = ctx.route
-        hooks: Any = route.chain.chunk if route is not None else ()
         ctx.status = status
-        for _name, hook in hooks:
-            data = hook(ctx, data, True)
+        rh: Any = ()
+        if route is not None:
+            chain = route.chain
+            for _name, hook in chain.chunk:
+                data = hook(ctx, data, True)
+            rh = chain.response_headers
+        if len(data) <= RAW_WRITE_MAX:
+            if rh:
+                hdrs = self._headers(ctx, True)
+                for name, hook in rh:
+                    ctx.error_stage = name
+                    hook(ctx, status, hdrs)
+                fields = _fields(hdrs)
+            else:
+                fields = self._own_fields(ctx)
+            ctx.error_stage = None
+            if headers is not None:
+                return self._write_raw(ctx, status, fields + _fields(headers), data, None)
+            tail, date = response_fields(raw) if raw else (b"", False)
+            # Add Date unless a field line carries one (what _write_raw's own_date=None finds)
+            return self._write_raw(ctx, status, fields, data,
+                                   not (date or fields[:6] == "date: " or "\ndate: " in fields), tail)
         hdrs = self._headers(ctx, True)
-        for name, hook in (route.chain.response_headers if route is not None else ()):
+        for name, hook in rh:
             ctx.error_stage = name
             hook(ctx, status, hdrs)
         ctx.error_stage = None
-        hdrs.extend(headers)
-        if len(data) <= RAW_WRITE_MAX:
-            return self._write_raw(ctx, status, hdrs, data, None)
+        hdrs.extend(headers if headers is not None else filter_response_headers(raw or []))
         out = ResponseStream(status, hdrs)
         out.content_length = len(data)
         if self.draining:
@@ -875,7 +925,7 @@ class Gateway:
             ctx.upstream_s = perf_counter() - t_up
             raise
         ctx.upstream_s = perf_counter() - t_up
-        return await self._send_body(ctx, resp.status, filter_response_headers(resp.headers), data)
+        return await self._send_body(ctx, resp.status, None, data, resp.headers)
 
     async def _stream_body(self, ctx: RequestContext, content: Any, limit: int, idle: float) -> Any:
         size = 0
@@ -928,25 +978,56 @@ class Gateway:
         return out
 
     # ------------------------------------------------------------------ log phase
-    async def _finish(self, ctx: RequestContext, ep: Any) -> None:
+    def _finish(self, ctx: RequestContext, ep: Any) -> Any:
+        """The log phase: on_end hooks, cleanups, metrics, access log. Returns None when it is done,
+        else (an on_end hook returned an awaitable: it has I/O to wait for) the coroutine that
+        finishes it; the common case, every hook synchronous, costs no coroutine."""
         chain = ep.chain if ep is not None else None
         if chain is not None and chain.end:
-            cancelled = False
+            i = 0
             for name, hook in chain.end:
+                i += 1
                 try:
                     r = hook(ctx)
-                    if r is not None:
-                        if cancelled:
-                            # This task was cancelled (client gone, shutdown) while an end hook
-                            # waited: the rest still run (slots, refunds), but their I/O gets a
-                            # bounded time, so a dead backend cannot keep the task alive for ever.
-                            await asyncio.wait_for(r, END_HOOK_GRACE_S)
-                        else:
-                            await r
                 except asyncio.CancelledError:
-                    cancelled = True
+                    return self._finish_async(ctx, ep, chain, i, None, True)
                 except Exception:
                     log.exception("on_end hook of stage %s failed (request %s)", name, ctx.request_id)
+                    continue
+                if r is not None:
+                    return self._finish_async(ctx, ep, chain, i, r, False)
+        self._log_phase(ctx, ep, chain)
+        return None
+
+    async def _finish_async(self, ctx: RequestContext, ep: Any, chain: Any, i: int, r: Any, cancelled: bool) -> None:
+        """``_finish`` from on_end hook ``i`` on, after awaiting ``r`` (what hook ``i - 1`` returned)."""
+        hooks = chain.end
+        if r is not None:
+            try:
+                await r
+            except asyncio.CancelledError:
+                cancelled = True
+            except Exception:
+                log.exception("on_end hook of stage %s failed (request %s)", hooks[i - 1][0], ctx.request_id)
+        for name, hook in hooks[i:]:
+            try:
+                r = hook(ctx)
+                if r is not None:
+                    if cancelled:
+                        # This task was cancelled (client gone, shutdown) while an end hook
+                        # waited: the rest still run (slots, refunds), but their I/O gets a
+                        # bounded time, so a dead backend cannot keep the task alive for ever.
+                        await asyncio.wait_for(r, END_HOOK_GRACE_S)
+                    else:
+                        await r
+            except asyncio.CancelledError:
+                cancelled = True
+            except Exception:
+                log.exception("on_end hook of stage %s failed (request %s)", name, ctx.request_id)
+        self._log_phase(ctx, ep, chain)
+
+    def _log_phase(self, ctx: RequestContext, ep: Any, chain: Any) -> None:
+        """Cleanups, the per-request metrics, the access-log record."""
         if ctx.cleanup:
             for fn in ctx.cleanup:
                 try:
@@ -972,6 +1053,11 @@ class Gateway:
                 except Exception:
                     log.exception("on_log hook of stage %s failed", name)
         al.write(rec)
+
+
+def _fields(headers: list[tuple[str, str]]) -> str:
+    """Header lines as text: one str and one encode per response, cheaper than field by field."""
+    return "".join([f"{k}: {v}\r\n" for k, v in headers])
 
 
 def access_record(ctx: RequestContext, route: str, status: int, total: float) -> dict[str, Any]:

@@ -66,6 +66,27 @@ def filter_response_headers(raw_headers: list[tuple[bytes, bytes]]) -> list[tupl
     return out
 
 
+def response_fields(raw_headers: list[tuple[bytes, bytes]]) -> tuple[bytes, bool]:
+    """The fields ``filter_response_headers`` keeps, serialised as the ``name: value\r\n`` lines the
+    client receives (the upstream's bytes relayed as they are, without a str round trip), and
+    whether one of them is ``date`` (names as the client parsed them: lowercase)."""
+    out: list[bytes] = []
+    date = False
+    for k, v in raw_headers:
+        if k in HOP_BY_HOP_B:
+            if k == b"connection":
+                conn = connection_tokens(tuple(raw_headers))
+                if conn:
+                    kept = [(k, v) for k, v in raw_headers if k not in HOP_BY_HOP_B and k not in conn]
+                    return (b"".join([b"%s: %s\r\n" % (k, v) for k, v in kept]),
+                            any(k == b"date" for k, _ in kept))
+            continue
+        if k == b"date":
+            date = True
+        out += (k, b": ", v, b"\r\n")
+    return b"".join(out), date
+
+
 def path_is_suspicious(path: str) -> bool:
     """Paths whose meaning could differ between our prefix match and the upstream (HTTP-21):
     dot segments, encoded dots/slashes/backslashes, empty segments, matrix params. Rejected with 400."""

@@ -9,8 +9,9 @@ and convenient: the admin plane, JWKS/introspection/health clients, and ``server
 What a request costs here: one ``parse_head`` call of the ``reqhead`` kernel (``fastgate/_native``:
 the whole head in C, where llhttp made nine Python callbacks), one :class:`Request` (slots; headers
 decoded into a ``CIMultiDict`` only if a stage asks for them), one :class:`Body` fed slices of the
-receive buffer (``Content-Length``) or the output of a strict ``ChunkedDecoder``, and one Task running
-``Gateway.handle``. Responses are written by the Gateway straight to the transport.
+receive buffer (``Content-Length``) or the output of a strict ``ChunkedDecoder``, and a turn of the
+connection's Task, which runs ``Gateway.handle`` for each request in order and waits on a future in
+between. Responses are written by the Gateway straight to the transport.
 
 HTTP rules kept (acceptance catalogue §3; the full list is the kernel's, ``reqhead_py.py``): CL+TE,
 any transfer coding but a lone ``chunked``, bad or duplicate CL, bad chunking, obs-fold, bare CR/LF,
@@ -166,7 +167,11 @@ class Body:
             data = data[:n]
             buf.clear()
             buf.append(rest)
-        self._consumed(len(data))
+        # (_consumed, inlined: this runs for every request with a body)
+        size = self._size = self._size - len(data)
+        p = self._proto
+        if p is not None and p.body_paused and size < BODY_LOW:
+            p.resume_body()
         return data
 
     async def readany(self) -> bytes:
@@ -256,7 +261,7 @@ class HttpProtocol(asyncio.Protocol):
 
     __slots__ = ("server", "loop", "transport", "remote", "peer_ip", "closing", "rest", "rescan", "in_head",
                  "cur", "body_left", "chunks", "active", "task", "queue", "nreq", "idle_since", "body_paused",
-                 "pipe_paused", "write_paused", "drain_waiters", "reject_after")
+                 "pipe_paused", "write_paused", "drain_waiters", "reject_after", "wake")
 
     def __init__(self, server: NativeServer) -> None:
         self.server = server
@@ -272,7 +277,8 @@ class HttpProtocol(asyncio.Protocol):
         self.body_left = 0                  # Content-Length bytes still to come for ``cur``
         self.chunks: Any = None             # the ChunkedDecoder of ``cur``, if chunked
         self.active: Request | None = None
-        self.task: asyncio.Task[Any] | None = None
+        self.task: asyncio.Task[Any] | None = None  # runs the requests (``_serve``) while the connection lives
+        self.wake: asyncio.Future[None] | None = None  # what that task waits on between requests
         self.queue: collections.deque[Request] = collections.deque()
         self.nreq = 0
         self.idle_since = 0.0
@@ -493,40 +499,64 @@ class HttpProtocol(asyncio.Protocol):
 
     # ------------------------------------------------------------------ request lifecycle
     def _start(self, req: Request) -> None:
+        """``req`` is next: wake the connection's task (idle between requests), or start it."""
         self.active = req
-        self.task = self.loop.create_task(self._run(req))
+        w = self.wake
+        if w is not None:
+            self.wake = None
+            if not w.done():  # (cancelled: the connection is being torn down)
+                w.set_result(None)
+        elif self.task is None:
+            self.task = self.loop.create_task(self._serve())
 
-    async def _run(self, req: Request) -> None:
-        keep = False
+    async def _serve(self) -> None:
+        """The connection's task: its requests one at a time, in order, then wait for the next one.
+
+        One task per connection, not one per request: a Task costs more to make and to retire
+        (``asyncio.all_tasks`` bookkeeping in Python) than a future costs to wake it. (The requests
+        of a connection share the task's context: fastgate keeps no per-request contextvars.)"""
         try:
-            resp = await self.server.handler(req)
-            keep = bool(resp is not None and resp.keep_alive and req.keep_alive)
-        except asyncio.CancelledError:
-            return
-        except Exception:
-            log.exception("unhandled error in the request handler")
-            t = self.transport
-            if t is not None and not t.is_closing():
-                t.write(_canned(500, "Internal Server Error", "Internal error", "internal_error"))
+            while True:
+                req = self.active
+                if req is None:
+                    fut = self.wake = self.loop.create_future()
+                    await fut
+                    continue
+                keep = False
+                try:
+                    resp = await self.server.handler(req)
+                    keep = bool(resp is not None and resp.keep_alive and req.keep_alive)
+                except asyncio.CancelledError:
+                    return
+                except Exception:
+                    log.exception("unhandled error in the request handler")
+                    t = self.transport
+                    if t is not None and not t.is_closing():
+                        t.write(_canned(500, "Internal Server Error", "Internal error", "internal_error"))
+                self.active = None
+                if not self._after(req, keep):
+                    return
         finally:
             self.task = None
             self.active = None
-        self._after(req, keep)
+            self.wake = None
 
-    def _after(self, req: Request, keep: bool) -> None:
+    def _after(self, req: Request, keep: bool) -> bool:
+        """After ``req`` was answered: the next request becomes ``active``, or the connection waits
+        (True), or it is over (False)."""
         if self.closing:
-            return
+            return False
         if not keep or not req.content._eof:
             # An unread request-body remainder is not drained: the connection is closed instead.
             self._close()
-            return
+            return False
         self.idle_since = self.loop.time()
         if self.body_paused:
             self.body_paused = False
             self.transport.resume_reading()
         q = self.queue
         if q:
-            self._start(q.popleft())
+            self.active = q.popleft()
             if self.pipe_paused and len(q) < PIPELINE_MAX // 2:
                 self.pipe_paused = False
                 self.transport.resume_reading()
@@ -538,8 +568,11 @@ class HttpProtocol(asyncio.Protocol):
             if self.reject_after:
                 self.transport.write(self.reject_after)
             self._close()
+            return False
         elif self.server.draining:
             self._close()
+            return False
+        return True
 
     def pause_body(self) -> None:
         if not self.body_paused and self.transport is not None:

@@ -121,11 +121,12 @@ class ProviderRuntime:
 
 
 class ModelTarget:
-    __slots__ = ("provider", "target", "upstream_model", "label", "breaker")
+    __slots__ = ("provider", "target", "upstream_model", "label", "breaker", "base_path_b")
 
     def __init__(self, provider: ProviderRuntime, target: Target, upstream_model: str) -> None:
         self.provider = provider
         self.target = target
+        self.base_path_b = target.base_path.encode()  # the request path's prefix, encoded once
         self.upstream_model = upstream_model
         self.label = target.url
         self.breaker: Breaker | None = provider.breakers.get(target.url)
@@ -161,6 +162,12 @@ class ModelRuntime:
         """A weighted pick among targets whose breaker lets a request through, ``exclude`` avoided
         when possible; ``None`` when every target's breaker is open (claims a half-open probe)."""
         items = self.choice.items
+        if len(items) == 1:
+            # One target (the common case): a closed breaker (or none) lets it through with no
+            # side effect, which is what the general path below concludes too.
+            b = items[0].breaker
+            if b is None or b.state == "closed":
+                return 0, items[0]
         down: set[int] | None = None
         for i, mt in enumerate(items):
             b = mt.breaker

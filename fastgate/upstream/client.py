@@ -7,8 +7,12 @@ few allocations and few Python calls:
 
 * one C call (``httpwire.build_request``) builds and validates the head, with a small body in
   the same buffer, so the transport sees one write;
-* the parser calls back into Python four times per response, not once per header field: the
-  head llhttp accepted is split by ``httpwire.parse_response_head`` in one pass;
+* a complete answer of the plain shape (HTTP/1.1, Content-Length, ordinary fields: what an LLM
+  API sends) that arrives in one segment is taken by one C call
+  (``httpwire.parse_simple_response``), which accepts a strict subset of what llhttp accepts and
+  leaves everything else to llhttp;
+* otherwise the parser calls back into Python four times per response, not once per header
+  field: the head llhttp accepted is split by ``httpwire.parse_response_head`` in one pass;
 * one future waits for the response head; the body of a small reply is normally parsed by the
   time that future resolves, so ``read()`` needs no second future;
 * timeouts use one lazily re-armed ``loop.call_at`` timer per connection, not a timer (or
@@ -62,6 +66,7 @@ _COALESCE_MAX = 64 * 1024
 # Request-head serialiser/validator and response-head splitter (compiled httpwire, or its twin).
 _build_request = kernel("httpwire").build_request
 _parse_head = kernel("httpwire").parse_response_head
+_parse_simple = kernel("httpwire").parse_simple_response
 
 # Connection states.
 _IDLE = 0  # in the pool or just dialled; no exchange in progress
@@ -362,6 +367,22 @@ class _Conn(asyncio.Protocol):
         if state == _HEAD:
             hb = self.hbuf
             if hb is None:
+                if not self.head_req:
+                    r = _parse_simple(data)
+                    if r is not None and r[3] <= self.target.max_response_header_bytes:
+                        # The whole answer in one segment, in the plain shape llhttp would take
+                        # as is (httpwire.parse_simple_response): no parser, no callbacks.
+                        resp: UpstreamResponse = self.resp  # type: ignore[assignment]
+                        resp.status, resp.reason, resp.headers, end = r
+                        resp.keep_alive = True
+                        if end < len(data):
+                            resp._chunks.append(data[end:])
+                            resp._size += len(data) - end
+                        resp._done = True
+                        self.state = _DONE
+                        self._wake()
+                        self.finish()
+                        return
                 self.hbuf = data
             elif type(hb) is bytes:
                 # The head spans segments: keep them in a list (joining per segment would be
@@ -872,9 +893,13 @@ class Target:
         CTL/SP, or a header value holds CR/LF/NUL/CTL — values built from token claims must
         never split the request (CRLF injection, cf. CVE-2019-9740); see ``httpwire``.
         """
-        loop = asyncio.get_running_loop()
-        if loop is not self._loop:
-            self._bind(loop)
+        loop = self._loop
+        if loop is None or not loop.is_running():
+            # (Python 3.11's get_running_loop() makes a getpid() system call: asked only when
+            # the loop this Target is bound to is not the one running, i.e. not running at all.)
+            loop = asyncio.get_running_loop()
+            if loop is not self._loop:
+                self._bind(loop)
         stream: AsyncIterable[bytes] | None = None
         payload: bytes | None = None
         # One C pass builds and validates the head (httpwire kernel); a small body rides in the

@@ -477,3 +477,21 @@ async def test_per_ip_connection_cap_before_any_parsing(mock, gateway_factory):
         assert (await asyncio.wait_for(r.read(), 10)).startswith(b"HTTP/1.1 200")
         for _, w in conns:
             w.close()
+
+
+def test_response_fields_are_the_filtered_fields_as_bytes():
+    """The relay path's serialiser (bytes in, bytes out) keeps exactly the fields
+    filter_response_headers keeps, in order, byte for byte, and says whether one is Date."""
+    import random
+
+    from fastgate.server.headers import filter_response_headers, response_fields
+
+    rnd = random.Random(7)
+    names = [b"content-type", b"date", b"connection", b"keep-alive", b"x-a", b"transfer-encoding",
+             b"content-length", b"x-b", b"trailer", b"set-cookie", b"upgrade"]
+    values = [b"1", b"close", b"x-a", b"x-a, X-B", b"keep-alive", b"\xe9t\xe9", b"", b"a b"]
+    for _ in range(3000):
+        raw = [(rnd.choice(names), rnd.choice(values)) for _ in range(rnd.randint(0, 6))]
+        kept = filter_response_headers(raw)
+        assert response_fields(raw) == ("".join(f"{k}: {v}\r\n" for k, v in kept).encode("latin-1"),
+                                        any(k == "date" for k, _ in kept)), raw

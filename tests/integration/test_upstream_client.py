@@ -1349,3 +1349,189 @@ def test_httpwire_compiled_matches_twin_on_seeded_random_input() -> None:
         if a != c:
             mismatches.append(("build", args, a, c))
     assert mismatches == []
+
+
+# ---------------------------------------------------------------------------------------------
+# httpwire.parse_simple_response: the shortcut past llhttp for a complete plain answer
+
+SIMPLE = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Ws: \t v \t\r\nContent-Length: 5\r\n\r\nhello"
+
+
+@pytest.mark.parametrize("hw", IMPLS)
+def test_httpwire_parse_simple_response(hw: object) -> None:
+    p = hw.parse_simple_response  # type: ignore[attr-defined]
+    end = len(SIMPLE) - 5
+    assert p(SIMPLE) == (200, b"OK", [(b"content-type", b"application/json"), (b"x-ws", b"v"),
+                                      (b"content-length", b"5")], end)
+    assert p(b"HTTP/1.1 404 \r\ncontent-length: 0\r\n\r\n") == (404, b"", [(b"content-length", b"0")], 36)
+    assert p(b"HTTP/1.1 503 Slow  Down \r\nContent-Length:00\r\n\r\n")[:3] == (
+        503, b"Slow  Down ", [(b"content-length", b"00")])
+    for other in [
+        SIMPLE + b"x",  # more than one message's bytes
+        SIMPLE[:-1],  # not all of the body yet
+        SIMPLE[:30],
+        b"",
+        SIMPLE.replace(b"HTTP/1.1", b"HTTP/1.0"),
+        SIMPLE.replace(b"200 OK", b"204 OK"),
+        SIMPLE.replace(b"200 OK", b"304 OK"),
+        SIMPLE.replace(b"200 OK", b"101 OK"),
+        SIMPLE.replace(b"200 OK", b"600 OK"),
+        SIMPLE.replace(b"200 OK", b"200"),
+        SIMPLE.replace(b"200 OK", b"2000 OK"),
+        SIMPLE.replace(b" OK", b" O\tK"),
+        SIMPLE.replace(b" OK", b" \xe9"),
+        SIMPLE.replace(b"Content-Length: 5", b"Content-Length: 5\r\nContent-Length: 5"),
+        SIMPLE.replace(b"Content-Length: 5", b"Content-Length: +5"),
+        SIMPLE.replace(b"Content-Length: 5", b"Content-Length: 0x5"),
+        SIMPLE.replace(b"Content-Length: 5", b"Content-Length: 5 5"),
+        SIMPLE.replace(b"Content-Length: 5", b"Content-Length: "),
+        SIMPLE.replace(b"Content-Length: 5\r\n", b""),
+        SIMPLE.replace(b"Content-Length: 5", b"Content-Length: 0000000000000005"),
+        SIMPLE.replace(b"Content-Length: 5", b"Transfer-Encoding: chunked\r\nContent-Length: 5"),
+        SIMPLE.replace(b"X-Ws", b"Connection"),
+        SIMPLE.replace(b"X-Ws", b"proxy-connection"),
+        SIMPLE.replace(b"X-Ws", b"Upgrade"),
+        SIMPLE.replace(b"X-Ws", b"X Ws"),
+        SIMPLE.replace(b"X-Ws:", b"X-Ws :"),
+        SIMPLE.replace(b"X-Ws", b""),
+        SIMPLE.replace(b" v ", b" \x7f "),
+        SIMPLE.replace(b" v ", b" \xe9 "),
+        SIMPLE.replace(b" v ", b" \x00 "),
+        SIMPLE.replace(b"\t v \t\r\n", b"v\r\n w\r\n"),  # obs-fold
+        SIMPLE.replace(b"\r\n", b"\n"),
+        SIMPLE.replace(b"json\r\n", b"json\n"),
+        SIMPLE.replace(b"json\r\n", b"json\r\r\n"),
+    ]:
+        assert p(other) is None, other
+    with pytest.raises(TypeError):
+        p(bytearray(SIMPLE))
+
+
+class _Llhttp:
+    """What llhttp (httptools, the client's other path) makes of some bytes fed at once: read
+    when the head is complete, as the client does."""
+
+    def __init__(self) -> None:
+        self.begun = self.complete = 0
+        self.body = b""
+        self.parser: object = None
+        self.head: tuple[int, bool] | None = None
+
+    def on_message_begin(self) -> None:
+        self.begun += 1
+
+    def on_headers_complete(self) -> None:
+        self.head = (self.parser.get_status_code(), self.parser.should_keep_alive())  # type: ignore[attr-defined]
+
+    def on_body(self, body: bytes) -> None:
+        self.body += body
+
+    def on_message_complete(self) -> None:
+        self.complete += 1
+
+
+def _llhttp(buf: bytes) -> tuple[int, bool, bytes] | None:
+    """(status, keep-alive, body) when llhttp takes ``buf`` as exactly one complete message."""
+    from httptools import HttpParserError, HttpResponseParser
+
+    seen = _Llhttp()
+    parser = seen.parser = HttpResponseParser(seen)
+    try:
+        parser.feed_data(buf)
+    except HttpParserError:
+        return None
+    if seen.begun != 1 or seen.complete != 1 or seen.head is None:
+        return None
+    return seen.head[0], seen.head[1], seen.body
+
+
+@pytest.mark.parametrize("hw", IMPLS)
+def test_httpwire_parse_simple_response_is_what_llhttp_reads(hw: object) -> None:
+    """Everything the shortcut takes, llhttp takes too, as one whole message with the same status,
+    keep-alive and body; and the fields are those parse_response_head splits. Seeded mutations
+    of plain answers, biased to the bytes that matter for framing."""
+    p = hw.parse_simple_response  # type: ignore[attr-defined]
+    rnd = random.Random(20261130)
+    atoms = [b"\r", b"\n", b"\r\n", b" ", b"\t", b":", b"\x00", b"\x01", b"\x7f", b"\xe9", b"0", b"5", b"a",
+             b"-", b"Content-Length", b"content-length: 3\r\n", b"Transfer-Encoding: chunked\r\n",
+             b"Connection: close\r\n", b"X: y\r\n", b"HTTP/1.1 ", b"200", b"\r\n\r\n", b"(", b";"]
+    base = [
+        SIMPLE,
+        b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n",
+        b"HTTP/1.1 429 Too Many Requests\r\nretry-after: 1\r\ncontent-length: 3\r\n\r\nabc",
+        b"HTTP/1.1 500 \r\nA:b\r\nContent-Length:  2 \r\n\r\nxy",
+    ]
+    taken = 0
+    for _ in range(30000):
+        buf = bytearray(rnd.choice(base))
+        for _ in range(rnd.randint(0, 3)):
+            i = rnd.randint(0, len(buf))
+            op = rnd.random()
+            if op < 0.4:
+                buf[i:i] = rnd.choice(atoms)
+            elif op < 0.7 and buf:
+                del buf[i:i + rnd.randint(1, 3)]
+            elif buf:
+                buf[min(i, len(buf) - 1)] = rnd.randint(0, 255)
+        data = bytes(buf)
+        r = p(data)
+        if r is None:
+            continue
+        taken += 1
+        status, reason, headers, end = r
+        assert _llhttp(data) == (status, True, data[end:]), data
+        assert hw.parse_response_head(data) == (reason, headers, end), data  # type: ignore[attr-defined]
+    assert taken > 1000  # the mutations left plenty of plain answers
+
+
+@pytest.mark.skipif(_compiled is None, reason="httpwire not built or FASTGATE_NO_EXTENSIONS=1")
+def test_httpwire_parse_simple_response_compiled_matches_twin() -> None:
+    tw, cp = _native.twin("httpwire"), _compiled
+    assert cp is not None
+    rnd = random.Random(20261131)
+    atoms = [b"\r\n", b"\r", b"\n", b" ", b"\t", b":", b"\x00", b"\x7f", b"\xe9", b"HTTP/1.1 ", b"HTTP/1.0 ",
+             b"200", b"204", b"404 ", b"5", b"0", b"OK", b"content-length", b"Content-Length: ",
+             b"Connection", b"Transfer-Encoding", b"upgrade", b"Proxy-Connection", b"x-a", b"\r\n\r\n"]
+    mismatches = []
+    for _ in range(30000):
+        buf = b"".join(rnd.choice(atoms) for _ in range(rnd.randint(0, 14)))
+        if rnd.random() < 0.5:
+            buf = b"HTTP/1.1 200 OK\r\n" + buf
+        a, c = _outcome(tw.parse_simple_response, buf), _outcome(cp.parse_simple_response, buf)
+        if a != c:
+            mismatches.append((buf, a, c))
+    assert mismatches == []
+
+
+async def test_answers_split_across_segments_or_not_simple_still_take_llhttp() -> None:
+    """The same answers whether the shortcut takes them (whole, plain) or llhttp does (sliced,
+    HTTP/1.0 keep-alive, chunked), and the connection is reused after each."""
+    answers = {
+        b"/whole": SIMPLE,
+        b"/http10": SIMPLE.replace(b"HTTP/1.1", b"HTTP/1.0").replace(b"X-Ws", b"Connection: keep-alive\r\nX-Ws"),
+        b"/chunked": b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Ws: v\r\n"
+                     b"Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
+    }
+
+    async def script(c: SConn) -> None:
+        while (req := await c.read_request()) is not None:
+            raw = answers[req.target.split(b"?")[0]]
+            if req.target.endswith(b"?sliced"):
+                for i in range(0, len(raw), 9):
+                    c.write(raw[i:i + 9])
+                    await c.writer.drain()
+            else:
+                c.write(raw)
+
+    async with Origin(script) as o:
+        t = Target(o.url)
+        for path in (b"/whole", b"/whole?sliced", b"/http10", b"/chunked", b"/whole"):
+            resp = await t.request(b"GET", path, [])
+            try:
+                assert (resp.status, resp.reason, resp.keep_alive, await resp.read()) == (200, b"OK", True, b"hello")
+                assert [(k, v) for k, v in resp.headers if k != b"content-length" and k != b"transfer-encoding"] == [
+                    (b"content-type", b"application/json"), (b"x-ws", b"v")] or path == b"/http10"
+            finally:
+                resp.close()
+        assert len(o.conns) == 1 and t.stats()["reused"] == 4
+        await t.close()
