@@ -134,6 +134,7 @@ cdef void _init_tables():
 
 
 _init_tables()
+assert L_MAX_LOCAL == MAX_LOCAL  # the twin's constant, used as a C constant here
 
 cdef const char* PHONE_WORDS[11]
 PHONE_WORDS[:] = [b"phone", b"tel", b"call", b"mobile", b"cell", b"fax", b"sms", b"text", b"dial", b"contact",
@@ -1272,7 +1273,7 @@ cdef Py_ssize_t _scan_in(Scan* SP, unsigned int ent, Py_ssize_t start, Py_ssize_
 
 def scan(str text, entities=ALL, Py_ssize_t start=0, Py_ssize_t last_end=0):
     """Non-overlapping ``(start, end, entity_id)`` spans of the entity bitmask (see the twin)."""
-    return _scan(text, entities, start, last_end, False, MAX_LOCAL)[0]
+    return _scan(text, entities, start, last_end, False, L_MAX_LOCAL)[0]
 
 
 def scan_partial(str text, entities=ALL, Py_ssize_t start=0, Py_ssize_t last_end=0,
@@ -1473,7 +1474,7 @@ cdef class Masker:
             raise ValueError(f"lone surrogate at offset {sur}")
         _buf_init(&buf)
         try:
-            _scan_in(&S, self.entities, 0, 0, False, MAX_LOCAL, None, &buf)
+            _scan_in(&S, self.entities, 0, 0, False, L_MAX_LOCAL, None, &buf)
             if buf.n == 0:
                 return text
             if not ph and self.masks_ascii and PyUnicode_IS_ASCII(text):
@@ -1544,6 +1545,37 @@ cdef enum:
     J_MAX_FRAC_DIGITS = 40
     J_MAX_EXP_DIGITS = 2
 
+cdef extern from *:
+    """
+    #include <stdint.h>
+    #include <string.h>
+    /* How many of the 8 bytes at p continue a plain JSON string run: the index of the first '"',
+       backslash, control character or non-ASCII byte, 8 when there is none. */
+    static inline int fg_jplain8(const unsigned char* p) {
+    #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        /* Each test flags bit 7 of the bytes it finds; a borrow can only flag bytes above a byte
+           the same test found, so the lowest flagged byte is always a real one. */
+        const uint64_t ones = 0x0101010101010101ULL;
+        uint64_t w, x, stop;
+        memcpy(&w, p, 8);
+        x = w ^ (0x22 * ones);
+        stop = (x - ones) & ~x;
+        x = w ^ (0x5C * ones);
+        stop |= (x - ones) & ~x;
+        stop |= (w - 0x20 * ones) & ~w;
+        stop = (stop | w) & (0x80 * ones);
+        return stop ? __builtin_ctzll(stop) >> 3 : 8;
+    #else
+        int m = 0;
+        while (m < 8 && p[m] >= 0x20 && p[m] < 0x80 && p[m] != 0x22 && p[m] != 0x5C)
+            m++;
+        return m;
+    #endif
+    }
+    """
+    int fg_jplain8(const unsigned char* p) noexcept nogil
+
+
 # Bytes that end the plain run of a JSON string: 1 = '"', 2 = '\\' or a control character (NUL
 # included: a bytes object always ends with one), 4 = a non-ASCII byte.
 cdef unsigned char JSTR[256]
@@ -1568,8 +1600,14 @@ cdef inline Py_ssize_t _j_ws(const uc1* p, Py_ssize_t i, Py_ssize_t n) noexcept:
 cdef inline Py_ssize_t _j_string(const uc1* p, Py_ssize_t i, Py_ssize_t n, bint* ascii) noexcept:
     """End of the escape-free string at ``p[i] == '"'`` (after its closing quote), or -1."""
     cdef unsigned char t
+    cdef int m
     i += 1
     while True:
+        while i + 8 <= n:  # 8 bytes at a time while 8 are left
+            m = fg_jplain8(p + i)
+            i += m
+            if m < 8:
+                break
         t = JSTR[p[i]]  # stops at the bytes object's NUL at the latest
         if t == 0:
             i += 1
@@ -1638,7 +1676,7 @@ cdef bint _utf8_ok(const uc1* p, Py_ssize_t n) noexcept:
     return True
 
 
-cdef Py_ssize_t _j_key(const uc1* p, Py_ssize_t i, Py_ssize_t n, const uc1* rk, Py_ssize_t rkl) noexcept:
+cdef inline Py_ssize_t _j_key(const uc1* p, Py_ssize_t i, Py_ssize_t n, const uc1* rk, Py_ssize_t rkl) noexcept:
     """``"key" :`` and the whitespace after it, from ``i``; -1 if it is not there or is ``rk``."""
     cdef Py_ssize_t a = i + 1
     cdef bint ascii = True
@@ -1666,12 +1704,12 @@ cdef int _j_clean_string(const uc1* p, Py_ssize_t a, Py_ssize_t b, bint ascii, u
         S.kind = 1
         S.n = b - a
         S.eof = False
-        return 0 if _scan_in(&S, ent, 0, 0, False, MAX_LOCAL, None, NULL) < 0 else 1
+        return 0 if _scan_in(&S, ent, 0, 0, False, L_MAX_LOCAL, None, NULL) < 0 else 1
     try:
         text = (<const char*>p)[a:b].decode("utf-8")
     except UnicodeDecodeError:
         return 0
-    return 0 if _scan(text, ent, 0, 0, False, MAX_LOCAL)[0] else 1
+    return 0 if _scan(text, ent, 0, 0, False, L_MAX_LOCAL)[0] else 1
 
 
 cdef int _clean_json(const uc1* p, Py_ssize_t n, unsigned int ent, const uc1* rk, Py_ssize_t rkl) except -1:

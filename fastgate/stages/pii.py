@@ -848,6 +848,8 @@ class PIIStage(Stage):
         self.rt = rt
         self.kind = kind
         self.route = kind == "route"
+        self.clean_json = rt.clean_json  # (the runtime's, read once)
+        self.kmask = rt.kmask
 
     @classmethod
     def for_endpoint(cls, world: Any, kind: str, route_cfg: Any = None) -> PIIStage | None:
@@ -869,7 +871,8 @@ class PIIStage(Stage):
             req, resp = cfg.request, cfg.response
         else:
             req, resp = policy_modes(ctx, rt.default)
-        if req == "off" and resp == "off" and not rt.log_bodies:
+        log_bodies = rt.log_bodies
+        if req == "off" and resp == "off" and not log_bodies:
             return None
         fl = _Flow(req, resp, ctx.front, rt)
         counted = {"request": fl.req_counts, "response": fl.resp_counts}  # the access log's "pii"
@@ -879,27 +882,32 @@ class PIIStage(Stage):
         else:
             extra["_pii"] = fl
             extra["pii"] = counted
-        if rt.log_bodies:
+        if log_bodies:
             fl.log = _Capture()
         if self.route:
-            if resp != "off" or rt.log_bodies:
-                # The handler reads the upstream's body whole and runs our on_chunk on it.
-                ctx.set_extra("_buffer_response", True)
-            if (req == "off" and not rt.log_bodies) or not ctx.request.body_exists:
-                return None
-            content = ctx.request.content
-            if content.is_eof():
-                data = content.read_nowait(-1)
-                if len(data) > ctx.world.max_body:
-                    return Reply(413, f"Request body is over the limit of {ctx.world.max_body} bytes",
-                                 code="request_too_large", reason="body_too_large")
-                return self._route_body(ctx, fl, data)
-            return self._read_route_body(ctx, fl)
+            return self._route_request(ctx, fl)
         if fl.log is not None:
             fl.log.orig = ctx.body
         if req == "off":
             return None
         return self._llm_request(ctx, fl)
+
+    def _route_request(self, ctx: Any, fl: _Flow) -> Any:
+        """A generic route's request: the body is read whole here (and redacted)."""
+        log_bodies = self.rt.log_bodies
+        if fl.resp != "off" or log_bodies:
+            # The handler reads the upstream's body whole and runs our on_chunk on it.
+            ctx.set_extra("_buffer_response", True)
+        if (fl.req == "off" and not log_bodies) or not ctx.request.body_exists:
+            return None
+        content = ctx.request.content
+        if content.is_eof():
+            data = content.read_nowait(-1)
+            if len(data) > ctx.world.max_body:
+                return Reply(413, f"Request body is over the limit of {ctx.world.max_body} bytes",
+                             code="request_too_large", reason="body_too_large")
+            return self._route_body(ctx, fl, data)
+        return self._read_route_body(ctx, fl)
 
     def _refuse(self, ctx: Any, reason: str) -> Reply:
         log.warning("PII redaction failed, request %s refused: %s", ctx.request_id, reason)
@@ -1005,6 +1013,17 @@ class PIIStage(Stage):
                 if fl.sse is None:
                     fl.sse = _Stream()
                 return self._sse(ctx, fl, data, last)
+            clean = self.clean_json
+            if (clean is not None and type(data) is bytes
+                    and (fl.resp != "placeholder" or fl.ph is None or not fl.ph.mapping
+                         or _PLACEHOLDER_BYTES.search(data) is None)
+                    and clean(data, self.kmask, b"arguments")):
+                # A plain JSON text (no escapes) none of whose string values holds an entity:
+                # parsing it and redacting its strings (_whole) would change nothing
+                # (redact_py.clean_json), so it goes as it is. Bodies with JSON-text tool
+                # arguments (scanned token by token) or with placeholders restore() could
+                # replace take the full path.
+                return data
             return self._whole(ctx, fl, data)
         except (PIIUnprocessable, PIIResponseBlocked) as e:
             log.warning("PII: response of request %s withheld: %s", ctx.request_id, e)
@@ -1039,16 +1058,6 @@ class PIIStage(Stage):
         kind = self.kind
         if kind == "embeddings" and ctx.status < 300:
             return data  # vectors: no text to redact
-        clean = self.rt.clean_json
-        if (clean is not None and type(data) is bytes
-                and (fl.resp != "placeholder" or fl.ph is None or not fl.ph.mapping
-                     or _PLACEHOLDER_BYTES.search(data) is None)
-                and clean(data, self.rt.kmask, b"arguments")):
-            # A plain JSON text (no escapes) none of whose string values holds an entity: parsing
-            # it and redacting its strings would change nothing (redact_py.clean_json), so it goes
-            # as it is. Bodies with JSON-text tool arguments (scanned token by token) or with
-            # placeholders restore() could replace take the full path.
-            return data
         fn = self._resp_fn(fl)
         try:
             obj = orjson.loads(data)

@@ -769,3 +769,33 @@ def test_compiled_clean_json_equals_twin() -> None:
             for key in (None, b"arguments", b"content"):
                 ent = rng.choice([c.ALL, rng.randrange(128)])
                 assert c.clean_json(cand, ent, key) == t.clean_json(cand, ent, key), (cand, ent, key)
+
+
+@pytest.mark.skipif(_native.NO_EXTENSIONS, reason="FASTGATE_NO_EXTENSIONS=1")
+def test_compiled_equals_twin_on_latin1_letter_runs() -> None:
+    """Latin-1 texts of letter runs cut by every character 0..255 (the compiled skip loop has its
+    own path for Latin-1 text)."""
+    c, t = _compiled_or_fail(), twin("redact")
+    rng = random.Random(8)
+    letters = string.ascii_letters + "_\u00e9\u00df\u00c0"
+    for _ in range(1500):
+        parts = []
+        for _ in range(rng.randint(1, 8)):
+            parts.append("".join(rng.choice(letters) for _ in range(rng.randint(0, 20))))
+            parts.append(chr(rng.randrange(256)) if rng.random() < 0.7 else rng.choice(POOL))
+        text = "".join(parts)
+        assert c.scan(text) == t.scan(text), text
+        assert c.scan_partial(text) == t.scan_partial(text), text
+
+
+@pytest.mark.skipif(_native.NO_EXTENSIONS, reason="FASTGATE_NO_EXTENSIONS=1")
+def test_compiled_clean_json_every_byte_at_every_offset() -> None:
+    """Every byte value at every offset of a string value, in a key and in a value (the compiled
+    kernel reads string bytes eight at a time)."""
+    c, t = _compiled_or_fail(), twin("redact")
+    for b in range(256):
+        for pos in range(18):
+            for tail in (0, 1, 9):
+                s = b"a" * pos + bytes([b]) + b"b" * tail
+                for doc in (b'{"k":"' + s + b'"}', b'{"' + s + b'":1}', b'["' + s + b'", "x"]'):
+                    assert c.clean_json(doc) == t.clean_json(doc), doc
