@@ -46,3 +46,26 @@ def apply_placeholders(
     counters: dict[str, int],
 ) -> str:
     """``apply(text, spans, PLACEHOLDER, labels, mapping, counters)``."""
+
+class Masker:
+    """Whole-string redaction for one configuration of built-in entities: the prefilter ``needles``
+    (a text without any of them is returned unscanned), scan, apply and count in one call. Texts
+    shorter than ``scan_below`` are scanned before the prefilter is asked (same answers)."""
+
+    def __init__(
+        self, entities: int, labels: tuple[str, ...], names: tuple[str, ...], needles: str, scan_below: int = 0
+    ) -> None: ...
+    def maybe(self, text: str) -> bool:
+        """Does ``text`` contain one of the needles?"""
+    def mask(self, text: str, counts: dict[str, int]) -> str:
+        """``[LABEL]`` for every entity, counted in ``counts`` by name; ``text`` itself when none.
+        ValueError on a lone surrogate in a text the prefilter lets through."""
+    def placeholder(
+        self, text: str, counts: dict[str, int], mapping: dict[str, str], counters: dict[str, int]
+    ) -> str:
+        """Like :meth:`mask` with ``[LABEL_n]`` placeholders numbered through ``mapping``/``counters``."""
+
+def clean_json(data: bytes, entities: int = ..., reject_key: bytes | None = None) -> bool:
+    """True when ``data`` is a plain JSON text (no escapes, bounded numbers and depth) that parses,
+    none of whose string values holds an entity and none of whose objects has ``reject_key``.
+    False means only: parse it."""

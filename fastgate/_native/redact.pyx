@@ -10,12 +10,18 @@ table lookup per character for Latin-1 text), character classes are one 128-entr
 card digits live in a C array. Public constants come from the twin so both faces agree.
 """
 
+from libc.stdlib cimport free, malloc
+from libc.string cimport memcmp, memcpy
+
+from cpython.tuple cimport PyTuple_GET_ITEM
+
 from cpython.unicode cimport (
     Py_UNICODE_ISALNUM,
     PyUnicode_DATA,
     PyUnicode_GET_LENGTH,
     PyUnicode_KIND,
     PyUnicode_READ,
+    PyUnicode_READ_CHAR,
 )
 
 from fastgate._native.redact_py import (  # the twin owns the public constants
@@ -34,12 +40,15 @@ from fastgate._native.redact_py import (  # the twin owns the public constants
     SSN,
 )
 
-__all__ = ["scan", "scan_partial", "apply", "apply_placeholders", "NAMES", "ALL", "MASK", "PLACEHOLDER",
+__all__ = ["scan", "scan_partial", "apply", "apply_placeholders", "Masker", "clean_json", "NAMES", "ALL", "MASK", "PLACEHOLDER",
            "EMAIL", "PHONE", "CREDIT_CARD", "SSN", "IP", "IBAN", "SECRET", "IBAN_LENGTHS"]
 
 cdef extern from "Python.h":
     ctypedef unsigned char uc1 "Py_UCS1"
     ctypedef unsigned short uc2 "Py_UCS2"
+    object PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)
+    Py_ssize_t PyUnicode_FindChar(object text, Py_UCS4 ch, Py_ssize_t start, Py_ssize_t end, int direction) except -2
+    bint PyUnicode_IS_ASCII(object o)
 
 cdef enum:
     K_EMAIL = 0
@@ -77,9 +86,11 @@ cdef enum:
 cdef unsigned short CLS[128]
 cdef unsigned char TRIG1[256]  # Latin-1: 1 = a matcher may start here, 2 = only at a word start
 cdef unsigned char WORD1[256]  # Latin-1: is_word()
-# Latin-1 skip classes in one byte: 1 = a matcher may start here, 2 = only at a word start,
-# 4 = a word character (so the next letter is not at a word start).
-cdef unsigned char SKIP1[256]
+# Latin-1 skip classes: 0 = a word character that starts nothing (letters but the class-2 ones,
+# "_", Latin-1 alphanumerics), 1 = a class-1 trigger (TRIG1 == 1: a digit, @ : + ( -), 2 = a class-2
+# letter (TRIG1 == 2: starts a matcher at a word start only), 3 = any other non-word character
+# (space, punctuation, NUL). Odd classes end the run of a word.
+cdef unsigned char K1[256]
 cdef unsigned char IBAN_LEN[676]
 
 
@@ -115,7 +126,7 @@ cdef void _init_tables():
         TRIG1[ord(ch)] = 2
     for c in range(256):
         WORD1[c] = 1 if (c < 128 and CLS[c] & C_WORD) or (c >= 128 and Py_UNICODE_ISALNUM(<Py_UCS4>c)) else 0
-        SKIP1[c] = TRIG1[c] | (4 if WORD1[c] else 0)
+        K1[c] = 1 if TRIG1[c] == 1 else (2 if TRIG1[c] == 2 else (0 if WORD1[c] else 3))
     for c in range(676):
         IBAN_LEN[c] = 0
     for cc, length in IBAN_LENGTHS.items():
@@ -123,6 +134,7 @@ cdef void _init_tables():
 
 
 _init_tables()
+assert L_MAX_LOCAL == MAX_LOCAL  # the twin's constant, used as a C constant here
 
 cdef const char* PHONE_WORDS[11]
 PHONE_WORDS[:] = [b"phone", b"tel", b"call", b"mobile", b"cell", b"fax", b"sms", b"text", b"dial", b"contact",
@@ -1020,29 +1032,43 @@ cdef inline Py_ssize_t _skip(Scan* S, Py_ssize_t i) noexcept:
     """First index >= i where a matcher may start, or n (see _may_start for letters)."""
     cdef Py_ssize_t n = S.n
     cdef const uc1* p1
-    cdef unsigned char t
+    cdef unsigned char k
     cdef Py_UCS4 c
-    cdef unsigned int w2
+    cdef bint ws
     if S.kind == 1:
+        if i >= n:
+            return n
         p1 = <const uc1*>S.data
-        # w2 is 2 when the previous character is not a word character, else 0: a class-2
-        # letter stops the loop only then, so letters inside words cost one table load.
-        w2 = 2 if i == 0 or not WORD1[p1[i - 1]] else 0
+        # Inside a word only a class-1 character (a digit) can start a matcher: the rest of the word
+        # costs one table load per character. The run stops at the character after the text at the
+        # latest: the NUL that ends every str (or the closing quote of a JSON string), class 3.
+        ws = i == 0 or not WORD1[p1[i - 1]]  # p1[i] begins a word
         while True:
-            while i < n:
-                t = SKIP1[p1[i]]
-                if t & (1 | w2):
-                    break
-                w2 = ((t >> 1) & 2) ^ 2
+            if not ws:
+                while not (K1[p1[i]] & 1):
+                    i += 1
+                if K1[p1[i]] == 1:
+                    return i
+                if i >= n:
+                    return n
                 i += 1
-            if i >= n:
-                return n
-            if t & 1:
-                return i
-            if _may_start(p1[i], p1[i - 1] if i > 0 else 0, p1[i + 1] if i + 1 < n else 0, i + 3 < n):
-                return i
-            w2 = 0  # a letter: the next character is not at a word start
-            i += 1
+            ws = False
+            # At a word start: non-word characters, then the first one of the next word.
+            while True:
+                k = K1[p1[i]]
+                if k == 0:
+                    i += 1
+                    break
+                if k == 1:
+                    return i
+                if k == 2:
+                    if _may_start(p1[i], p1[i - 1] if i > 0 else 0, p1[i + 1] if i + 1 < n else 0, i + 3 < n):
+                        return i
+                    i += 1
+                    break
+                if i >= n:
+                    return n
+                i += 1
     while i < n:
         c = rd(S, i)
         if c < 128 and TRIG1[c]:
@@ -1054,27 +1080,75 @@ cdef inline Py_ssize_t _skip(Scan* S, Py_ssize_t i) noexcept:
     return n
 
 
+ctypedef struct SpanBuf:
+    Py_ssize_t* v  # three per span: start, end, entity id
+    Py_ssize_t n  # spans held
+    Py_ssize_t cap  # spans v can hold
+    Py_ssize_t local[3 * 16]
+
+
+cdef inline void _buf_init(SpanBuf* b) noexcept:
+    b.v = b.local
+    b.n = 0
+    b.cap = 16
+
+
+cdef inline void _buf_free(SpanBuf* b) noexcept:
+    if b.v != b.local:
+        free(b.v)
+    b.v = b.local
+
+
+cdef int _buf_push(SpanBuf* b, Py_ssize_t s, Py_ssize_t e, Py_ssize_t k) except -1:
+    cdef Py_ssize_t* bigger
+    if b.n == b.cap:
+        bigger = <Py_ssize_t*>malloc(6 * b.cap * sizeof(Py_ssize_t))
+        if bigger == NULL:
+            raise MemoryError()
+        memcpy(bigger, b.v, 3 * b.n * sizeof(Py_ssize_t))
+        _buf_free(b)
+        b.v = bigger
+        b.cap *= 2
+    b.v[3 * b.n] = s
+    b.v[3 * b.n + 1] = e
+    b.v[3 * b.n + 2] = k
+    b.n += 1
+    return 0
+
+
 cdef tuple _scan(str text, object entities, Py_ssize_t start, Py_ssize_t last_end, bint partial,
                  Py_ssize_t hold_run):
     cdef Scan S
-    cdef Py_ssize_t n, i, j, g, e, s, hold, stable, first_last_end, sur, r, final_end
-    cdef int kind
-    cdef unsigned int ent
-    cdef Py_UCS4 c, b, after
-    cdef list spans = []
+    cdef Py_ssize_t sur
     if text is None:
         raise TypeError("text must be str, not NoneType")
     S.data = PyUnicode_DATA(text)
     S.kind = PyUnicode_KIND(text)
     S.n = PyUnicode_GET_LENGTH(text)
     S.eof = False
-    n = S.n
     sur = _surrogate_at(&S)
     if sur >= 0:
         raise ValueError(f"lone surrogate at offset {sur}")
-    if start < 0 or start > n or last_end < 0 or last_end > start:
+    if start < 0 or start > S.n or last_end < 0 or last_end > start:
         raise ValueError("need 0 <= last_end <= start <= len(text)")
-    ent = <unsigned int>(entities & ALL)
+    cdef list spans = []
+    cdef Py_ssize_t stable = _scan_in(&S, <unsigned int>(entities & ALL), start, last_end, partial, hold_run,
+                                      spans, NULL)
+    return spans, stable
+
+
+cdef Py_ssize_t _scan_in(Scan* SP, unsigned int ent, Py_ssize_t start, Py_ssize_t last_end, bint partial,
+                         Py_ssize_t hold_run, list spans, SpanBuf* buf) except -2:
+    """The pass over a checked text: appends the spans to ``buf`` (when not NULL) or as tuples to
+    ``spans`` and returns ``stable`` (n unless partial; ``partial`` needs ``spans``). With neither,
+    it returns -1 at the first span instead (n when there is none).
+
+    ``SP.data[SP.n]`` must be a character of class 3 (the NUL that ends every str, the closing
+    quote of a JSON string): see _skip."""
+    cdef Scan S = SP[0]
+    cdef Py_ssize_t n = S.n, i, j, g, e, s, hold, stable, first_last_end, r, final_end, keep
+    cdef int kind
+    cdef Py_UCS4 c, b, after
     stable = n
     first_last_end = last_end
     i = start
@@ -1157,14 +1231,23 @@ cdef tuple _scan(str text, object entities, Py_ssize_t start, Py_ssize_t last_en
         if partial and S.eof and hold < stable:
             stable = hold
         if e >= 0:
-            spans.append((s, e, kind))
+            if buf != NULL:
+                _buf_push(buf, s, e, kind)
+            elif spans is None:
+                return -1
+            else:
+                spans.append((s, e, kind))
             i = e
             last_end = e
         else:
             i += 1
     if partial:
-        spans = [sp for sp in spans if sp[0] < stable]
-        final_end = spans[len(spans) - 1][1] if spans else first_last_end
+        # Only the spans that start before stable are final: a prefix, since they are sorted.
+        keep = len(spans)
+        while keep > 0 and <Py_ssize_t>(<tuple>spans[keep - 1])[0] >= stable:
+            keep -= 1
+        del spans[keep:]
+        final_end = <Py_ssize_t>(<tuple>spans[keep - 1])[1] if keep else first_last_end
         r = n
         while r > final_end and n - r <= hold_run and is_local(rd(&S, r - 1)):
             r -= 1
@@ -1185,12 +1268,12 @@ cdef tuple _scan(str text, object entities, Py_ssize_t start, Py_ssize_t last_en
                 hold = start
             if hold < stable:
                 stable = hold
-    return spans, stable
+    return stable
 
 
 def scan(str text, entities=ALL, Py_ssize_t start=0, Py_ssize_t last_end=0):
     """Non-overlapping ``(start, end, entity_id)`` spans of the entity bitmask (see the twin)."""
-    return _scan(text, entities, start, last_end, False, MAX_LOCAL)[0]
+    return _scan(text, entities, start, last_end, False, L_MAX_LOCAL)[0]
 
 
 def scan_partial(str text, entities=ALL, Py_ssize_t start=0, Py_ssize_t last_end=0,
@@ -1202,20 +1285,68 @@ def scan_partial(str text, entities=ALL, Py_ssize_t start=0, Py_ssize_t last_end
 cdef dict _MASKED = {}  # label → "[LABEL]", built once per label
 
 
-def apply(str text, list spans, int mode, tuple labels, dict mapping=None, dict counters=None):
-    """Replace each span: MASK → ``[LABEL]``; PLACEHOLDER → ``[LABEL_n]`` (see the twin)."""
+cdef inline str _masked(str label):
+    cdef object masked = _MASKED.get(label)
+    if masked is None:
+        masked = "[" + label + "]"
+        if len(_MASKED) < 1024:  # labels come from the config: a handful
+            _MASKED[label] = masked
+    return <str>masked
+
+
+cdef object _apply_ascii_mask(str text, list spans, tuple labels):
+    """MASK over an ASCII text: one exact-size string with the pieces copied in.
+
+    Checks and raises exactly as the general loop of :func:`_apply` does, span by span (masking
+    changes no state, so stopping half-way is harmless). None when a span is not a tuple or a
+    label is not ASCII: the general loop then does the work."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), total = n, pos = 0, s, e, m
+    cdef list masks = []
+    cdef str label, masked
+    cdef object k, sp
+    cdef const char* src = <const char*>PyUnicode_DATA(text)
+    cdef char* dst
+    for sp in spans:
+        if type(sp) is not tuple:
+            return None
+        s, e, k = sp
+        if s < pos or e < s or e > n:
+            raise ValueError("spans must be sorted, non-overlapping and inside the text")
+        label = labels[k]
+        masked = _masked(label)
+        if not PyUnicode_IS_ASCII(masked):
+            return None
+        masks.append(masked)
+        total += PyUnicode_GET_LENGTH(masked) - (e - s)
+        pos = e
+    out = PyUnicode_New(total, 127)
+    dst = <char*>PyUnicode_DATA(out)
+    pos = 0
+    for m in range(len(masks)):
+        sp = spans[m]
+        s = (<tuple>sp)[0]
+        e = (<tuple>sp)[1]
+        memcpy(dst, src + pos, s - pos)
+        dst += s - pos
+        masked = <str>masks[m]
+        memcpy(dst, PyUnicode_DATA(masked), PyUnicode_GET_LENGTH(masked))
+        dst += PyUnicode_GET_LENGTH(masked)
+        pos = e
+    memcpy(dst, src + pos, n - pos)
+    return out
+
+
+cdef str _apply(str text, list spans, int mode, tuple labels, dict mapping, dict counters):
     cdef list out = []
     cdef Py_ssize_t pos = 0, s, e, n
-    cdef object k
-    cdef str label, original, ph, masked
+    cdef object k, fast
+    cdef str label, original, ph
     cdef long number
-    if text is None:
-        raise TypeError("text must be str, not NoneType")
-    if mode != MASK and mode != PLACEHOLDER:
-        raise ValueError(f"unknown mode {mode}")
-    if mode == PLACEHOLDER and (mapping is None or counters is None):
-        raise ValueError("PLACEHOLDER needs mapping and counters")
-    n = len(text)
+    n = PyUnicode_GET_LENGTH(text)
+    if mode == MASK and PyUnicode_IS_ASCII(text):
+        fast = _apply_ascii_mask(text, spans, labels)
+        if fast is not None:
+            return <str>fast
     for sp in spans:
         s, e, k = sp
         if s < pos or e < s or e > n:
@@ -1223,12 +1354,7 @@ def apply(str text, list spans, int mode, tuple labels, dict mapping=None, dict 
         label = labels[k]
         out.append(text[pos:s])
         if mode == MASK:
-            masked = _MASKED.get(label)
-            if masked is None:
-                masked = "[" + label + "]"
-                if len(_MASKED) < 1024:  # labels come from the config: a handful
-                    _MASKED[label] = masked
-            out.append(masked)
+            out.append(_masked(label))
         else:
             original = text[s:e]
             ph = mapping.get(original)
@@ -1243,6 +1369,424 @@ def apply(str text, list spans, int mode, tuple labels, dict mapping=None, dict 
     return "".join(out)
 
 
+cdef inline int _check_mode(int mode, dict mapping, dict counters) except -1:
+    if mode != MASK and mode != PLACEHOLDER:
+        raise ValueError(f"unknown mode {mode}")
+    if mode == PLACEHOLDER and (mapping is None or counters is None):
+        raise ValueError("PLACEHOLDER needs mapping and counters")
+    return 0
+
+
+def apply(str text, list spans, int mode, tuple labels, dict mapping=None, dict counters=None):
+    """Replace each span: MASK → ``[LABEL]``; PLACEHOLDER → ``[LABEL_n]`` (see the twin)."""
+    if text is None:
+        raise TypeError("text must be str, not NoneType")
+    _check_mode(mode, mapping, counters)
+    return _apply(text, spans, mode, labels, mapping, counters)
+
+
 def apply_placeholders(str text, list spans, tuple labels, dict mapping, dict counters):
     """``apply(text, spans, PLACEHOLDER, labels, mapping, counters)``."""
     return apply(text, spans, PLACEHOLDER, labels, mapping, counters)
+
+
+cdef class Masker:
+    """Redacts whole strings for one configuration of built-in entities (see the twin)."""
+
+    cdef unsigned int entities
+    cdef tuple labels, names, masks
+    cdef bint masks_ascii
+    cdef Py_UCS4* needles
+    cdef Py_ssize_t n_needles
+    cdef Py_ssize_t scan_below
+
+    def __cinit__(self) -> None:
+        self.needles = NULL
+        self.n_needles = 0
+
+    def __init__(self, entities, tuple labels, tuple names, str needles, Py_ssize_t scan_below=0):
+        cdef Py_ssize_t m
+        if len(labels) < len(NAMES) or len(names) < len(NAMES):
+            raise ValueError("labels and names need an entry per built-in entity")
+        self.entities = <unsigned int>(entities & ALL)
+        self.labels = labels
+        self.names = names
+        self.masks = tuple(["[" + label + "]" for label in labels])
+        self.masks_ascii = all([PyUnicode_IS_ASCII(x) for x in self.masks])
+        free(self.needles)
+        self.needles = <Py_UCS4*>malloc((len(needles) + 1) * sizeof(Py_UCS4))
+        if self.needles == NULL:
+            raise MemoryError()
+        self.n_needles = len(needles)
+        for m in range(self.n_needles):
+            self.needles[m] = PyUnicode_READ_CHAR(needles, m)
+        self.scan_below = scan_below
+
+    def __dealloc__(self) -> None:
+        free(self.needles)
+
+    cpdef bint maybe(self, str text):
+        """Does ``text`` contain one of the needles (the prefilter)?"""
+        if text is None:
+            raise TypeError("text must be str, not NoneType")
+        cdef Py_ssize_t m, n = PyUnicode_GET_LENGTH(text)
+        for m in range(self.n_needles):
+            if PyUnicode_FindChar(text, self.needles[m], 0, n, 1) >= 0:
+                return True
+        return False
+
+    def mask(self, str text, dict counts not None):
+        """``text`` with every entity masked, counted in ``counts`` (``text`` itself when none)."""
+        return self._redact(text, counts, None, None, False)
+
+    def placeholder(self, str text, dict counts not None, dict mapping, dict counters):
+        """Like :meth:`mask`, with numbered placeholders shared through ``mapping``/``counters``."""
+        if mapping is None or counters is None:
+            raise ValueError("PLACEHOLDER needs mapping and counters")
+        return self._redact(text, counts, mapping, counters, True)
+
+    cdef object _redact(self, str text, dict counts, dict mapping, dict counters, bint ph):
+        cdef Scan S
+        cdef SpanBuf buf
+        cdef Py_ssize_t n, sur, total, pos, m, s, e, k, nk = 0
+        cdef bint short
+        cdef Py_ssize_t per[7]
+        cdef int order[7]
+        cdef const char* src
+        cdef char* dst
+        cdef str label, original, place, masked
+        cdef list parts
+        cdef object name, number
+        if text is None:
+            raise TypeError("text must be str, not NoneType")
+        n = PyUnicode_GET_LENGTH(text)
+        short = n < self.scan_below
+        if not short and not self.maybe(text):
+            return text
+        S.data = PyUnicode_DATA(text)
+        S.kind = PyUnicode_KIND(text)
+        S.n = n
+        S.eof = False
+        sur = _surrogate_at(&S)
+        if sur >= 0:
+            if short and not self.maybe(text):
+                return text
+            raise ValueError(f"lone surrogate at offset {sur}")
+        _buf_init(&buf)
+        try:
+            _scan_in(&S, self.entities, 0, 0, False, L_MAX_LOCAL, None, &buf)
+            if buf.n == 0:
+                return text
+            if not ph and self.masks_ascii and PyUnicode_IS_ASCII(text):
+                # One exact-size ASCII string, the pieces copied in.
+                total = n
+                for m in range(buf.n):
+                    total += PyUnicode_GET_LENGTH(<str>PyTuple_GET_ITEM(self.masks, buf.v[3 * m + 2])) \
+                        - (buf.v[3 * m + 1] - buf.v[3 * m])
+                out = PyUnicode_New(total, 127)
+                src = <const char*>PyUnicode_DATA(text)
+                dst = <char*>PyUnicode_DATA(out)
+                pos = 0
+                for m in range(buf.n):
+                    s = buf.v[3 * m]
+                    masked = <str>PyTuple_GET_ITEM(self.masks, buf.v[3 * m + 2])
+                    memcpy(dst, src + pos, s - pos)
+                    dst += s - pos
+                    memcpy(dst, PyUnicode_DATA(masked), PyUnicode_GET_LENGTH(masked))
+                    dst += PyUnicode_GET_LENGTH(masked)
+                    pos = buf.v[3 * m + 1]
+                memcpy(dst, src + pos, n - pos)
+            else:
+                parts = []
+                pos = 0
+                for m in range(buf.n):
+                    s = buf.v[3 * m]
+                    e = buf.v[3 * m + 1]
+                    k = buf.v[3 * m + 2]
+                    parts.append(text[pos:s])
+                    if not ph:
+                        parts.append(<str>PyTuple_GET_ITEM(self.masks, k))
+                    else:  # apply()'s PLACEHOLDER branch
+                        label = <str>PyTuple_GET_ITEM(self.labels, k)
+                        original = text[s:e]
+                        place = mapping.get(original)
+                        if place is None:
+                            number = counters.get(label, 0) + 1
+                            counters[label] = number
+                            place = "[" + label + "_" + str(number) + "]"
+                            mapping[original] = place
+                        parts.append(place)
+                    pos = e
+                parts.append(text[pos:])
+                out = "".join(parts)
+            # Counted once the text is redacted, per entity in order of first appearance (the
+            # order one increment per span would insert the names in).
+            for m in range(7):
+                per[m] = 0
+            for m in range(buf.n):
+                k = buf.v[3 * m + 2]
+                if per[k] == 0:
+                    order[nk] = <int>k
+                    nk += 1
+                per[k] += 1
+            for m in range(nk):
+                name = <object>PyTuple_GET_ITEM(self.names, order[m])
+                counts[name] = counts.get(name, 0) + per[order[m]]
+            return out
+        finally:
+            _buf_free(&buf)
+
+
+# ---------------------------------------------------------------------------- plain JSON
+
+cdef enum:
+    J_MAX_DEPTH = 64
+    J_MAX_INT_DIGITS = 20
+    J_MAX_FRAC_DIGITS = 40
+    J_MAX_EXP_DIGITS = 2
+
+cdef extern from *:
+    """
+    #include <stdint.h>
+    #include <string.h>
+    /* How many of the 8 bytes at p continue a plain JSON string run: the index of the first '"',
+       backslash, control character or non-ASCII byte, 8 when there is none. */
+    static inline int fg_jplain8(const unsigned char* p) {
+    #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        /* Each test flags bit 7 of the bytes it finds; a borrow can only flag bytes above a byte
+           the same test found, so the lowest flagged byte is always a real one. */
+        const uint64_t ones = 0x0101010101010101ULL;
+        uint64_t w, x, stop;
+        memcpy(&w, p, 8);
+        x = w ^ (0x22 * ones);
+        stop = (x - ones) & ~x;
+        x = w ^ (0x5C * ones);
+        stop |= (x - ones) & ~x;
+        stop |= (w - 0x20 * ones) & ~w;
+        stop = (stop | w) & (0x80 * ones);
+        return stop ? __builtin_ctzll(stop) >> 3 : 8;
+    #else
+        int m = 0;
+        while (m < 8 && p[m] >= 0x20 && p[m] < 0x80 && p[m] != 0x22 && p[m] != 0x5C)
+            m++;
+        return m;
+    #endif
+    }
+    """
+    int fg_jplain8(const unsigned char* p) noexcept nogil
+
+
+# Bytes that end the plain run of a JSON string: 1 = '"', 2 = '\\' or a control character (NUL
+# included: a bytes object always ends with one), 4 = a non-ASCII byte.
+cdef unsigned char JSTR[256]
+
+
+cdef void _init_json_tables():
+    cdef int c
+    for c in range(256):
+        JSTR[c] = 2 if c < 32 or c == 92 else (4 if c >= 128 else 0)
+    JSTR[34] = 1
+
+
+_init_json_tables()
+
+
+cdef inline Py_ssize_t _j_ws(const uc1* p, Py_ssize_t i, Py_ssize_t n) noexcept:
+    while i < n and (p[i] == 32 or p[i] == 10 or p[i] == 13 or p[i] == 9):
+        i += 1
+    return i
+
+
+cdef inline Py_ssize_t _j_string(const uc1* p, Py_ssize_t i, Py_ssize_t n, bint* ascii) noexcept:
+    """End of the escape-free string at ``p[i] == '"'`` (after its closing quote), or -1."""
+    cdef unsigned char t
+    cdef int m
+    i += 1
+    while True:
+        while i + 8 <= n:  # 8 bytes at a time while 8 are left
+            m = fg_jplain8(p + i)
+            i += m
+            if m < 8:
+                break
+        t = JSTR[p[i]]  # stops at the bytes object's NUL at the latest
+        if t == 0:
+            i += 1
+        elif t == 4:
+            ascii[0] = False
+            i += 1
+        elif t == 1 and i < n:
+            return i + 1
+        else:
+            return -1
+
+
+cdef inline Py_ssize_t _j_digits(const uc1* p, Py_ssize_t i, Py_ssize_t n) noexcept:
+    while i < n and p[i] >= 48 and p[i] <= 57:
+        i += 1
+    return i
+
+
+cdef Py_ssize_t _j_number(const uc1* p, Py_ssize_t i, Py_ssize_t n) noexcept:
+    cdef Py_ssize_t j
+    if p[i] == 45:
+        i += 1
+        if i >= n:
+            return -1
+    if p[i] == 48:
+        i += 1
+    elif p[i] >= 49 and p[i] <= 57:
+        j = _j_digits(p, i, n)
+        if j - i > J_MAX_INT_DIGITS:
+            return -1
+        i = j
+    else:
+        return -1
+    if i < n and p[i] == 46:
+        j = _j_digits(p, i + 1, n)
+        if j == i + 1 or j - (i + 1) > J_MAX_FRAC_DIGITS:
+            return -1
+        i = j
+    if i < n and (p[i] == 101 or p[i] == 69):
+        i += 1
+        if i < n and (p[i] == 43 or p[i] == 45):
+            i += 1
+        j = _j_digits(p, i, n)
+        if j == i or j - i > J_MAX_EXP_DIGITS:
+            return -1
+        i = j
+    return i
+
+
+cdef inline Py_ssize_t _j_word(const uc1* p, Py_ssize_t i, Py_ssize_t n, const char* w, Py_ssize_t wl) noexcept:
+    cdef Py_ssize_t m
+    if i + wl > n:
+        return -1
+    for m in range(wl):
+        if p[i + m] != <uc1>w[m]:
+            return -1
+    return i + wl
+
+
+cdef bint _utf8_ok(const uc1* p, Py_ssize_t n) noexcept:
+    """Is ``p[:n]`` valid UTF-8 (as Python's strict decoder says)?"""
+    try:
+        (<const char*>p)[:n].decode("utf-8")
+    except Exception:  # UnicodeDecodeError (or MemoryError: "not plain" is always a safe answer)
+        return False
+    return True
+
+
+cdef inline Py_ssize_t _j_key(const uc1* p, Py_ssize_t i, Py_ssize_t n, const uc1* rk, Py_ssize_t rkl) noexcept:
+    """``"key" :`` and the whitespace after it, from ``i``; -1 if it is not there or is ``rk``."""
+    cdef Py_ssize_t a = i + 1
+    cdef bint ascii = True
+    if i >= n or p[i] != 34:
+        return -1
+    i = _j_string(p, i, n, &ascii)
+    if i < 0:
+        return -1
+    if rk != NULL and i - 1 - a == rkl and memcmp(p + a, rk, rkl) == 0:
+        return -1
+    if not ascii and not _utf8_ok(p + a, i - 1 - a):
+        return -1
+    i = _j_ws(p, i, n)
+    if i >= n or p[i] != 58:
+        return -1
+    return _j_ws(p, i + 1, n)
+
+
+cdef int _j_clean_string(const uc1* p, Py_ssize_t a, Py_ssize_t b, bint ascii, unsigned int ent) except -1:
+    """1 when the string value ``p[a:b]`` (its UTF-8 text) holds no entity, else 0."""
+    cdef Scan S
+    cdef str text
+    if ascii:  # scanned in place, as a Latin-1 text: p[b] is the closing quote (see _scan_in)
+        S.data = <void*>(p + a)
+        S.kind = 1
+        S.n = b - a
+        S.eof = False
+        return 0 if _scan_in(&S, ent, 0, 0, False, L_MAX_LOCAL, None, NULL) < 0 else 1
+    try:
+        text = (<const char*>p)[a:b].decode("utf-8")
+    except UnicodeDecodeError:
+        return 0
+    return 0 if _scan(text, ent, 0, 0, False, L_MAX_LOCAL)[0] else 1
+
+
+cdef int _clean_json(const uc1* p, Py_ssize_t n, unsigned int ent, const uc1* rk, Py_ssize_t rkl) except -1:
+    """The twin's ``clean_json`` over a buffer with a NUL after its end: 1 or 0."""
+    cdef char stack[J_MAX_DEPTH]
+    cdef int depth = 0
+    cdef Py_ssize_t i = _j_ws(p, 0, n), a
+    cdef uc1 c
+    cdef bint ascii
+    while True:
+        # A value starts at i.
+        if i >= n:
+            return 0
+        c = p[i]
+        if c == 123 or c == 91:  # { [
+            if depth == J_MAX_DEPTH:
+                return 0
+            stack[depth] = <char>c
+            depth += 1
+            i = _j_ws(p, i + 1, n)
+            if i < n and p[i] == c + 2:  # } ]: an empty container is a complete value
+                depth -= 1
+                i += 1
+            else:
+                if c == 123:
+                    i = _j_key(p, i, n, rk, rkl)
+                    if i < 0:
+                        return 0
+                continue
+        elif c == 34:
+            a = i + 1
+            ascii = True
+            i = _j_string(p, i, n, &ascii)
+            if i < 0 or not _j_clean_string(p, a, i - 1, ascii, ent):
+                return 0
+        elif c == 45 or (c >= 48 and c <= 57):
+            i = _j_number(p, i, n)
+        elif c == 116:
+            i = _j_word(p, i, n, b"true", 4)
+        elif c == 102:
+            i = _j_word(p, i, n, b"false", 5)
+        elif c == 110:
+            i = _j_word(p, i, n, b"null", 4)
+        else:
+            return 0
+        if i < 0:
+            return 0
+        # After a value: close containers, or a comma and the next value (after its key).
+        while True:
+            i = _j_ws(p, i, n)
+            if depth == 0:
+                return 1 if i == n else 0
+            if i >= n:
+                return 0
+            c = p[i]
+            if c == <uc1>stack[depth - 1] + 2:
+                depth -= 1
+                i += 1
+                continue
+            if c != 44:  # ,
+                return 0
+            i = _j_ws(p, i + 1, n)
+            if stack[depth - 1] == 123:
+                i = _j_key(p, i, n, rk, rkl)
+                if i < 0:
+                    return 0
+            break
+
+
+def clean_json(bytes data, entities=ALL, bytes reject_key=None):
+    """True when ``data`` is a plain JSON text none of whose string values holds an entity (see the
+    twin)."""
+    if data is None:
+        raise TypeError("data must be bytes, not NoneType")
+    cdef const uc1* rk = NULL
+    cdef Py_ssize_t rkl = 0
+    if reject_key is not None:
+        rk = <const uc1*><const char*>reject_key
+        rkl = len(reject_key)
+    return _clean_json(<const uc1*><const char*>data, len(data), <unsigned int>(entities & ALL), rk, rkl) == 1

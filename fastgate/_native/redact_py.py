@@ -1087,3 +1087,252 @@ def apply_placeholders(
 ) -> str:
     """``apply(text, spans, PLACEHOLDER, labels, mapping, counters)``."""
     return apply(text, spans, PLACEHOLDER, labels, mapping, counters)
+
+
+class Masker:
+    """Redacts whole strings for one configuration of built-in entities: built once, then called
+    per string with the counts to add to (the request path's form of scan + apply).
+
+    ``entities`` is the bitmask to scan for; ``labels`` and ``names`` give, per entity id, the
+    label written into the text and the name counted (at least one per built-in entity).
+    ``needles`` is a prefilter: a text containing none of these characters is returned as it is,
+    unscanned, and never fails — the caller guarantees that every entity needs one of them.
+    Texts shorter than ``scan_below`` are scanned without asking the prefilter first (when the
+    scanner's own skip loop is as cheap); the answers are the same either way: a lone surrogate
+    raises ValueError only in a text the prefilter lets through.
+    """
+
+    def __init__(self, entities: int, labels: tuple[str, ...], names: tuple[str, ...], needles: str,
+                 scan_below: int = 0) -> None:
+        if len(labels) < len(NAMES) or len(names) < len(NAMES):
+            raise ValueError("labels and names need an entry per built-in entity")
+        self.entities = entities & ALL
+        self.labels = labels
+        self.names = names
+        self.needles = needles
+        self.scan_below = scan_below
+
+    def maybe(self, text: str) -> bool:
+        """Does ``text`` contain one of the needles (the prefilter)?"""
+        return any(c in text for c in self.needles)
+
+    def mask(self, text: str, counts: dict[str, int]) -> str:
+        """``text`` with every entity masked (``[LABEL]``), each one counted in ``counts`` under
+        its name (after the text is redacted: a failure counts nothing); ``text`` itself when
+        there is none."""
+        return self._redact(text, counts, MASK, None, None)
+
+    def placeholder(
+        self, text: str, counts: dict[str, int], mapping: dict[str, str], counters: dict[str, int]
+    ) -> str:
+        """Like :meth:`mask` with ``apply``'s numbered placeholders (``mapping``, ``counters``)."""
+        if mapping is None or counters is None:
+            raise ValueError("PLACEHOLDER needs mapping and counters")
+        return self._redact(text, counts, PLACEHOLDER, mapping, counters)
+
+    def _redact(
+        self,
+        text: str,
+        counts: dict[str, int],
+        mode: int,
+        mapping: dict[str, str] | None,
+        counters: dict[str, int] | None,
+    ) -> str:
+        short = len(text) < self.scan_below
+        if not short and not self.maybe(text):
+            return text
+        try:
+            spans = scan(text, self.entities)
+        except ValueError:
+            if short and not self.maybe(text):
+                return text
+            raise
+        if not spans:
+            return text
+        out = apply(text, spans, mode, self.labels, mapping, counters)
+        for _, _, k in spans:
+            name = self.names[k]
+            counts[name] = counts.get(name, 0) + 1
+        return out
+
+
+# ---------------------------------------------------------------------------- plain JSON
+# A JSON text is "plain" when it is in a subset of RFC 8259 that every conforming parser (orjson
+# included) accepts, and whose string values decode to exactly their bytes: no escapes at all, no
+# control characters in strings, ASCII whitespace outside them, numbers of at most 20 integer, 40
+# fraction and 2 exponent digits (so none overflows a double), nesting at most 64 deep. Anything
+# else is "not plain" — which only means the caller has to parse it.
+
+J_MAX_DEPTH = 64
+J_MAX_INT_DIGITS = 20
+J_MAX_FRAC_DIGITS = 40
+J_MAX_EXP_DIGITS = 2
+_J_WS = b" \t\n\r"
+_J_DIGITS = b"0123456789"
+
+
+def _j_ws(p: bytes, i: int) -> int:
+    n = len(p)
+    while i < n and p[i] in _J_WS:
+        i += 1
+    return i
+
+
+def _j_string(p: bytes, i: int) -> int:
+    """End of the escape-free string at ``p[i] == '"'`` (after its closing quote), or -1."""
+    n = len(p)
+    i += 1
+    while i < n:
+        c = p[i]
+        if c == 0x22:
+            return i + 1
+        if c == 0x5C or c < 0x20:
+            return -1
+        i += 1
+    return -1
+
+
+def _j_digits(p: bytes, i: int) -> int:
+    n = len(p)
+    while i < n and p[i] in _J_DIGITS:
+        i += 1
+    return i
+
+
+def _j_number(p: bytes, i: int) -> int:
+    n = len(p)
+    if p[i] == 0x2D:  # -
+        i += 1
+        if i >= n:
+            return -1
+    if p[i] == 0x30:  # a lone 0
+        i += 1
+    elif 0x31 <= p[i] <= 0x39:
+        j = _j_digits(p, i)
+        if j - i > J_MAX_INT_DIGITS:
+            return -1
+        i = j
+    else:
+        return -1
+    if i < n and p[i] == 0x2E:  # .
+        j = _j_digits(p, i + 1)
+        if j == i + 1 or j - (i + 1) > J_MAX_FRAC_DIGITS:
+            return -1
+        i = j
+    if i < n and p[i] in b"eE":
+        i += 1
+        if i < n and p[i] in b"+-":
+            i += 1
+        j = _j_digits(p, i)
+        if j == i or j - i > J_MAX_EXP_DIGITS:
+            return -1
+        i = j
+    return i
+
+
+def _j_key(p: bytes, i: int, reject_key: bytes | None) -> int:
+    """``"key" :`` and the whitespace after it, from ``i``; -1 if it is not there or is ``reject_key``."""
+    if i >= len(p) or p[i] != 0x22:
+        return -1
+    e = _j_string(p, i)
+    if e < 0 or reject_key is not None and p[i + 1:e - 1] == reject_key:
+        return -1
+    try:
+        p[i + 1:e - 1].decode("utf-8")  # a key is not scanned, but it must decode
+    except UnicodeDecodeError:
+        return -1
+    e = _j_ws(p, e)
+    if e >= len(p) or p[e] != 0x3A:  # :
+        return -1
+    return _j_ws(p, e + 1)
+
+
+def _plain_json_values(p: bytes, reject_key: bytes | None) -> list[tuple[int, int]] | None:
+    """The byte ranges of the string values (not keys) of a plain JSON text, in order; None when
+    ``p`` is not plain or an object in it has the key ``reject_key``. One pass, containers on a stack."""
+    n = len(p)
+    values: list[tuple[int, int]] = []
+    stack: list[int] = []  # the opening byte of every open container
+    i = _j_ws(p, 0)
+    while True:
+        # A value starts at i.
+        if i >= n:
+            return None
+        c = p[i]
+        if c == 0x7B or c == 0x5B:  # { [
+            if len(stack) == J_MAX_DEPTH:
+                return None
+            stack.append(c)
+            i = _j_ws(p, i + 1)
+            if i < n and p[i] == c + 2:  # } ]: an empty container is a complete value
+                stack.pop()
+                i += 1
+            else:
+                if c == 0x7B:
+                    i = _j_key(p, i, reject_key)
+                    if i < 0:
+                        return None
+                continue
+        elif c == 0x22:
+            e = _j_string(p, i)
+            if e >= 0:
+                values.append((i + 1, e - 1))
+            i = e
+        elif c == 0x2D or 0x30 <= c <= 0x39:
+            i = _j_number(p, i)
+        elif c == 0x74:
+            i = i + 4 if p[i:i + 4] == b"true" else -1
+        elif c == 0x66:
+            i = i + 5 if p[i:i + 5] == b"false" else -1
+        elif c == 0x6E:
+            i = i + 4 if p[i:i + 4] == b"null" else -1
+        else:
+            return None
+        if i < 0:
+            return None
+        # After a value: close containers, or a comma and the next value (after its key).
+        while True:
+            i = _j_ws(p, i)
+            if not stack:
+                return values if i == n else None
+            if i >= n:
+                return None
+            c = p[i]
+            if c == stack[-1] + 2:
+                stack.pop()
+                i += 1
+                continue
+            if c != 0x2C:  # ,
+                return None
+            i = _j_ws(p, i + 1)
+            if stack[-1] == 0x7B:
+                i = _j_key(p, i, reject_key)
+                if i < 0:
+                    return None
+            break
+
+
+def clean_json(data: bytes, entities: int = ALL, reject_key: bytes | None = None) -> bool:
+    """True when ``data`` is a plain JSON text (above) none of whose string values holds an entity
+    of ``entities`` (each value scanned on its own, as the text it decodes to), and no object in
+    it has the key ``reject_key`` (when given).
+
+    A caller that would parse ``data`` and redact some of its string values may then keep the
+    bytes as they are: the parse cannot fail and no redaction would change anything. False says
+    nothing more than "parse it" (invalid UTF-8 in a value is False, too). Object keys and
+    numbers are not scanned: ``reject_key`` names a key whose value the caller does not treat as
+    one plain string (JSON-text tool arguments).
+    """
+    if not isinstance(data, bytes):
+        raise TypeError(f"data must be bytes, not {type(data).__name__}")
+    values = _plain_json_values(data, reject_key)
+    if values is None:
+        return False
+    for a, b in values:
+        try:
+            text = data[a:b].decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+        if scan(text, entities):
+            return False
+    return True

@@ -12,6 +12,7 @@ import random
 import string
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -581,3 +582,220 @@ def test_compiled_equals_twin_on_labelled_corpus() -> None:
     assert c.scan(wide) == t.scan(wide)
     astral = "\U0001f600" + text  # and as UCS-4
     assert c.scan(astral) == t.scan(astral)
+
+
+# ------------------------------------------------------------------------------ Masker
+
+NEEDLES = "0123456789@:_JAV"  # the stage's prefilter characters (stages/pii.py)
+NAMES_LC = ("email", "phone", "credit_card", "ssn", "ip", "iban", "secret")
+
+
+def _masker_ref(
+    k: ModuleType, text: str, counts: dict[str, int], mode: int, scan_below: int,
+    mapping: dict[str, str] | None = None, counters: dict[str, int] | None = None,
+) -> str:
+    """What Masker promises: prefilter, scan, apply, count — spelled out with scan and apply."""
+    maybe = any(c in text for c in NEEDLES)
+    if len(text) >= scan_below and not maybe:
+        return text
+    try:
+        spans = k.scan(text)
+    except ValueError:
+        if not maybe:
+            return text
+        raise
+    if not spans:
+        return text
+    out: str = k.apply(text, spans, mode, k.NAMES, mapping, counters)
+    for _, _, i in spans:
+        counts[NAMES_LC[i]] = counts.get(NAMES_LC[i], 0) + 1
+    return out
+
+
+@pytest.mark.parametrize("scan_below", [0, 512])
+def test_masker_is_scan_apply_and_count(k: ModuleType, scan_below: int) -> None:
+    rng = random.Random(77)
+    m = k.Masker(k.ALL, k.NAMES, NAMES_LC, NEEDLES, scan_below)
+    mapping: dict[str, str] = {}
+    counters: dict[str, int] = {}
+    ref_mapping: dict[str, str] = {}
+    ref_counters: dict[str, int] = {}
+    texts = [random_text(rng) for _ in range(1500)]
+    texts += ["", "x" * 600 + " bob@example.com", "lone \udc00 A " + "z" * 600, "a\ud800b", "a\ud800 mail 1",
+              "lone \udc00 " + "z" * 600, "caf\u00e9 bob@example.com 4111 1111 1111 1111", "\U0001f600 10.0.0.1"]
+    for text in texts:
+        for mode in (k.MASK, k.PLACEHOLDER):
+            got: dict[str, int] = {"seen": 1}
+            want: dict[str, int] = {"seen": 1}
+            try:
+                ref = _masker_ref(k, text, want, mode, scan_below, ref_mapping, ref_counters)
+            except ValueError as e:
+                with pytest.raises(ValueError, match=str(e)):
+                    m.mask(text, got) if mode == k.MASK else m.placeholder(text, got, mapping, counters)
+                assert got == {"seen": 1}
+                continue
+            out = m.mask(text, got) if mode == k.MASK else m.placeholder(text, got, mapping, counters)
+            assert out == ref, text
+            assert got == want and list(got) == list(want), text  # same counts, same key order
+            if not want.keys() - {"seen"}:
+                assert out is text  # nothing found: the same object back
+    assert (mapping, counters) == (ref_mapping, ref_counters)
+    assert m.maybe("a 1") and not m.maybe("nothing here")
+    with pytest.raises(ValueError):
+        m.placeholder("bob@example.com", {}, None, None)
+    with pytest.raises(ValueError):
+        k.Masker(k.ALL, k.NAMES[:3], NAMES_LC, NEEDLES)
+
+
+def test_masker_entity_mask_and_labels(k: ModuleType) -> None:
+    labels = ("MAIL", "TEL", "CARD", "SSN", "IP", "IBAN", "KEY", "EXTRA")
+    names = ("e", "p", "c", "s", "i", "b", "k", "x")
+    m = k.Masker(1 << k.EMAIL | 1 << k.IP, labels, names, NEEDLES)
+    counts: dict[str, int] = {}
+    assert m.mask("bob@example.com 415-555-2671 10.0.0.1", counts) == "[MAIL] 415-555-2671 [IP]"
+    assert counts == {"e": 1, "i": 1}
+    wide = "caf\u00e9 bob@example.com"  # not ASCII: the general path
+    assert m.mask(wide, counts) == "caf\u00e9 [MAIL]" and counts == {"e": 2, "i": 1}
+    m = k.Masker(k.ALL, k.NAMES[:6] + ("S\u00c9CRET",), NAMES_LC, NEEDLES)  # a label that is not ASCII
+    assert m.mask("key AKIAIOSFODNN7EXAMPLE", {}) == "key [S\u00c9CRET]"
+
+
+@pytest.mark.skipif(_native.NO_EXTENSIONS, reason="FASTGATE_NO_EXTENSIONS=1")
+def test_compiled_masker_equals_twin() -> None:
+    c, t = _compiled_or_fail(), twin("redact")
+    rng = random.Random(4242)
+    mc = c.Masker(c.ALL, c.NAMES, NAMES_LC, NEEDLES, 512)
+    mt = t.Masker(t.ALL, t.NAMES, NAMES_LC, NEEDLES, 512)
+    st: tuple[dict[str, str], dict[str, int], dict[str, int]] = ({}, {}, {})
+    sc: tuple[dict[str, str], dict[str, int], dict[str, int]] = ({}, {}, {})
+    for _ in range(1500):
+        text = random_text(rng) * rng.choice([1, 1, 1, 1, 12])  # some past the prefilter threshold
+        assert mc.mask(text, sc[2]) == mt.mask(text, st[2]), text
+        assert mc.placeholder(text, sc[2], sc[0], sc[1]) == mt.placeholder(text, st[2], st[0], st[1]), text
+    assert sc == st
+
+
+# ------------------------------------------------------------------------------ clean_json
+
+
+def _json_value(rng: random.Random, depth: int = 0) -> Any:
+    r = rng.random()
+    if depth < 4 and r < 0.25:
+        return {random_text(rng)[:12] if rng.random() < 0.3 else rng.choice(["content", "arguments", "a", "id"]):
+                _json_value(rng, depth + 1) for _ in range(rng.randint(0, 4))}
+    if depth < 4 and r < 0.4:
+        return [_json_value(rng, depth + 1) for _ in range(rng.randint(0, 4))]
+    if r < 0.75:
+        return random_text(rng) if rng.random() < 0.7 else rng.choice(["", "plain words", "x"])
+    return rng.choice([0, 7, -3, 1.5, 2.5e10, 123456789012, True, False, None, 10**25, 1e300])
+
+
+def _json_bytes(rng: random.Random, doc: Any) -> bytes:
+    """``doc`` as JSON: compact or indented, non-ASCII raw or escaped (lone surrogates escaped)."""
+    text = json.dumps(doc, indent=rng.choice([None, None, 1]), ensure_ascii=rng.random() < 0.3)
+    return text.encode("utf-8", "backslashreplace")
+
+
+def _mutate(rng: random.Random, data: bytes) -> bytes:
+    if not data:
+        return data
+    i = rng.randrange(len(data))
+    op = rng.randrange(4)
+    if op == 0:
+        return data[:i]
+    if op == 1:
+        return data[:i] + bytes([rng.choice(b'",:{}[]\\ \x01\xff0e.-tn')]) + data[i + 1:]
+    if op == 2:
+        return data[:i] + data[i + 1:]
+    return data[:i] + rng.choice([b" ", b"\n", b"\\u0040", b"1e999", b"\xc3\xa9", b"\xed\xa0\x80"]) + data[i:]
+
+
+def _strings_clean(k: ModuleType, v: Any) -> bool:
+    """Every string value (not key) scans clean on its own."""
+    if isinstance(v, str):
+        return not k.scan(v)
+    if isinstance(v, dict):
+        return all(_strings_clean(k, x) for x in v.values())
+    if isinstance(v, list):
+        return all(_strings_clean(k, x) for x in v)
+    return True
+
+
+def _has_key(v: Any, key: str) -> bool:
+    if isinstance(v, dict):
+        return key in v or any(_has_key(x, key) for x in v.values())
+    if isinstance(v, list):
+        return any(_has_key(x, key) for x in v)
+    return False
+
+
+def test_clean_json_is_sound(k: ModuleType) -> None:
+    """True only for a document orjson parses whose every string value scans clean (and that has
+    no ``reject_key``); False for every plain clean document it cannot tell apart from those."""
+    import orjson
+
+    rng = random.Random(11)
+    trues = 0
+    for _ in range(2500):
+        data = _json_bytes(rng, _json_value(rng))
+        for cand in (data, _mutate(rng, data)):
+            for key in (None, b"arguments"):
+                ok = k.clean_json(cand, k.ALL, key)
+                if not ok:
+                    continue
+                trues += 1
+                parsed = orjson.loads(cand)  # never raises for a True
+                assert b"\\" not in cand
+                assert _strings_clean(k, parsed), cand
+                assert key is None or not _has_key(parsed, key.decode()), cand
+    assert trues > 500  # the test exercises the True side too
+    assert k.clean_json(b'{"a": "plain words", "n": [1, 2.5, true, null]}')
+    assert not k.clean_json(b'{"a": "mail bob@example.com"}')
+    assert k.clean_json(b'{"bob@example.com": 1}')  # keys are not scanned
+    assert not k.clean_json(b'{"a": "x"}', k.ALL, b"a")
+    assert not k.clean_json(b'{"a": "caf\\u00e9"}')  # an escape: parse it
+    assert not k.clean_json(b'{"\xff": 1}') and not k.clean_json(b'"\xff"')  # not UTF-8
+    assert not k.clean_json(b"1e400") and not k.clean_json(b"[" * 65 + b"]" * 65)
+    assert k.clean_json(b'{"a": "10.0.0.1"}', 1 << k.EMAIL)  # only the entities asked for
+
+
+@pytest.mark.skipif(_native.NO_EXTENSIONS, reason="FASTGATE_NO_EXTENSIONS=1")
+def test_compiled_clean_json_equals_twin() -> None:
+    c, t = _compiled_or_fail(), twin("redact")
+    rng = random.Random(12)
+    for _ in range(4000):
+        data = _json_bytes(rng, _json_value(rng))
+        for cand in (data, _mutate(rng, data), _mutate(rng, _mutate(rng, data))):
+            for key in (None, b"arguments", b"content"):
+                ent = rng.choice([c.ALL, rng.randrange(128)])
+                assert c.clean_json(cand, ent, key) == t.clean_json(cand, ent, key), (cand, ent, key)
+
+
+@pytest.mark.skipif(_native.NO_EXTENSIONS, reason="FASTGATE_NO_EXTENSIONS=1")
+def test_compiled_equals_twin_on_latin1_letter_runs() -> None:
+    """Latin-1 texts of letter runs cut by every character 0..255 (the compiled skip loop has its
+    own path for Latin-1 text)."""
+    c, t = _compiled_or_fail(), twin("redact")
+    rng = random.Random(8)
+    letters = string.ascii_letters + "_\u00e9\u00df\u00c0"
+    for _ in range(1500):
+        parts = []
+        for _ in range(rng.randint(1, 8)):
+            parts.append("".join(rng.choice(letters) for _ in range(rng.randint(0, 20))))
+            parts.append(chr(rng.randrange(256)) if rng.random() < 0.7 else rng.choice(POOL))
+        text = "".join(parts)
+        assert c.scan(text) == t.scan(text), text
+        assert c.scan_partial(text) == t.scan_partial(text), text
+
+
+@pytest.mark.skipif(_native.NO_EXTENSIONS, reason="FASTGATE_NO_EXTENSIONS=1")
+def test_compiled_clean_json_every_byte_at_every_offset() -> None:
+    """Every byte value at every offset of a string value, in a key and in a value (the compiled
+    kernel reads string bytes eight at a time)."""
+    c, t = _compiled_or_fail(), twin("redact")
+    for b in range(256):
+        for pos in range(18):
+            for tail in (0, 1, 9):
+                s = b"a" * pos + bytes([b]) + b"b" * tail
+                for doc in (b'{"k":"' + s + b'"}', b'{"' + s + b'":1}', b'["' + s + b'", "x"]'):
+                    assert c.clean_json(doc) == t.clean_json(doc), doc

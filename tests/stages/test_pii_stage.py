@@ -329,6 +329,13 @@ class _BrokenKernel:
     def scan_partial(self, *a: Any) -> Any:
         raise RuntimeError("boom")
 
+    class Masker(twin("redact").Masker):  # type: ignore[name-defined,misc]  # whole strings: broken too
+        def _redact(self, *a: Any) -> Any:
+            raise RuntimeError("boom")
+
+    def clean_json(self, *a: Any) -> Any:  # scans a whole response body
+        raise RuntimeError("boom")
+
 
 def test_scanner_exception_fails_closed(k: ModuleType) -> None:
     cfg = SimpleNamespace(pii=PII(), logging=Logging(), policies=(Policy(name="p", pii=PolicyPII(request="mask",
@@ -563,3 +570,65 @@ def test_whole_response_mask_restore_and_block(k: ModuleType) -> None:
     ctx = response_ctx(stage, stream=False)
     with pytest.raises(PIIUnprocessable):
         stage.on_chunk(ctx, b"<html>" + EMAIL.encode(), True)
+
+
+def _whole(stage: PIIStage, ctx: RequestContext, body: bytes) -> tuple[Any, dict[str, int]]:
+    try:
+        out: Any = stage.on_chunk(ctx, body, True)
+    except Exception as e:  # noqa: BLE001 - compared below
+        out = (type(e).__name__, getattr(e, "code", None))
+    stage.on_end(ctx)
+    return out, dict(ctx.extra["pii"]["response"])
+
+
+def test_whole_response_fast_path_answers_as_the_full_path(k: ModuleType) -> None:
+    """A body the kernel calls clean goes out untouched without being parsed; every body gets
+    exactly what parsing, walking and re-serialising it gives (bytes, failures, counts)."""
+    rows = [orjson.loads(line)["text"] for line in CORPUS.read_bytes().splitlines() if line.strip()]
+    rnd = random.Random(3)
+    texts = rows[:40] + ["plain answer, nothing to see", "ticket 4471, [EMAIL] and [EMAIL_1]", "", "caf\u00e9 ok"]
+    bodies: list[bytes] = []
+    for text in texts:
+        msg: dict[str, Any] = {"role": "assistant", "content": text, "refusal": None}
+        if rnd.random() < 0.3:
+            msg["tool_calls"] = [{"id": "c", "type": "function",
+                                  "function": {"name": "f", "arguments": orjson.dumps({"q": rnd.choice(texts)}).decode()}}]
+        oa = {"id": "chatcmpl-1", "object": "chat.completion", "created": 1700000000, "model": "m",
+              "choices": [{"index": 0, "message": msg, "finish_reason": "stop"}],
+              "usage": {"prompt_tokens": 3, "completion_tokens": 4}}
+        an = {"id": "msg_1", "type": "message", "content": [{"type": "text", "text": text}],
+              "stop_reason": "end_turn"}
+        for doc in (oa, an, {"error": {"message": text, "code": 400}}, text):
+            bodies.append(orjson.dumps(doc))
+            bodies.append(json.dumps(doc, ensure_ascii=True, indent=1).encode())  # escapes, whitespace
+    bodies += [b"<html>" + EMAIL.encode(), b"not json", b'{"a": 1e999}', b"\xff\xfe", b'"\xff"', b"[" * 70 + b"]" * 70]
+    for modes in ({"response": "mask"}, {"response": "block"},
+                  {"request": "placeholder", "response": "placeholder"}):
+        for kind, front in (("chat", "openai"), ("messages", "anthropic"), ("route", "openai")):
+            rt = make_rt(k, **modes)
+            clean = rt.clean_json
+            assert clean is not None
+            hits = []
+
+            def counted(data: bytes, ent: int, key: bytes, clean: Any = clean, hits: list = hits) -> bool:
+                ok = clean(data, ent, key)
+                hits.append(ok)
+                return bool(ok)
+
+            rt.clean_json = counted
+            stage = PIIStage(rt, kind)
+            slow_rt = make_rt(k, **modes)
+            slow_rt.clean_json = None  # the full path only
+            slow = PIIStage(slow_rt, kind)
+            for body in bodies:
+                for status in (200, 400):
+                    got = []
+                    for st in (stage, slow):
+                        ctx = make_ctx(front, chat(f"me: {EMAIL}") if kind != "route" else None, stream=False)
+                        ctx.status = status
+                        if kind == "route":
+                            ctx.request = SimpleNamespace(body_exists=False)
+                        assert st.on_request(ctx) is None
+                        got.append(_whole(st, ctx, body))
+                    assert got[0] == got[1], (modes, kind, status, body)
+            assert hits.count(True) > 50, (modes, kind)  # the fast path was taken (and tested)
