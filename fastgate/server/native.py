@@ -9,9 +9,8 @@ and convenient: the admin plane, JWKS/introspection/health clients, and ``server
 What a request costs here: one ``parse_head`` call of the ``reqhead`` kernel (``fastgate/_native``:
 the whole head in C, where llhttp made nine Python callbacks), one :class:`Request` (slots; headers
 decoded into a ``CIMultiDict`` only if a stage asks for them), one :class:`Body` fed slices of the
-receive buffer (``Content-Length``) or the output of a strict ``ChunkedDecoder``, and a turn of the
-connection's Task, which runs ``Gateway.handle`` for each request in order and waits on a future in
-between. Responses are written by the Gateway straight to the transport.
+receive buffer (``Content-Length``) or the output of a strict ``ChunkedDecoder``, and one Task running
+``Gateway.handle``. Responses are written by the Gateway straight to the transport.
 
 HTTP rules kept (acceptance catalogue §3; the full list is the kernel's, ``reqhead_py.py``): CL+TE,
 any transfer coding but a lone ``chunked``, bad or duplicate CL, bad chunking, obs-fold, bare CR/LF,
@@ -261,7 +260,7 @@ class HttpProtocol(asyncio.Protocol):
 
     __slots__ = ("server", "loop", "transport", "remote", "peer_ip", "closing", "rest", "rescan", "in_head",
                  "cur", "body_left", "chunks", "active", "task", "queue", "nreq", "idle_since", "body_paused",
-                 "pipe_paused", "write_paused", "drain_waiters", "reject_after", "wake")
+                 "pipe_paused", "write_paused", "drain_waiters", "reject_after")
 
     def __init__(self, server: NativeServer) -> None:
         self.server = server
@@ -277,8 +276,7 @@ class HttpProtocol(asyncio.Protocol):
         self.body_left = 0                  # Content-Length bytes still to come for ``cur``
         self.chunks: Any = None             # the ChunkedDecoder of ``cur``, if chunked
         self.active: Request | None = None
-        self.task: asyncio.Task[Any] | None = None  # runs the requests (``_serve``) while the connection lives
-        self.wake: asyncio.Future[None] | None = None  # what that task waits on between requests
+        self.task: asyncio.Task[Any] | None = None
         self.queue: collections.deque[Request] = collections.deque()
         self.nreq = 0
         self.idle_since = 0.0
@@ -499,64 +497,40 @@ class HttpProtocol(asyncio.Protocol):
 
     # ------------------------------------------------------------------ request lifecycle
     def _start(self, req: Request) -> None:
-        """``req`` is next: wake the connection's task (idle between requests), or start it."""
         self.active = req
-        w = self.wake
-        if w is not None:
-            self.wake = None
-            if not w.done():  # (cancelled: the connection is being torn down)
-                w.set_result(None)
-        elif self.task is None:
-            self.task = self.loop.create_task(self._serve())
+        self.task = self.loop.create_task(self._run(req))
 
-    async def _serve(self) -> None:
-        """The connection's task: its requests one at a time, in order, then wait for the next one.
-
-        One task per connection, not one per request: a Task costs more to make and to retire
-        (``asyncio.all_tasks`` bookkeeping in Python) than a future costs to wake it. (The requests
-        of a connection share the task's context: fastgate keeps no per-request contextvars.)"""
+    async def _run(self, req: Request) -> None:
+        keep = False
         try:
-            while True:
-                req = self.active
-                if req is None:
-                    fut = self.wake = self.loop.create_future()
-                    await fut
-                    continue
-                keep = False
-                try:
-                    resp = await self.server.handler(req)
-                    keep = bool(resp is not None and resp.keep_alive and req.keep_alive)
-                except asyncio.CancelledError:
-                    return
-                except Exception:
-                    log.exception("unhandled error in the request handler")
-                    t = self.transport
-                    if t is not None and not t.is_closing():
-                        t.write(_canned(500, "Internal Server Error", "Internal error", "internal_error"))
-                self.active = None
-                if not self._after(req, keep):
-                    return
+            resp = await self.server.handler(req)
+            keep = bool(resp is not None and resp.keep_alive and req.keep_alive)
+        except asyncio.CancelledError:
+            return
+        except Exception:
+            log.exception("unhandled error in the request handler")
+            t = self.transport
+            if t is not None and not t.is_closing():
+                t.write(_canned(500, "Internal Server Error", "Internal error", "internal_error"))
         finally:
             self.task = None
             self.active = None
-            self.wake = None
+        self._after(req, keep)
 
-    def _after(self, req: Request, keep: bool) -> bool:
-        """After ``req`` was answered: the next request becomes ``active``, or the connection waits
-        (True), or it is over (False)."""
+    def _after(self, req: Request, keep: bool) -> None:
         if self.closing:
-            return False
+            return
         if not keep or not req.content._eof:
             # An unread request-body remainder is not drained: the connection is closed instead.
             self._close()
-            return False
+            return
         self.idle_since = self.loop.time()
         if self.body_paused:
             self.body_paused = False
             self.transport.resume_reading()
         q = self.queue
         if q:
-            self.active = q.popleft()
+            self._start(q.popleft())
             if self.pipe_paused and len(q) < PIPELINE_MAX // 2:
                 self.pipe_paused = False
                 self.transport.resume_reading()
@@ -568,11 +542,8 @@ class HttpProtocol(asyncio.Protocol):
             if self.reject_after:
                 self.transport.write(self.reject_after)
             self._close()
-            return False
         elif self.server.draining:
             self._close()
-            return False
-        return True
 
     def pause_body(self) -> None:
         if not self.body_paused and self.transport is not None:
