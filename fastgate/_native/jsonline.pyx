@@ -70,29 +70,29 @@ cdef extern from *:
     static const uint64_t fg_ipow10[11] = {1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
                                            10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL};
 
-    /* round(x, nd) for 0 <= nd <= 22 (p = 10**nd, exact); *ok = 0 when |x| * p is not below
-       2**52, or x is NaN or infinite: the caller then asks Python's round. */
-    static FG_NOCONTRACT_ATTR double fg_round_n(double x, double p, double *nout, int *ok);
-
-    static double fg_round(double x, double p, int *ok) {
-        double n;
-        return fg_round_n(x, p, &n, ok);
-    }
-
-    /* fg_round, also giving the integer n (|x| * p rounded half to even) of the result n / p. */
+    /* round(x, nd) for 0 <= nd <= 22, p = 10**nd (exact); also the integer n of the result
+       n / p. *ok = 0 when |x| * p is not below 2**52, or x is NaN or infinite: the caller then
+       asks Python's round. |x| * p == y + e exactly (e: the fma residual); y - f and the - 0.5
+       are exact, so s has the sign of |x| * p - (f + 0.5): above, below or on the tie (then to
+       even, as dtoa does). */
     static FG_NOCONTRACT_ATTR double fg_round_n(double x, double p, double *nout, int *ok) {
         FG_NOCONTRACT
         double ax = fabs(x);
         double y = ax * p;
         if (!(y < 4503599627370496.0)) { *ok = 0; return 0.0; }
         double e = fma(ax, p, -y);
-        double f = floor(y);
+        int64_t fi = (int64_t)y;          /* floor: y >= 0 */
+        double f = (double)fi;
         double s = ((y - f) - 0.5) + e;
-        double n = f;
-        if (s > 0.0 || (s == 0.0 && fmod(f, 2.0) != 0.0)) n = f + 1.0;
+        if (s > 0.0 || (s == 0.0 && (fi & 1))) fi += 1;
         *ok = 1;
-        *nout = n;
-        return copysign(n / p, x);
+        *nout = (double)fi;
+        return copysign((double)fi / p, x);
+    }
+
+    static double fg_round(double x, double p, int *ok) {
+        double n;
+        return fg_round_n(x, p, &n, ok);
     }
 
     /* n such that n / p == ax (ax is then the double nearest the decimal n / p), else -1. */
@@ -353,7 +353,7 @@ cdef extern from *:
         return 0;
     }
 
-    /* n / 10**k in plain notation, trailing zeros cut ("12.5", "3.0"), after a '-' when neg. */
+    /* n / 10**k (k <= 10) in plain notation, trailing zeros cut ("12.5", "3.0"), after a '-' when neg. */
     static int fg_put_fixed(uint64_t n, int k, int neg) {
         FG_RESERVE(48);
         if (neg) fg_buf[fg_len++] = '-';
@@ -419,7 +419,8 @@ cdef extern from *:
                     fg_len += 3;
                     return 0;
                 }
-                if (fabs(r) < fg_fixed_max[nd] && fabs(r) >= 1e-5) return fg_put_fixed((uint64_t)n, nd, r < 0.0);
+                if (nd <= 10 && fabs(r) < fg_fixed_max[nd] && fabs(r) >= 1e-5)  /* fg_put_fixed: k <= 10 */
+                    return fg_put_fixed((uint64_t)n, nd, r < 0.0);
                 return fg_w_double(r, NULL);
             }
         }

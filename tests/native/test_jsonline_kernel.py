@@ -242,7 +242,8 @@ def test_dumps_record_and_record_dict_match_the_dict_they_describe(jl):
         names = tuple(rnd.sample(pool, rnd.randint(0, len(pool))))
         values = tuple(jl.SKIP if rnd.random() < 0.2 else rand_value(rnd) for _ in names)
         digits = None if rnd.random() < 0.3 else tuple(
-            rnd.choice([None, None, None, 0, 3, 6, 10, 23, -1]) if type(v) is float else None for v in values)
+            rnd.choice([None, None, None, 0, 1, 3, 6, 10, 11, 15, 22, 23, -1]) if type(v) is float else None
+            for v in values)
         extra: Any = None
         c = rnd.random()
         if c < 0.7:
@@ -256,6 +257,16 @@ def test_dumps_record_and_record_dict_match_the_dict_they_describe(jl):
         assert repr(got_dict) == repr(want_dict)  # repr: NaN, -0.0 and key order count
         want = outcome(lambda *a: orjson.dumps(reference_record(*a), option=OPT), names, values, extra, digits)
         assert outcome(jl.dumps_record, names, values, extra, digits) == want, (names, values, extra, digits)
+
+
+def test_dumps_record_rounds_like_round_for_every_digits(jl):
+    rnd = random.Random(17)
+    names = ("x", "y")
+    for _ in range(60000):
+        x, nd = rand_float(rnd), rnd.randint(0, 22)
+        y = round(rnd.uniform(1.6e9, 2.2e9), 7)
+        want = orjson.dumps({"x": round(x, nd), "y": round(y, 6)}, option=OPT)
+        assert jl.dumps_record(names, (x, y), None, (nd, 6)) == want, (x, nd, y)
 
 
 def test_dumps_record_edge_cases(jl):
