@@ -19,6 +19,7 @@ from typing import Any
 
 import orjson
 
+from .._native import kernel
 from ..errors import (
     BodyTimeout,
     BodyTooLarge,
@@ -1060,43 +1061,63 @@ def _fields(headers: list[tuple[str, str]]) -> str:
     return "".join([f"{k}: {v}\r\n" for k, v in headers])
 
 
-def access_record(ctx: RequestContext, route: str, status: int, total: float) -> dict[str, Any]:
-    """The access-log record of a finished request, before the stages' ``on_log`` hooks add to it."""
-    rec: dict[str, Any] = {
-        "ts": round(time.time(), 6),
-        "request_id": ctx.request_id,
-        "method": ctx.method,
-        "path": ctx.path,
-        "status": status,
-        "route": route,
-        "model": ctx.model_name,
-        "provider": ctx.provider,
-        "target": ctx.target,
-        "attempts": ctx.attempts,
-        "stream": ctx.stream,
-        "bytes_in": ctx.bytes_in,
-        "bytes_out": ctx.bytes_out,
-        "duration_ms": round(total * 1000.0, 3),
-        "upstream_ms": round(ctx.upstream_s * 1000.0, 3),
-        "gateway_ms": round((total - ctx.upstream_s) * 1000.0, 3),
-        "client_ip": ctx.request.remote,
-        "reason": ctx.reason,
-    }
+# The access-log record's named fields, in their order in the line (docs/operations.md, "Logs"),
+# and the decimals each is rounded to (round(): ts to the microsecond, durations in ms to the µs);
+# the stages' extras (ctx.extra) follow them.
+_RECORD_FIELDS = (
+    "ts", "request_id", "method", "path", "status", "route", "model", "provider", "target", "attempts", "stream",
+    "bytes_in", "bytes_out", "duration_ms", "upstream_ms", "gateway_ms", "client_ip", "reason",
+    "subject", "tenant", "prompt_tokens", "completion_tokens", "tokens_source", "cost_usd",
+)
+_RECORD_DIGITS = (
+    6, None, None, None, None, None, None, None, None, None, None,
+    None, None, 3, 3, 3, None, None,
+    None, None, None, None, None, None,
+)
+_jsonline = kernel("jsonline")
+_SKIP = _jsonline.SKIP
+_dumps_record = _jsonline.dumps_record
+_record_dict = _jsonline.record_dict
+_time = time.time
+
+
+def access_record(ctx: RequestContext, route: str, status: int, total: float) -> dict[str, Any] | bytes:
+    """The access-log record of a finished request.
+
+    A dict when the route's stages have ``on_log`` hooks (they add to it, ``AccessLog.write``
+    serialises it); else the line itself (bytes): the same fields, values and order, written by
+    the jsonline kernel straight from the values, without a dict. ``subject``/``tenant`` are
+    there when the request has an identity, the token fields when usage is known, ``cost_usd``
+    when priced; then the stages' extras but the private (``_``-prefixed) ones."""
+    up = ctx.upstream_s
     ident = ctx.identity
-    if ident is not None:
-        rec["subject"] = getattr(ident, "subject", None)
-        rec["tenant"] = getattr(ident, "tenant", None)
-    if ctx.prompt_tokens is not None:
-        rec["prompt_tokens"] = ctx.prompt_tokens
-        rec["completion_tokens"] = ctx.completion_tokens
-        rec["tokens_source"] = ctx.tokens_source
-    if ctx.cost_usd is not None:
-        rec["cost_usd"] = ctx.cost_usd
-    if ctx.extra:
-        for k, v in ctx.extra.items():
-            if k[0] != "_":
-                rec[k] = v
-    return rec
+    pt = ctx.prompt_tokens
+    cost = ctx.cost_usd
+    if ident is None:
+        subject = tenant = _SKIP
+    else:  # getattr(ident, name, None), without the builtin call
+        try:
+            subject = ident.subject
+        except AttributeError:
+            subject = None
+        try:
+            tenant = ident.tenant
+        except AttributeError:
+            tenant = None
+    if pt is None:
+        pt = ct = source = _SKIP
+    else:
+        ct = ctx.completion_tokens
+        source = ctx.tokens_source
+    values = (
+        _time(), ctx.request_id, ctx.method, ctx.path, status, route, ctx.model_name, ctx.provider, ctx.target,
+        ctx.attempts, ctx.stream, ctx.bytes_in, ctx.bytes_out, total * 1000.0, up * 1000.0, (total - up) * 1000.0,
+        ctx.request.remote, ctx.reason, subject, tenant, pt, ct, source, _SKIP if cost is None else cost,
+    )
+    ep = ctx.route
+    if ep is not None and ep.chain.log:
+        return _record_dict(_RECORD_FIELDS, values, ctx.extra, _RECORD_DIGITS)
+    return _dumps_record(_RECORD_FIELDS, values, ctx.extra, _RECORD_DIGITS)
 
 
 def retry_after_of(resp: Any) -> float | None:

@@ -6,6 +6,8 @@ import asyncio
 from typing import Any
 
 import orjson
+from orjson import JSONDecodeError
+from orjson import loads as _loads
 
 from ..errors import BodyTimeout, BodyTooLarge
 from ..pipeline.stage import Reply, Stage
@@ -75,13 +77,35 @@ class LLMRequest(Stage):
 
     def on_request(self, ctx: Any) -> Any:
         content = ctx.request.content
-        if content.is_eof():
-            data = content.read_nowait(-1)
-            if len(data) > self.world.max_body:
-                raise BodyTooLarge(f"Request body is over the limit of {self.world.max_body} bytes")
-            ctx.body = data
-            return self._parse(ctx)
-        return self._read(ctx)
+        if not content.is_eof():
+            return self._read(ctx)
+        body = content.read_nowait(-1)
+        n = len(body)
+        world = self.world
+        if n > world.max_body:
+            raise BodyTooLarge(f"Request body is over the limit of {world.max_body} bytes")
+        # _parse inlined for a valid request whose body came with the head (one Python call
+        # fewer); anything else goes to _parse, which parses again on its way to the 4xx.
+        ctx.body = body
+        ctx.bytes_in = n
+        if n:
+            try:
+                obj = _loads(body)
+            except JSONDecodeError as e:
+                return Reply(400, f"Request body is not valid JSON: {e}", code="invalid_json", reason="invalid_json")
+            if type(obj) is dict:
+                model = obj.get("model")
+                if type(model) is str and model:
+                    ctx.body_obj = obj
+                    ctx.model_name = model
+                    rt = world.models.get(model)
+                    if rt is not None:
+                        ctx.model = rt
+                        stream = obj.get("stream", False)
+                        if stream is False or stream is True or stream is None:
+                            ctx.stream = stream is True
+                            return None
+        return self._parse(ctx)
 
     def _parse(self, ctx: Any) -> Reply | None:
         body = ctx.body

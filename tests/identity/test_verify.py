@@ -30,7 +30,7 @@ from cryptography.x509.oid import NameOID
 
 from fastgate.errors import AuthError
 from fastgate.identity import verify as verify_mod
-from fastgate.identity.tokencache import TokenCache
+from fastgate.identity.tokencache import KEY_CHARS, TokenCache
 from fastgate.identity.verify import Key, Verifier, peek_issuer, verify_signature
 
 DATA = pathlib.Path(__file__).resolve().parent.parent / "data" / "jose"
@@ -944,6 +944,24 @@ def test_tokencache_hit_miss_and_expiry() -> None:
     c.put(tok, {"sub": "a"}, exp=NOW, kid="k1", now=NOW)  # already expired: not stored
     assert len(c) == 0
     assert c.hits == 2 and c.misses == 2
+
+
+def test_tokencache_tokens_sharing_a_tail_never_share_an_entry() -> None:
+    # The dict is keyed by a token's last KEY_CHARS characters; a hit still needs the whole token.
+    c: TokenCache[str] = TokenCache(max_entries=10)
+    tail = "s" * KEY_CHARS
+    real, forged = "h.real-payload." + tail, "h.forged-payload." + tail
+    c.put(real, "real", exp=NOW + 60, kid="k1")
+    assert c.get(forged, NOW) is None  # same tail, another token: a miss...
+    assert c.get(real, NOW) == "real"  # ...that leaves the entry alone
+    assert c.get(forged, NOW + 61) is None and len(c) == 1  # not even an expired one is dropped for it
+    c.put(forged, "forged", exp=NOW + 60, kid="k2")  # one entry per tail: the newer replaces it
+    assert len(c) == 1
+    assert c.get(forged, NOW) == "forged" and c.get(real, NOW) is None
+    assert c.drop_kid("k2") == 1 and len(c) == 0
+    short = "k" * (KEY_CHARS - 5)  # shorter than the tail: keyed by the whole token
+    c.put(short, "s", exp=NOW + 60, kid=None)
+    assert c.get(short, NOW) == "s" and c.get("x" + short, NOW) is None
 
 
 def test_tokencache_max_ttl() -> None:
