@@ -143,6 +143,21 @@ class LimitSpec:
         return k
 
 
+
+def _identity_scope(scope: str, ident: Any) -> tuple[str, Any]:
+    """A limit's scope and the identity's value for it: ``subject``, ``tenant`` and ``api_key``
+    read the identity (a missing tenant or API key falls back to the subject, under the scope
+    ``tenant>subject`` / ``api_key>subject``); any other scope has no identity value (None)."""
+    if scope == "subject":
+        return scope, ident.subject
+    if scope == "tenant":
+        value = ident.tenant
+        return ("tenant>subject", ident.subject) if value is None else (scope, value)
+    if scope == "api_key":
+        value = ident.api_key
+        return ("api_key>subject", ident.subject) if value is None else (scope, value)
+    return scope, None
+
 class Plan:
     """A policy's limits for one endpoint kind, and how its Redis hash tag is chosen."""
 
@@ -180,18 +195,7 @@ class Plan:
         rows: list[tuple[Any, ...]] = []
         got: tuple[tuple[Any, ...], ...] | None = None
         for spec in self.specs:
-            scope = spec.scope
-            value: Any = None
-            if scope == "subject":
-                value = ident.subject
-            elif scope == "tenant":
-                value = ident.tenant
-                if value is None:
-                    scope, value = "tenant>subject", ident.subject
-            elif scope == "api_key":
-                value = ident.api_key
-                if value is None:
-                    scope, value = "api_key>subject", ident.subject
+            scope, value = _identity_scope(spec.scope, ident)
             if scope == "global":
                 value = ""
             n: int | None = spec.amount
@@ -424,16 +428,7 @@ class RateLimit(Stage):
             scope = spec.scope
             value: Any = None
             if ident is not None:
-                if scope == "subject":
-                    value = ident.subject
-                elif scope == "tenant":
-                    value = ident.tenant
-                    if value is None:
-                        scope, value = "tenant>subject", ident.subject
-                elif scope == "api_key":
-                    value = ident.api_key
-                    if value is None:
-                        scope, value = "api_key>subject", ident.subject
+                scope, value = _identity_scope(scope, ident)
             if scope == "global":
                 value = ""
             elif value is None:
