@@ -144,6 +144,17 @@ class LimitSpec:
 
 
 
+
+def _estimate(kind: int, ctx: Any) -> int:
+    """What a request is charged up front on a token (``_TOK``) or dollar limit: its estimated
+    tokens, or their estimated price in the limit's units (0 without a priced model)."""
+    if kind == _TOK:
+        return ctx.est_prompt_tokens + ctx.est_output_tokens  # type: ignore[no-any-return]
+    m = ctx.model
+    if m is None:
+        return 0
+    return math.ceil(ctx.est_prompt_tokens * m.price_in + ctx.est_output_tokens * m.price_out)
+
 def _identity_scope(scope: str, ident: Any) -> tuple[str, Any]:
     """A limit's scope and the identity's value for it: ``subject``, ``tenant`` and ``api_key``
     read the identity (a missing tenant or API key falls back to the subject, under the scope
@@ -388,12 +399,7 @@ class RateLimit(Stage):
                     if item is not None:
                         items.append(item)  # a requests limit: always the same item
                         continue
-                    if kind == _TOK:
-                        cost = ctx.est_prompt_tokens + ctx.est_output_tokens
-                    else:
-                        m = ctx.model
-                        cost = math.ceil(ctx.est_prompt_tokens * m.price_in + ctx.est_output_tokens * m.price_out) \
-                            if m is not None else 0
+                    cost = _estimate(kind, ctx)
                     items.append((key, cost, n, window))
                     est.append((key, cost, n, window, kind))
                 code, retry_s, got = admit(items, time.time_ns(), LimitState, plan.kinds, _HEADER_NAMES)
@@ -454,14 +460,7 @@ class RateLimit(Stage):
                     conc = []
                 conc.append((key, n, spec.shadow))
                 continue
-            if kind == _REQ:
-                cost = 1
-            elif kind == _TOK:
-                cost = ctx.est_prompt_tokens + ctx.est_output_tokens
-            else:
-                m = ctx.model
-                cost = math.ceil(ctx.est_prompt_tokens * m.price_in + ctx.est_output_tokens * m.price_out) \
-                    if m is not None else 0
+            cost = 1 if kind == _REQ else _estimate(kind, ctx)
             if spec.shadow:
                 if sitems is _NONE:
                     sitems, skinds = [], []
