@@ -124,6 +124,9 @@ class Worker:
             m.gauge("fastgate_process_open_fds", "Open file descriptors of the worker processes", ())
             m.gauge("fastgate_asyncio_tasks", "Live asyncio tasks in the worker processes", ())
             m.gauge("fastgate_inflight_requests", "Requests being handled right now", ())
+            m.gauge("fastgate_client_connections", "Open client connections on the data-plane listener", ())
+            m.gauge("fastgate_upstream_connections", "Upstream connections by state: idle (pooled) or active",
+                    ("state",))
         fams = m.families
         rss = 0
         try:
@@ -139,6 +142,16 @@ class Worker:
         fams["fastgate_process_open_fds"].set((), fds)  # type: ignore[union-attr]
         fams["fastgate_asyncio_tasks"].set((), len(asyncio.all_tasks()))  # type: ignore[union-attr]
         fams["fastgate_inflight_requests"].set((), self.gateway.inflight)  # type: ignore[union-attr]
+        srv = self.server
+        conns = getattr(srv, "connections", ()) if srv is not None else ()  # both engines have it
+        fams["fastgate_client_connections"].set((), len(conns or ()))  # type: ignore[union-attr]
+        idle = active = 0
+        for t in self.registry.targets.values():
+            st = t.stats()
+            idle += st["idle"]
+            active += st["active"]
+        fams["fastgate_upstream_connections"].set(("idle",), idle)  # type: ignore[union-attr]
+        fams["fastgate_upstream_connections"].set(("active",), active)  # type: ignore[union-attr]
         return m.snapshot()
 
     @property

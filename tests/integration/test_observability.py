@@ -458,3 +458,40 @@ def test_otel_genai_metrics_follow_the_semantic_conventions():
     assert errs == {"", "UpstreamTimeout"}
     ttft = fams["gen_ai_server_time_to_first_token_seconds"]
     assert [s.value for s in ttft.samples if s.name.endswith("_count")] == [2]  # streamed call only
+
+
+async def test_connection_gauges_follow_client_and_upstream_connections(mock, gateway_factory, tmp_path):
+    """``fastgate_client_connections`` counts the listener's open connections and
+    ``fastgate_upstream_connections{state}`` the pooled/active upstream ones: the numbers a leak check
+    subtracts from ``fastgate_process_open_fds`` (the soak test does)."""
+
+    def gauges(text: str) -> dict[str, float]:
+        out = {}
+        for line in text.splitlines():
+            if line.startswith(("fastgate_client_connections ", "fastgate_upstream_connections{")):
+                name, value = line.rsplit(" ", 1)
+                out[name] = float(value)
+        return out
+
+    async with gateway_factory(base_config(mock.url, access_log=str(tmp_path / "a.log"))) as gw:
+        async with aiohttp.ClientSession() as admin:
+            async def read() -> dict[str, float]:
+                async with admin.get(gw.admin_url + "/metrics") as r:
+                    return gauges(await r.text())
+
+            async with aiohttp.ClientSession() as s:
+                for _ in range(3):
+                    async with s.post(gw.url + "/v1/chat/completions", json=CHAT) as r:
+                        assert r.status == 200
+                        await r.read()
+                held = await read()
+            assert held["fastgate_client_connections"] == 1  # the session's keep-alive connection
+            assert held['fastgate_upstream_connections{state="idle"}'] == 1
+            assert held['fastgate_upstream_connections{state="active"}'] == 0
+            for _ in range(50):  # the session is closed: the gateway sees EOF and drops the connection
+                after = await read()
+                if after["fastgate_client_connections"] == 0:
+                    break
+                await asyncio.sleep(0.05)
+            assert after["fastgate_client_connections"] == 0
+            assert after['fastgate_upstream_connections{state="idle"}'] == 1  # the pool keeps its connection
