@@ -76,11 +76,13 @@ class Content:
 class Request:
     """What stages read from aiohttp's BaseRequest."""
 
-    __slots__ = ("headers", "content", "content_length", "remote", "body_exists", "method", "raw_path",
+    __slots__ = ("headers", "raw_headers", "content", "content_length", "remote", "body_exists", "method", "raw_path",
                  "content_type", "transport", "keep_alive", "version", "secure")
 
     def __init__(self, headers: CIMultiDictProxy[str], body: bytes) -> None:
         self.headers = headers
+        # (as both servers keep them: the authenticate stage reads its two fields from these)
+        self.raw_headers = tuple((k.encode("latin-1"), v.encode("latin-1")) for k, v in headers.items())
         self.content = Content(body)
         self.content_length = len(body)
         self.remote = "127.0.0.1"

@@ -54,6 +54,7 @@ auth:
 class Req:
     def __init__(self, headers: dict[str, str]) -> None:
         self.headers = CIMultiDictProxy(CIMultiDict(headers))
+        self.raw_headers = tuple((k.encode("latin-1"), v.encode("latin-1")) for k, v in headers.items())
 
 
 class Ctx:
@@ -395,3 +396,22 @@ def test_jwks_file_source(tmp_path: Any) -> None:
     missing = KeyStore(JWTProvider(issuer="https://i.example/", audiences=("a",), jwks_file=str(p) + ".nope"))
     assert not missing.ready and "jwks_file" in (missing.error or "")
     assert os.path.exists(p)
+
+
+def test_credential_fields_match_the_multidict_reading():
+    """The stage reads its two fields from the raw byte pairs; it must agree with the multidict's
+    ``getall("authorization", None)`` / ``get("x-api-key")`` on any head (case, duplicates, order,
+    names of the same length)."""
+    import random
+
+    from fastgate.stages.auth import _credential_fields
+
+    rng = random.Random(11)
+    names = ["Authorization", "authorization", "AUTHORIZATION", "AuthorizatioN", "x-api-key", "X-Api-Key",
+             "X-API-KEY", "x-api-kez", "authorizatiox", "content-type", "host", "x-api-keys", "accept"]
+    for _ in range(2000):
+        pairs = [(rng.choice(names), rng.choice(["Bearer a.b.c", "k" * rng.randint(0, 5), "", " x ", "caf\xe9"]))
+                 for _ in range(rng.randint(0, 6))]
+        md = CIMultiDictProxy(CIMultiDict(pairs))
+        raw = tuple((k.encode("latin-1"), v.encode("latin-1")) for k, v in pairs)
+        assert _credential_fields(raw) == (md.getall("authorization", None), md.get("x-api-key")), pairs
