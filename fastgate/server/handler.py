@@ -849,14 +849,15 @@ class Gateway:
         tf = ctx.extra.get("_transform") if ctx.extra else None
         if tf is not None:
             path = tf.upstream_path(ctx, path)
-        headers = filter_request_headers(request.raw_headers)
+        raw = request.raw_headers
+        headers = filter_request_headers(raw)
         peer = request.remote or ""
-        xff = request.headers.get("x-forwarded-for") if world_trusts(world, request) else None
-        headers.append((b"x-forwarded-for", (f"{xff}, {peer}" if xff else peer).encode()))
+        xff = first_field(raw, b"x-forwarded-for") if world_trusts(world, request) else None
+        headers.append((b"x-forwarded-for", (xff + b", " + peer.encode() if xff else peer.encode())))
         headers.append((b"x-forwarded-proto", b"https" if request.secure else b"http"))
-        host = request.headers.get("host")
+        host = first_field(raw, b"host")
         if host:
-            headers.append((b"x-forwarded-host", host.encode("latin-1")))
+            headers.append((b"x-forwarded-host", host))
         if world.rid_header_b != b"x-request-id":
             headers = [h for h in headers if h[0] != world.rid_header_b]  # ours replaces the client's
         headers.append((world.rid_header_b, ctx.request_id.encode()))
@@ -1149,6 +1150,16 @@ def is_context_length_error(data: bytes) -> bool:
     whose message starts "prompt is too long"."""
     low = data[:8192].lower()
     return any(m in low for m in _CONTEXT_MARKERS)
+
+
+def first_field(raw: Any, name: bytes) -> bytes | None:
+    """The first value of the field ``name`` (lowercase) among the raw ``(name, value)`` byte pairs
+    of a request head, as sent (``headers.get`` without building the case-insensitive multidict)."""
+    n = len(name)
+    for k, v in raw:
+        if len(k) == n and k.lower() == name:
+            return v
+    return None
 
 
 def world_trusts(world: Any, request: Any) -> bool:
