@@ -23,3 +23,6 @@ def dumps_record(names: tuple[str, ...], values: tuple[Any, ...], extra: dict[st
 
 def round_to(x: Any, ndigits: int) -> Any:
     """``round(x, ndigits)``."""
+
+def server_timing(gateway_ms: float, upstream_ms: float) -> str:
+    """``f"gateway;dur={gateway_ms:.3f}, upstream;dur={upstream_ms:.3f}"``."""

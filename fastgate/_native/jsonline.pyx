@@ -33,11 +33,13 @@ even on an exact tie, as dtoa does — and ``n / p``, correctly rounded, is the 
 decimal: what strtod returns. Any other argument goes to ``round``.
 """
 
+from libc.string cimport memcpy
+
 import builtins
 
 import orjson
 
-__all__ = ["SKIP", "dumps_line", "dumps_record", "record_dict", "round_to"]
+__all__ = ["SKIP", "dumps_line", "dumps_record", "record_dict", "round_to", "server_timing"]
 
 cdef extern from *:
     """
@@ -682,10 +684,15 @@ cdef extern from *:
     object fg_dumps_line(object obj)
     object fg_dumps_record(object names, object values, object extra, object digits, object skip)
     double fg_round(double x, double p, int* ok) noexcept
+    double fg_round_n(double x, double p, double* nout, int* ok) noexcept
     double* fg_pow10
+
+cdef extern from "<math.h>":
+    int signbit(double x) noexcept
 
 cdef extern from "Python.h":
     double PyFloat_AS_DOUBLE(object o)
+    object PyUnicode_FromStringAndSize(const char* s, Py_ssize_t n)
     object PyFloat_FromDouble(double v)
     long long PyLong_AsLongLongAndOverflow(object o, int* overflow) except? -1
 
@@ -731,3 +738,52 @@ def round_to(x, ndigits):
             if ok:
                 return PyFloat_FromDouble(r)
     return _round(x, ndigits)
+
+
+cdef Py_ssize_t _fixed3(char* out, double x) noexcept:
+    """``format(x, ".3f")`` into ``out`` (its length), or -1 where fg_round_n declines
+    (|x| * 1000 not below 2**52, NaN, inf): the n of round(x, 3) == n / 1000, its sign from x."""
+    cdef int ok = 0
+    cdef double nd = 0.0
+    cdef unsigned long long n, ip
+    cdef char tmp[24]
+    cdef Py_ssize_t i = 0, k = 0
+    fg_round_n(x, 1000.0, &nd, &ok)
+    if not ok:
+        return -1
+    n = <unsigned long long>nd
+    if signbit(x):
+        out[0] = 45  # '-' (also of -0.0 and of what rounds to it: format keeps the sign)
+        i = 1
+    ip = n // 1000
+    while True:
+        tmp[k] = <char>(48 + ip % 10)
+        k += 1
+        ip //= 10
+        if ip == 0:
+            break
+    while k > 0:
+        k -= 1
+        out[i] = tmp[k]
+        i += 1
+    n = n % 1000
+    out[i] = 46  # '.'
+    out[i + 1] = <char>(48 + n // 100)
+    out[i + 2] = <char>(48 + (n // 10) % 10)
+    out[i + 3] = <char>(48 + n % 10)
+    return i + 4
+
+
+def server_timing(gateway_ms, upstream_ms):
+    """``f"gateway;dur={gateway_ms:.3f}, upstream;dur={upstream_ms:.3f}"``."""
+    cdef char buf[96]
+    cdef Py_ssize_t a, b
+    if type(gateway_ms) is float and type(upstream_ms) is float:
+        memcpy(buf, b"gateway;dur=", 12)
+        a = _fixed3(buf + 12, PyFloat_AS_DOUBLE(gateway_ms))
+        if a >= 0:
+            memcpy(buf + 12 + a, b", upstream;dur=", 15)
+            b = _fixed3(buf + 27 + a, PyFloat_AS_DOUBLE(upstream_ms))
+            if b >= 0:
+                return PyUnicode_FromStringAndSize(buf, 27 + a + b)
+    return f"gateway;dur={gateway_ms:.3f}, upstream;dur={upstream_ms:.3f}"

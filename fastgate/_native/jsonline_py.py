@@ -26,7 +26,7 @@ from typing import Any, Final
 
 import orjson
 
-__all__ = ["SKIP", "dumps_line", "dumps_record", "record_dict", "round_to"]
+__all__ = ["SKIP", "dumps_line", "dumps_record", "record_dict", "round_to", "server_timing"]
 
 _OPT = orjson.OPT_APPEND_NEWLINE
 
@@ -73,3 +73,8 @@ def dumps_record(names: tuple[str, ...], values: tuple[Any, ...], extra: dict[st
 def round_to(x: Any, ndigits: int) -> Any:
     """``round(x, ndigits)``: round half to even on the exact binary value of ``x``."""
     return round(x, ndigits)
+
+
+def server_timing(gateway_ms: float, upstream_ms: float) -> str:
+    """The ``Server-Timing`` value of a relayed answer: both durations (ms) to three decimals."""
+    return f"gateway;dur={gateway_ms:.3f}, upstream;dur={upstream_ms:.3f}"

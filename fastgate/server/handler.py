@@ -337,7 +337,7 @@ class Gateway:
         total = (now - ctx.t0) * 1000.0
         if upstream:
             up = ctx.upstream_s * 1000.0
-            timing = f"gateway;dur={total - up:.3f}, upstream;dur={up:.3f}"
+            timing = _server_timing(total - up, up)
         else:
             timing = f"gateway;dur={total:.3f}"
         h = [(ctx.world.rid_header, ctx.request_id), ("server-timing", timing)]
@@ -350,8 +350,7 @@ class Gateway:
         when no stage has an ``on_response_headers`` hook."""
         total = (perf_counter() - ctx.t0) * 1000.0
         up = ctx.upstream_s * 1000.0
-        text = (f"{ctx.world.rid_header}: {ctx.request_id}\r\n"
-                f"server-timing: gateway;dur={total - up:.3f}, upstream;dur={up:.3f}\r\n")
+        text = f"{ctx.world.rid_header}: {ctx.request_id}\r\nserver-timing: {_server_timing(total - up, up)}\r\n"
         rh = ctx.reply_headers
         if rh:
             text += "".join([f"{k}: {v}\r\n" for k, v in rh])
@@ -1079,6 +1078,7 @@ _jsonline = kernel("jsonline")
 _SKIP = _jsonline.SKIP
 _dumps_record = _jsonline.dumps_record
 _record_dict = _jsonline.record_dict
+_server_timing = _jsonline.server_timing  # (the kernel writes the two ms values without float formatting)
 _time = time.time
 
 

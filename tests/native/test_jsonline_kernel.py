@@ -215,6 +215,24 @@ def test_round_to_other_arguments_are_rounds(jl):
         assert outcome(jl.round_to, x, nd) == outcome(round, x, nd)
 
 
+# -------------------------------------------------------------------------------- server_timing
+
+
+def test_server_timing_is_the_format_it_stands_for(jl):
+    """Seeded random floats of every kind (durations, ties at the third decimal, huge, negative,
+    -0.0, NaN/inf, ints): the same str as the f-string ``.3f`` formatting."""
+    rnd = random.Random(9)
+    edge = [0.0, -0.0, 0.0005, 0.0015, 0.0625, -0.0625, 2.675, 1e-12, -1e-12, 4503599627370.4965, 2.0**52 / 1000,
+            2.0**53, 1e300, math.nan, math.inf, -math.inf, 7, True]
+    for i in range(100000):
+        if i < len(edge) ** 2:
+            g, u = edge[i % len(edge)], edge[i // len(edge)]
+        else:
+            g = rnd.choice([rand_float(rnd), rnd.uniform(0, 50), rnd.randint(0, 10**7) / 1000 + rnd.choice([0, 5e-4, -5e-4])])
+            u = rnd.choice([rand_float(rnd), rnd.uniform(0, 500)])
+        assert jl.server_timing(g, u) == f"gateway;dur={g:.3f}, upstream;dur={u:.3f}", (g, u)
+
+
 # ------------------------------------------------------------------------------------- records
 
 
