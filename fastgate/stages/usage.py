@@ -78,6 +78,10 @@ def needs_estimate(config: Any) -> bool:
             return True
     return any(getattr(m, "context_window", None) for m in (getattr(config, "models", None) or {}).values())
 _NULL_USAGE = (b',"usage":null', b', "usage": null')
+# A "usage" key whose value is not null: only such an event can carry usage (with include_usage,
+# OpenAI sends "usage":null in every chunk). ``"usage"`` with unescaped quotes is a key or a whole
+# string value, never part of a longer string, so the null ones are passed over in one scan.
+_LIVE_USAGE = re.compile(rb'"usage"(?!\s*:\s*null)')
 _NO_MODEL = object()
 
 
@@ -271,9 +275,21 @@ class UsageStage(Stage):
             # Fast path: keep the payloads for a delivered-text count, parse nothing.
             st.payloads.append(data)
             return data
+        events = data
+        if not drop and b"\\u" not in data:
+            # Not rewriting (``out`` is not used): only the events from the first non-null "usage"
+            # on are parsed, those before it cannot set anything. (Not when a key could be
+            # spelt with \u escapes, which orjson reads as "usage": then every event is parsed.)
+            m = _LIVE_USAGE.search(data)
+            if m is None:
+                st.payloads.append(data)
+                return data
+            cut = data.rfind(b"\n\n", 0, m.start())
+            if cut >= 0:
+                events = data[cut + 2:]
         out: list[bytes] = []
         dropped = False
-        for event in data.split(b"\n\n"):
+        for event in events.split(b"\n\n"):
             if not event:
                 continue
             payload = self._payload(event)
