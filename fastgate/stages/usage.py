@@ -276,7 +276,7 @@ class UsageStage(Stage):
             st.payloads.append(data)
             return data
         events = data
-        if not drop and b"\\u" not in data:
+        if not drop and (b"\\" not in data or b"\\u" not in data):  # (memchr first: a 2-byte scan is slow)
             # Not rewriting (``out`` is not used): only the events from the first non-null "usage"
             # on are parsed, those before it cannot set anything. (Not when a key could be
             # spelt with \u escapes, which orjson reads as "usage": then every event is parsed.)
