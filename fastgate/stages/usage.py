@@ -29,6 +29,7 @@ from ..tokencount import max_output as _max_output
 
 _usage = kernel("usage")
 _body_usage = _usage.body_usage
+_stream_usage_at = _usage.stream_usage_at  # the first "usage" of an SSE piece that is not null
 _round10 = _usage.round10  # round(x, 10), without the decimal conversion when it can prove the result
 
 _DATA = b"data:"
@@ -78,10 +79,6 @@ def needs_estimate(config: Any) -> bool:
             return True
     return any(getattr(m, "context_window", None) for m in (getattr(config, "models", None) or {}).values())
 _NULL_USAGE = (b',"usage":null', b', "usage": null')
-# A "usage" key whose value is not null: only such an event can carry usage (with include_usage,
-# OpenAI sends "usage":null in every chunk). ``"usage"`` with unescaped quotes is a key or a whole
-# string value, never part of a longer string, so the null ones are passed over in one scan.
-_LIVE_USAGE = re.compile(rb'"usage"(?!\s*:\s*null)')
 _NO_MODEL = object()
 
 
@@ -276,17 +273,18 @@ class UsageStage(Stage):
             st.payloads.append(data)
             return data
         events = data
-        if not drop and (b"\\" not in data or b"\\u" not in data):  # (memchr first: a 2-byte scan is slow)
-            # Not rewriting (``out`` is not used): only the events from the first non-null "usage"
-            # on are parsed, those before it cannot set anything. (Not when a key could be
-            # spelt with \u escapes, which orjson reads as "usage": then every event is parsed.)
-            m = _LIVE_USAGE.search(data)
-            if m is None:
+        if not drop:
+            # Not rewriting (``out`` is not used): only the events from the first "usage" that is
+            # not null on are parsed, those before it cannot set anything (-2: a key could be
+            # spelt with \u escapes, which orjson reads as "usage": every event is parsed).
+            at = _stream_usage_at(data)
+            if at == -1:
                 st.payloads.append(data)
                 return data
-            cut = data.rfind(b"\n\n", 0, m.start())
-            if cut >= 0:
-                events = data[cut + 2:]
+            if at > 0:
+                cut = data.rfind(b"\n\n", 0, at)
+                if cut >= 0:
+                    events = data[cut + 2:]
         out: list[bytes] = []
         dropped = False
         for event in events.split(b"\n\n"):
