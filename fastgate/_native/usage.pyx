@@ -11,7 +11,7 @@ from cpython.type cimport PyType_IsSubtype
 from cpython.float cimport PyFloat_AS_DOUBLE, PyFloat_CheckExact
 from libc.math cimport fabs, isfinite, nearbyint
 from libc.stdint cimport int64_t, uint8_t
-from libc.string cimport memcmp
+from libc.string cimport memchr, memcmp
 
 cdef extern from *:
     # Declared with its real parameter type (Cython's cpython.type declares ``object``).
@@ -244,6 +244,46 @@ def body_usage(data, type record=tuple):
         return _record(record, counts[K_INPUT] + counts[K_CACHE_READ] + counts[K_CACHE_CREATION],
                        counts[K_OUTPUT], counts[K_CACHE_READ])
     return _record(record, counts[K_PROMPT], counts[K_COMPLETION], cached)
+
+
+def stream_usage_at(data):
+    """The index of the first ``"usage"`` not followed by ``\\s* : \\s* null``, -1 if none, -2 if
+    ``data`` holds ``\\u``; see ``usage_py.stream_usage_at``. memchr from quote to quote (and from
+    backslash to backslash) instead of a regex's byte-by-byte search."""
+    if not PyBytes_Check(data):
+        raise TypeError("data must be bytes")
+    cdef const uint8_t* p = <const uint8_t*>PyBytes_AS_STRING(data)
+    cdef Py_ssize_t n = PyBytes_GET_SIZE(data)
+    cdef const uint8_t* q
+    cdef Py_ssize_t i = 0, j, k
+    while i < n:  # b"\\u" in data
+        q = <const uint8_t*>memchr(p + i, 0x5C, n - i)
+        if q == NULL:
+            break
+        j = q - p
+        if j + 1 < n and p[j + 1] == 0x75:
+            return -2
+        i = j + 1
+    i = 0
+    while i < n:
+        q = <const uint8_t*>memchr(p + i, 0x22, n - i)
+        if q == NULL:
+            break
+        j = q - p
+        i = j + 1
+        if n - j < 7 or memcmp(q + 1, b'usage"', 6) != 0:
+            continue
+        k = j + 7
+        while k < n and _pre_ws(p[k]):
+            k += 1
+        if k < n and p[k] == 0x3A:
+            k += 1
+            while k < n and _pre_ws(p[k]):
+                k += 1
+            if n - k >= 4 and memcmp(p + k, b"null", 4) == 0:
+                continue
+        return j
+    return -1
 
 
 def round10(x):

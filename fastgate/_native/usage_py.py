@@ -1,6 +1,7 @@
 """Usage kernel, pure-Python twin: the readable specification of ``usage.pyx``.
 
-Two functions: ``body_usage`` (below) and ``round10``, the rounding of a request's cost.
+Three functions: ``body_usage`` (below), ``stream_usage_at`` (where a piece of an SSE stream can
+first carry usage) and ``round10``, the rounding of a request's cost.
 
 ``body_usage(data)`` reads the token counts of a complete (non-streamed) provider answer without
 parsing the answer: both APIs put ``usage`` after the content, so the counts are in the last
@@ -34,7 +35,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["body_usage", "round10"]
+__all__ = ["body_usage", "round10", "stream_usage_at"]
 
 # Between "usage" and its colon, and between the colon and the brace: what \\s matches in a bytes
 # pattern (the general path's rule). Inside the object: JSON white space only.
@@ -108,6 +109,28 @@ def body_usage(data: bytes, record: type = tuple) -> Any:
         prompt = counts.get(b"input_tokens", 0) + cached + counts.get(b"cache_creation_input_tokens", 0)
         return tuple.__new__(record, (prompt, counts.get(b"output_tokens", 0), cached))
     return tuple.__new__(record, (counts.get(b"prompt_tokens", 0), counts.get(b"completion_tokens", 0), cached))
+
+
+# A "usage" not followed by \\s* : \\s* null.
+_LIVE_USAGE = re.compile(rb'"usage"(?!\s*:\s*null)')
+
+
+def stream_usage_at(data: bytes) -> int:
+    """Where in a piece of an SSE stream usage can first be: the index of the first ``"usage"``
+    not followed by ``\\s* : \\s* null``; -1 when there is none; -2 when ``data`` holds the bytes
+    ``\\u`` (a key could be spelt with escapes, which a JSON parser reads as ``usage``: no text
+    scan can tell).
+
+    With ``include_usage`` OpenAI sends ``"usage":null`` in every chunk and the usage object in the
+    last one; ``"usage"`` with both quotes unescaped is a key or a whole string value, never part
+    of a longer string, so the events before this index cannot carry usage.
+    """
+    if not isinstance(data, bytes):
+        raise TypeError("data must be bytes")
+    if b"\\u" in data:
+        return -2
+    m = _LIVE_USAGE.search(data)
+    return -1 if m is None else m.start()
 
 
 def round10(x: float) -> float:

@@ -718,12 +718,9 @@ class Gateway:
         return out
 
     async def _relay_stream(self, ctx: RequestContext, resp: Any, t_up: float, tr: Any = None) -> Any:
-        it = resp.__aiter__()
         try:
-            try:
-                first = await it.__anext__()
-            except StopAsyncIteration:
-                first = b""
+            # readany(): what arrived together is relayed together (one hook pass, one write).
+            first = await resp.readany()
         except UpstreamError as e:
             resp.close()
             ctx.upstream_s += perf_counter() - t_up
@@ -775,9 +772,8 @@ class Gateway:
                 if piece:
                     await out.write(piece)
                     sent += len(piece)
-                try:
-                    piece = await it.__anext__()
-                except StopAsyncIteration:
+                piece = await resp.readany()
+                if not piece:
                     break
             if whole:
                 tail = pending
@@ -960,7 +956,10 @@ class Gateway:
         try:
             await out.prepare(ctx.request)
             ctx.set_extra("_committed", out)
-            async for piece in resp:
+            while True:
+                piece = await resp.readany()  # what arrived together goes out in one write
+                if not piece:
+                    break
                 await out.write(piece)
                 sent += len(piece)
             await out.write_eof()

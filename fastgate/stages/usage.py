@@ -29,6 +29,7 @@ from ..tokencount import max_output as _max_output
 
 _usage = kernel("usage")
 _body_usage = _usage.body_usage
+_stream_usage_at = _usage.stream_usage_at  # the first "usage" of an SSE piece that is not null
 _round10 = _usage.round10  # round(x, 10), without the decimal conversion when it can prove the result
 
 _DATA = b"data:"
@@ -271,9 +272,22 @@ class UsageStage(Stage):
             # Fast path: keep the payloads for a delivered-text count, parse nothing.
             st.payloads.append(data)
             return data
+        events = data
+        if not drop:
+            # Not rewriting (``out`` is not used): only the events from the first "usage" that is
+            # not null on are parsed, those before it cannot set anything (-2: a key could be
+            # spelt with \u escapes, which orjson reads as "usage": every event is parsed).
+            at = _stream_usage_at(data)
+            if at == -1:
+                st.payloads.append(data)
+                return data
+            if at > 0:
+                cut = data.rfind(b"\n\n", 0, at)
+                if cut >= 0:
+                    events = data[cut + 2:]
         out: list[bytes] = []
         dropped = False
-        for event in data.split(b"\n\n"):
+        for event in events.split(b"\n\n"):
             if not event:
                 continue
             payload = self._payload(event)

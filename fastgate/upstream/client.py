@@ -62,6 +62,8 @@ HIGH_WATER = 256 * 1024
 LOW_WATER = 64 * 1024
 # Above this a bytes body is written apart from the head instead of being copied into one buffer.
 _COALESCE_MAX = 64 * 1024
+# readany() joins buffered body pieces up to this many bytes.
+_BATCH_MAX = 64 * 1024
 
 # Request-head serialiser/validator and response-head splitter (compiled httpwire, or its twin).
 _build_request = kernel("httpwire").build_request
@@ -238,6 +240,57 @@ class UpstreamResponse:
                 raise self._exc
             if self._done:
                 raise StopAsyncIteration
+            await self._wait()
+
+    async def readany(self) -> bytes:
+        """The body bytes buffered now as one piece, waiting only when none is; ``b""`` at the end.
+
+        A relay's read: the pieces of one socket read (an SSE stream sent in one burst is dozens
+        of chunks) come as one, so they cost one write to the client and one pass of the chunk
+        hooks, not one each. Nothing waits for more than is already here, so no byte is delayed.
+        At most ``_BATCH_MAX`` bytes are joined (a larger piece comes alone), so a slow client
+        holds no more than before: backpressure still pauses the upstream at ``HIGH_WATER``.
+        """
+        while True:
+            chunks = self._chunks
+            pos = self._pos
+            n = len(chunks) - pos
+            if n > 0:
+                size = self._size
+                if n == 1:
+                    piece = chunks[pos]
+                    chunks.clear()
+                    pos = 0
+                    size = 0
+                elif size <= _BATCH_MAX:
+                    piece = b"".join(chunks[pos:] if pos else chunks)
+                    chunks.clear()
+                    pos = 0
+                    size = 0
+                else:
+                    end = pos
+                    total = 0
+                    stop = len(chunks)
+                    while end < stop and (total == 0 or total + len(chunks[end]) <= _BATCH_MAX):
+                        total += len(chunks[end])
+                        end += 1
+                    piece = chunks[pos] if end == pos + 1 else b"".join(chunks[pos:end])
+                    if end == stop:
+                        chunks.clear()
+                        pos = 0
+                    else:
+                        pos = end
+                    size -= total
+                self._pos = pos
+                self._size = size
+                conn = self._conn
+                if conn is not None and conn.read_paused and size < LOW_WATER:
+                    conn.resume()
+                return piece
+            if self._exc is not None:
+                raise self._exc
+            if self._done:
+                return b""
             await self._wait()
 
     async def _wait(self) -> None:

@@ -495,3 +495,100 @@ def test_response_fields_are_the_filtered_fields_as_bytes():
         kept = filter_response_headers(raw)
         assert response_fields(raw) == ("".join(f"{k}: {v}\r\n" for k, v in kept).encode("latin-1"),
                                         any(k == "date" for k, _ in kept)), raw
+
+
+async def test_stream_relays_each_event_as_it_arrives(gateway_factory, tmp_log):
+    """The relay joins only what is already buffered: an event is at the client before the upstream
+    sends the next one (the upstream here waits for the client to have seen the first)."""
+    seen = asyncio.Event()
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+
+    def ev(text: str, usage: bytes = b"null") -> bytes:
+        data = (b'data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"gpt-4o-mini","choices":['
+                + (b'{"index":0,"delta":{"content":"%s"},"finish_reason":null}' % text.encode() if text else b"")
+                + b'],"usage":' + usage + b"}\n\n")
+        return b"%x\r\n%s\r\n" % (len(data), data)
+
+    async def provider(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        head_in = await reader.readuntil(b"\r\n\r\n")
+        n = int(next(ln for ln in head_in.split(b"\r\n") if ln.lower().startswith(b"content-length:")).split(b":")[1])
+        await reader.readexactly(n)
+        writer.write(head + ev("first "))
+        await writer.drain()
+        await asyncio.wait_for(seen.wait(), 5)
+        writer.write(ev("second ") + ev("", b'{"prompt_tokens":7,"completion_tokens":2,"total_tokens":9}')
+                     + b"e\r\ndata: [DONE]\n\n\r\n0\r\n\r\n")
+        await writer.drain()
+        writer.close()
+
+    srv = await asyncio.start_server(provider, "127.0.0.1", 0)
+    url = f"http://127.0.0.1:{srv.sockets[0].getsockname()[1]}"
+    try:
+        async with gateway_factory(base_config(url, access_log=str(tmp_log), max_retries=0)) as gw, \
+                aiohttp.ClientSession() as s:
+            async with s.post(gw.url + "/v1/chat/completions",
+                              json={"model": "gpt-4o-mini", "stream": True, "stream_options": {"include_usage": True},
+                                    "messages": [{"role": "user", "content": "hi"}]}) as r:
+                assert r.status == 200
+                got = b""
+                while b"first " not in got:
+                    got += await asyncio.wait_for(r.content.readany(), 5)
+                seen.set()
+                got += await r.content.read()
+        assert got.count(b"data: ") == 4 and got.endswith(b"data: [DONE]\n\n")
+        assert got.index(b"first ") < got.index(b"second ")
+    finally:
+        srv.close()
+        await srv.wait_closed()
+    rec = read_log(tmp_log)[-1]
+    assert rec["status"] == 200 and (rec["prompt_tokens"], rec["completion_tokens"]) == (7, 2)
+
+
+@pytest.mark.parametrize("path", ["sse", "passthrough"])
+async def test_slow_client_pauses_the_upstream_through_the_relay(mock, gateway_factory, path):
+    """HTTP-13 through the gateway: a client that stops reading stops the gateway reading the
+    upstream (whose writes then stay buffered on its side), for the SSE relay and the pass-through."""
+    import socket
+
+    async with gateway_factory(base_config(mock.url, max_body=4 * 1024 * 1024)) as gw:
+        sock = socket.socket()
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 64 * 1024)
+        sock.setblocking(False)
+        await asyncio.get_running_loop().sock_connect(sock, ("127.0.0.1", gw.worker.port))
+        reader, writer = await asyncio.open_connection(sock=sock, limit=1 << 20)
+        if path == "sse":
+            words = 60000  # one event per word: ~10 MB of SSE, far more than the socket buffers hold
+            body = orjson.dumps({"model": "gpt-4o-mini", "stream": True, "max_tokens": words,
+                                 "messages": [{"role": "user", "content": "w " * words}]})
+            writer.write(b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                         b"Connection: close\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))
+        else:
+            n = 24 << 20
+            writer.write(b"GET /raw/__mock/bytes?n=%d HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n" % n)
+        up = None
+        for _ in range(500):  # the client reads nothing: the upstream must end up stalled
+            up = next((c for c in mock._conns if c.transport is not None
+                       and c.transport.get_write_buffer_size() > 0), None)
+            if up is not None:
+                break
+            await asyncio.sleep(0.01)
+        assert up is not None
+        await asyncio.sleep(0.5)
+        assert up.transport.get_write_buffer_size() > 0  # still held on the upstream's side
+        raw = await asyncio.wait_for(reader.read(), 30)
+        writer.close()
+    head, _, rest = raw.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 200") and b"transfer-encoding: chunked" in head.lower()
+    parts, i = [], 0
+    while True:  # de-chunk
+        j = rest.index(b"\r\n", i)
+        size = int(rest[i:j], 16)
+        if size == 0:
+            break
+        parts.append(rest[j + 2:j + 2 + size])
+        i = j + 4 + size
+    body = b"".join(parts)
+    if path == "sse":
+        assert body.count(b"data: ") == words + 3 and body.endswith(b"data: [DONE]\n\n")
+    else:
+        assert len(body) == n

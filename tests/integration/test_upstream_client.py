@@ -23,13 +23,14 @@ import ssl
 import tempfile
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import pytest
 
 from fastgate import _native
 from fastgate.errors import UpstreamConnectError, UpstreamError, UpstreamTimeout
 from fastgate.upstream import Target
-from fastgate.upstream.client import HIGH_WATER
+from fastgate.upstream.client import _BATCH_MAX, HIGH_WATER, LOW_WATER, UpstreamResponse
 
 # ---------------------------------------------------------------------------------------------
 # A scriptable raw origin
@@ -835,6 +836,150 @@ async def test_slow_consumer_pauses_the_upstream_socket() -> None:
         await t.close()
 
 
+async def test_slow_consumer_pauses_the_upstream_socket_with_readany() -> None:
+    """The relay's read (readany, pieces joined): the same backpressure as piece by piece."""
+    total = 48 * 1024 * 1024
+    sent = 0
+    block = b"R" * 4096  # small pieces: readany joins them, up to _BATCH_MAX
+
+    async def script(c: SConn) -> None:
+        nonlocal sent
+        while await c.read_request() is not None:
+            c.write(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n")
+            sent = 0
+            while sent < total:
+                c.write(b"%x\r\n%s\r\n" % (len(block), block))
+                sent += len(block)
+                await c.writer.drain()
+            c.write(b"0\r\n\r\n")
+
+    async with Origin(script) as o:
+        t = Target(o.url)
+        resp = await t.request(b"GET", b"/", [])
+        got = len(await resp.readany())
+        await asyncio.sleep(0.3)  # a consumer that stopped reading
+        stalled = sent
+        await asyncio.sleep(0.2)
+        assert sent == stalled < total
+        assert o.conns[0].writer.transport.get_write_buffer_size() > 0
+        assert resp._size <= HIGH_WATER + 262144
+        biggest = 0
+        while piece := await resp.readany():
+            got += len(piece)
+            biggest = max(biggest, len(piece))
+        assert got == total
+        assert biggest <= _BATCH_MAX  # every upstream piece is 4 KiB: batches stay within the bound
+        assert await resp.readany() == b""  # and the end stays the end
+        assert len(o.conns) == 1  # a clean end: the connection was pooled
+        await t.close()
+
+
+async def test_readany_relays_what_is_there_without_waiting_for_more() -> None:
+    """A piece is returned as soon as it arrived (no batching delay); pieces that arrived
+    together come joined; the order and the bytes are those of the body."""
+    go = asyncio.Event()
+
+    async def script(c: SConn) -> None:
+        while await c.read_request() is not None:
+            c.write(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nfirst\r\n")
+            await c.writer.drain()
+            await go.wait()  # the second burst only after the client saw the first piece
+            c.write(b"".join(b"%x\r\n%s\r\n" % (len(p), p) for p in (b"data: a\n\n", b"data: b\n\n", b"!"))
+                    + b"0\r\n\r\n")
+
+    async with Origin(script) as o:
+        t = Target(o.url)
+        resp = await t.request(b"GET", b"/", [])
+        assert await asyncio.wait_for(resp.readany(), 3) == b"first"
+        go.set()
+        assert await asyncio.wait_for(resp.readany(), 3) == b"data: a\n\ndata: b\n\n!"
+        assert await resp.readany() == b""
+        await t.close()
+
+
+async def test_readany_raises_after_what_was_buffered() -> None:
+    async def script(c: SConn) -> None:
+        while await c.read_request() is not None:
+            c.write(b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\npartial")
+            await c.writer.drain()
+            c.writer.transport.abort()
+            return
+
+    async with Origin(script) as o:
+        t = Target(o.url)
+        resp = await t.request(b"GET", b"/", [])
+        await wait_for(lambda: resp._exc is not None)
+        assert await resp.readany() == b"partial"  # what arrived is delivered first
+        with pytest.raises(UpstreamError, match="truncated"):
+            await resp.readany()
+        await t.close()
+
+
+def _at_once(coro: Any) -> Any:
+    """Run a coroutine that must finish without waiting (the data is already buffered)."""
+    try:
+        coro.send(None)
+    except StopIteration as e:
+        return e.value
+    coro.close()
+    raise AssertionError("it waited")
+
+
+class _FakeConn:
+    """What readany() touches of a connection: the read pause and resume()."""
+
+    def __init__(self) -> None:
+        self.read_paused = True
+        self.resumed_at: list[int] = []
+        self.resp: UpstreamResponse | None = None
+
+    def resume(self) -> None:
+        assert self.resp is not None
+        self.resumed_at.append(self.resp._size)
+        self.read_paused = False
+
+
+def test_readany_batches_seeded_random_pieces() -> None:
+    """Pieces come back in order, whole and unsplit; a batch is one piece or several joined up to
+    _BATCH_MAX, and as many as fit; a paused read resumes only below LOW_WATER."""
+    rng = random.Random(20261129)
+    for _ in range(300):
+        conn = _FakeConn()
+        resp = UpstreamResponse(conn)  # type: ignore[arg-type]
+        conn.resp = resp
+        sizes = [rng.choice((1, 7, 100, 4096, 30000, 70000, 200000)) for _ in range(rng.randint(1, 40))]
+        pieces = [bytes([i % 251]) * n for i, n in enumerate(sizes)]
+        resp._chunks.extend(pieces)
+        resp._size = sum(sizes)
+        resp._done = True
+        skip = rng.randint(0, len(pieces) - 1)
+        for _ in range(skip):  # some consumed piece by piece first (_pos > 0)
+            _at_once(anext(aiter(resp)))
+        left = pieces[skip:]
+        batches = []
+        while True:
+            b = _at_once(resp.readany())
+            if not b:
+                break
+            batches.append(b)
+        assert b"".join(batches) == b"".join(left)
+        i = 0
+        for b in batches:  # each batch is a run of whole pieces: as many as fit, at least one
+            n = 0
+            total = 0
+            while i + n < len(left) and total + len(left[i + n]) <= len(b):
+                total += len(left[i + n])
+                n += 1
+            assert n >= 1 and total == len(b) and b == b"".join(left[i:i + n])
+            assert n == 1 or len(b) <= _BATCH_MAX
+            rest = left[i + n:]
+            if rest and sum(map(len, left[i:])) > _BATCH_MAX:
+                assert len(b) + len(rest[0]) > _BATCH_MAX  # the next piece would not have fitted
+            i += n
+        assert i == len(left) and resp._size == 0 and resp._chunks == [] and resp._pos == 0
+        assert all(s < LOW_WATER for s in conn.resumed_at)
+
+
 async def test_read_max_bytes() -> None:
     async def script(c: SConn) -> None:
         while (req := await c.read_request()) is not None:
@@ -1182,6 +1327,8 @@ UVLOOP_SCENARIOS: list[Callable[[], Awaitable[None]]] = [
     test_cancel_mid_response_closes_socket_and_never_reuses,
     test_slicer_one_byte_segments,
     test_slow_consumer_pauses_the_upstream_socket,
+    test_slow_consumer_pauses_the_upstream_socket_with_readany,
+    test_readany_relays_what_is_there_without_waiting_for_more,
     test_second_response_to_one_request_is_dropped,
     test_head_204_304_have_no_body_and_connection_is_reused,
     test_interim_1xx_responses_are_skipped,

@@ -198,3 +198,78 @@ def test_round10_is_round(impl: Any) -> None:
             assert got != got
         else:
             assert got == want and math.copysign(1, got) == math.copysign(1, want), x
+
+
+# ---------------------------------------------------------------- stream_usage_at
+
+_SSE_NULL = (b'data: {"id":"c","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"hi"},'
+             b'"finish_reason":null}],"usage":null}\n\n')
+_SSE_USAGE = (b'data: {"id":"c","object":"chat.completion.chunk","choices":[],'
+              b'"usage":{"prompt_tokens":9,"completion_tokens":50,"total_tokens":59}}\n\n')
+
+STREAM_CASES: list[tuple[bytes, int]] = [
+    (b"", -1),
+    (_SSE_NULL * 3, -1),
+    (_SSE_NULL * 2 + _SSE_USAGE, 2 * len(_SSE_NULL) + _SSE_USAGE.index(b'"usage"')),
+    (b'{"usage" \t:\r\n null}', -1),
+    (b'{"usage":nul}', 1),  # not null: it may be anything (the parser decides)
+    (b'{"usage": {}}', 1),
+    (b'{"usage"}', 1),
+    (b'["usage"]', 1),  # a whole string value: not passed over either
+    (b'{"content":"usage","usage":null}', 11),
+    (b'"usage"', 0),
+    (b'"usage', -1),
+    (b'{"x":"\\"usage\\": 1"}', -1),  # inside a string: escaped quotes
+    (b'{"\\u0075sage":{"prompt_tokens":1},"usage":null}', -2),
+    (b'{"a":"\\\\u"}', -2),  # the bytes \u, even after an escaped backslash
+    (b'{"a":"\\\\","usage":5}', 10),
+    (b'"usage":null"usage":{', 12),
+    (b'"usage"\x0b:\x0cnull', -1),  # \s includes \v and \f
+]
+
+
+@pytest.mark.parametrize("impl", IMPLS)
+@pytest.mark.parametrize(("data", "want"), STREAM_CASES)
+def test_stream_usage_at_cases(impl: Any, data: bytes, want: int) -> None:
+    assert impl.stream_usage_at(data) == want
+
+
+@pytest.mark.parametrize("impl", IMPLS)
+def test_stream_usage_at_wants_bytes(impl: Any) -> None:
+    with pytest.raises(TypeError):
+        impl.stream_usage_at("usage")
+
+
+def _random_pieces(seed: int, count: int) -> list[bytes]:
+    """SSE-like pieces built from the tokens that matter (quotes, the key, white space, colons,
+    null and its near misses, backslashes, u) and random cuts and flips of real events."""
+    rng = random.Random(seed)
+    tokens = [b'"usage"', b'"usage', b'usage"', b":", b" ", b"\t", b"\n", b"\r", b"\x0b", b"\x0c", b"null", b"nul",
+              b"Null", b"{", b"}", b'"', b"\\", b"u", b"\\u", b"\\\\", b"data: ", b"\n\n", b",", b"x", b"0"]
+    out = []
+    for _ in range(count):
+        if rng.random() < 0.6:
+            out.append(b"".join(rng.choice(tokens) for _ in range(rng.randint(0, 30))))
+        else:
+            b = bytearray(rng.choice((_SSE_NULL, _SSE_USAGE, _SSE_NULL * 3 + _SSE_USAGE)))
+            for _ in range(rng.randint(0, 3)):
+                i = rng.randrange(len(b))
+                if rng.random() < 0.5:
+                    del b[i:]
+                    if not b:
+                        break
+                else:
+                    b[i] = rng.choice(b'":{} \tnu\\l')
+            out.append(bytes(b))
+    return out
+
+
+@pytest.mark.skipif(COMPILED is None, reason="compiled kernel not built")
+def test_stream_usage_at_twin_and_compiled_agree() -> None:
+    found = cannot = 0
+    for data in _random_pieces(11, 40_000):
+        want = TWIN.stream_usage_at(data)
+        assert COMPILED.stream_usage_at(data) == want, data
+        found += want >= 0
+        cannot += want == -2
+    assert found > 5000 and cannot > 5000
