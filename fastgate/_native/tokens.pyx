@@ -56,6 +56,12 @@ cdef extern from *:
     #define FG_MIX_MUL 0xD6E8FEB86659FD93ULL
     #define FG_ONES 0x0101010101010101ULL
     #define FG_HIGH 0x8080808080808080ULL
+    #define FG_HIGH_TAIL 0x8080808080808000ULL
+    #define FG_ADD_LOWER_LO 0x1F1F1F1F1F1F1F1FULL
+    #define FG_ADD_LOWER_HI 0x0505050505050505ULL
+    static const uint64_t FG_KEEP[9] = {
+        0ULL, 0xFFULL, 0xFFFFULL, 0xFFFFFFULL, 0xFFFFFFFFULL, 0xFFFFFFFFFFULL, 0xFFFFFFFFFFFFULL,
+        0xFFFFFFFFFFFFFFULL, 0xFFFFFFFFFFFFFFFFULL};
     #if (defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__) || defined(_M_X64) || defined(_M_IX86) || defined(_M_ARM64)
     #define FG_LITTLE 1
     #else
@@ -67,6 +73,10 @@ cdef extern from *:
     const uint64_t MIX_MUL "FG_MIX_MUL"
     const uint64_t _ONES "FG_ONES"
     const uint64_t _HIGH "FG_HIGH"
+    const uint64_t _HIGH_TAIL "FG_HIGH_TAIL"  # the high bits of bytes 1..7
+    const uint64_t _ADD_LOWER_LO "FG_ADD_LOWER_LO"  # _run8's constants for [a-z]
+    const uint64_t _ADD_LOWER_HI "FG_ADD_LOWER_HI"
+    const uint64_t _KEEP "FG_KEEP"[9]  # _KEEP[k]: the low k bytes
     const bint _LITTLE "FG_LITTLE"  # 8-byte loads are little-endian chunks
 
 cdef extern from "Python.h":
@@ -157,9 +167,12 @@ cdef uint32_t _MARKS[MAX_RANGES][2]
 cdef int _NMARKS = 0
 cdef uint32_t _SCRIPTS[MAX_RANGES][3]  # (lo, hi, class), sorted
 cdef int _NSCRIPTS = 0
-cdef object _VOCAB_REF = _twin.VOCAB  # keeps the buffer alive
-cdef const uint8_t* _VOCAB = _VOCAB_REF
-cdef uint64_t _VOCAB_WORDS_MASK = <uint64_t>(_twin.VOCAB_BITS // 64) - 1
+cdef enum:
+    VOCAB_BITS = 524288  # 1 << 19, the twin's filter size (checked at import)
+    VOCAB_WORDS = VOCAB_BITS // 64
+# The filter as native 64-bit words in a static array: its address and size are constants in
+# the probe, not two more values the word loops must keep in registers.
+cdef uint64_t _VOCAB64[VOCAB_WORDS]
 cdef Py_ssize_t _VOCAB_MAX = _twin.VOCAB_MAX
 
 
@@ -190,6 +203,10 @@ def _check_twin():
         raise ImportError(f"fastgate._native.tokens is out of date with tokens_py: {wrong}; rebuild it")
     if len(_twin.VOCAB) * 8 != _twin.VOCAB_BITS or _twin.VOCAB_BITS & (_twin.VOCAB_BITS - 1) or _twin.VOCAB_BITS < 64:
         raise ImportError("tokens_py.VOCAB is not a power-of-two bit set")
+    if _twin.VOCAB_BITS != VOCAB_BITS:
+        raise ImportError(f"tokens.pyx VOCAB_BITS is {VOCAB_BITS}, tokens_py's {_twin.VOCAB_BITS}: update it and rebuild")
+    if _twin.VOCAB_MAX < 15:  # _words' inner loop probes words of up to 15 letters unchecked
+        raise ImportError("tokens_py.VOCAB_MAX < 15: _words needs its length check back")
 
 
 cdef inline bint _is_mark(uint32_t c) noexcept nogil:
@@ -240,6 +257,8 @@ cdef int _classify_other(uint32_t c) noexcept nogil:
 cdef void _init() except *:
     cdef int k
     cdef uint32_t c
+    cdef const uint8_t* at
+    cdef bytes vocab
     _check_twin()
     for k in range(NFEAT):
         _COEF[k] = _twin.COEF[k]
@@ -253,6 +272,12 @@ cdef void _init() except *:
         _SCRIPTS[_NSCRIPTS][1] = hi
         _SCRIPTS[_NSCRIPTS][2] = cls
         _NSCRIPTS += 1
+    vocab = _twin.VOCAB
+    at = vocab
+    for k in range(VOCAB_WORDS):  # little-endian words, whatever this machine's byte order
+        _VOCAB64[k] = 0
+        for c in range(8):
+            _VOCAB64[k] |= (<uint64_t>at[8 * k + c]) << (8 * c)
     for c in range(0x80):
         _NARROW[c] = <uint8_t>c
         _CLS[c] = _twin._ASCII[c]
@@ -285,9 +310,12 @@ cdef inline uint64_t _hash_key(const uint8_t* p, Py_ssize_t n, Py_ssize_t start,
     cdef Py_ssize_t o = start, k
     if _LITTLE and end - start <= 8 and start + 8 <= n:  # most keys: one load, one multiply
         memcpy(&chunk, p + start, 8)
-        if end - start < 8:
-            chunk &= (<uint64_t>1 << (8 * (end - start))) - 1
-        return (h ^ chunk) * HASH_MUL
+        return (h ^ (chunk & _KEEP[end - start])) * HASH_MUL
+    if _LITTLE and end - start <= 16 and start + 16 <= n:  # most other keys: two loads
+        memcpy(&chunk, p + start, 8)
+        h = (h ^ chunk) * HASH_MUL
+        memcpy(&chunk, p + start + 8, 8)
+        return (h ^ (chunk & _KEEP[end - start - 8])) * HASH_MUL
     while o < end:
         if _LITTLE and o + 8 <= n:
             memcpy(&chunk, p + o, 8)  # straight from the buffer
@@ -306,20 +334,11 @@ cdef inline uint64_t _hash_key(const uint8_t* p, Py_ssize_t n, Py_ssize_t start,
 
 cdef inline bint _in_vocab(uint64_t h) noexcept nogil:
     """tokens_py.in_vocab: three bits of one 64-bit word of the filter."""
-    cdef uint64_t word = 0
     cdef uint64_t mask
-    cdef const uint8_t* at
-    cdef int k
     h = (h ^ (h >> 32)) * MIX_MUL
     h ^= h >> 32
     mask = (1ULL << ((h >> 20) & 63)) | (1ULL << ((h >> 26) & 63)) | (1ULL << ((h >> 32) & 63))
-    at = _VOCAB + 8 * (h & _VOCAB_WORDS_MASK)
-    if _LITTLE:
-        memcpy(&word, at, 8)
-    else:
-        for k in range(8):
-            word |= (<uint64_t>at[k]) << (8 * k)
-    return (word & mask) == mask
+    return (_VOCAB64[h & (VOCAB_WORDS - 1)] & mask) == mask
 
 
 cdef inline Py_ssize_t _run8(const uint8_t* p, Py_ssize_t j, Py_ssize_t n, uint8_t lo,
@@ -361,6 +380,22 @@ cdef inline Py_ssize_t _same8(const uint8_t* p, Py_ssize_t j, Py_ssize_t n, uint
     return j
 
 
+cdef inline uint64_t _not_lower(uint64_t x) noexcept nogil:
+    """The high bit of every byte of ``x`` that is not [a-z] (see _run8: the bytes are < 0x9D)."""
+    return ~((x + _ADD_LOWER_LO) & ~(x + _ADD_LOWER_HI) & ~x) & _HIGH
+
+
+cdef inline uint64_t _hash16(const uint8_t* p, Py_ssize_t start, Py_ssize_t keylen) noexcept nogil:
+    """_hash_key(p, n, start, start + keylen) for a key of 1..16 bytes with 16 bytes of buffer
+    from ``start`` (little-endian only): one or two loads, no loop."""
+    cdef uint64_t a, b
+    memcpy(&a, p + start, 8)
+    if keylen <= 8:
+        return ((a & _KEEP[keylen]) ^ HASH_SEED ^ <uint64_t>keylen) * HASH_MUL
+    memcpy(&b, p + start + 8, 8)
+    return (((a ^ HASH_SEED ^ <uint64_t>keylen) * HASH_MUL) ^ (b & _KEEP[keylen - 8])) * HASH_MUL
+
+
 cdef inline Py_ssize_t _words(const uint8_t* p, Py_ssize_t n, Py_ssize_t i, int prefix,
                              int64_t* f) noexcept nogil:
     """Fast path for the commonest pieces: an ASCII word ``[A-Za-z][a-z]*`` followed by a
@@ -368,42 +403,87 @@ cdef inline Py_ssize_t _words(const uint8_t* p, Py_ssize_t n, Py_ssize_t i, int 
     PUNCT), and the " word" pieces that directly follow it. Counts exactly what _letters would,
     without its general machinery or a trip through the dispatcher per word.
 
+    The " word" pieces take a tight loop while 16 bytes of buffer are left past the space: a
+    word of up to 15 letters (nearly all) is measured with one or two 8-byte loads (SWAR) and
+    its key hashed from one or two more, with no loop and no length check (it is shorter than
+    MAX_WORD and VOCAB_MAX); its counters stay in registers until the chain ends. Anything else
+    (a word after no prefix or punctuation, a longer word, the end of the buffer) takes the
+    general way, one word at a time.
+
     Returns the end of the last piece counted, or -1 when the first piece is not of that shape
     (nothing counted: the caller takes the general path)."""
-    cdef Py_ssize_t j, length
+    cdef Py_ssize_t j = i - 1, e, length, start
     cdef Py_ssize_t done = -1
-    cdef uint32_t c
+    cdef uint32_t c = p[i], t
+    cdef uint64_t x, m
+    cdef int64_t n_space = 0, n_vocab = 0
+    if ((c | 0x20) - 0x61) >= 26:  # not [A-Za-z]
+        return -1
     while True:
-        c = p[i]
-        if not (0x61 <= c <= 0x7A or 0x41 <= c <= 0x5A):
-            return done
+        if prefix == SPACE:
+            # " word" pieces from the space at j, while 16 bytes are left after the space
+            while _LITTLE and j + 17 <= n and p[j] == 0x20:
+                c = p[j + 1]
+                if ((c | 0x20) - 0x61) >= 26:
+                    break  # not an ASCII letter: the chain ends (below)
+                i = j + 1
+                memcpy(&x, p + i, 8)
+                m = _not_lower(x) & _HIGH_TAIL  # byte 0 is the first letter
+                if m:
+                    e = i + (FG_CTZ64(m) >> 3)
+                else:
+                    memcpy(&x, p + i + 8, 8)
+                    m = _not_lower(x)
+                    if not m:
+                        break  # 16 letters or more: the general way, below
+                    e = i + 8 + (FG_CTZ64(m) >> 3)
+                t = p[e]
+                if t != 0x20 and _CLS[t] <= LAST_LETTER:
+                    # camelCase, ALLCAPS, or a non-ASCII letter follows: the general path
+                    f[F_PFX_SPACE] += n_space
+                    f[F_VOCAB] += n_vocab
+                    return done
+                length = e - i
+                n_space += 1
+                if _in_vocab(_hash16(p, i - 1, length + 1)):
+                    n_vocab += 1
+                else:
+                    f[F_WORD + length - 1] += 1
+                j = done = e
+            # " word" next? (a lone space before a letter is that letter's prefix; a space
+            # before a non-ASCII letter ends the chain, as that letter's piece is not of this shape)
+            if j + 1 >= n or p[j] != 0x20:
+                break
+            c = p[j + 1]
+            if ((c | 0x20) - 0x61) >= 26:
+                break
+            i = j + 1
+        # one word at i, after its prefix (-1, SPACE or PUNCT), the general way
         j = _run8(p, i + 1, n, 0x61, 0x7A)
         if j < n and _cls(p, j) <= LAST_LETTER:
-            return done  # camelCase, ALLCAPS, or a non-ASCII letter follows: the general path
+            break  # as above
         length = j - i
-        if prefix == PUNCT:
-            if length <= _VOCAB_MAX and _in_vocab(_hash_key(p, n, i - 1, j)):
-                f[F_VOCAB_PFX] += 1
-                prefix = -2  # counted
-            else:
-                f[F_PFX_PUNCT] += 1
+        if prefix == PUNCT and length <= _VOCAB_MAX and _in_vocab(_hash_key(p, n, i - 1, j)):
+            f[F_VOCAB_PFX] += 1  # "_id", ".get": the prefix and the word are one token
         else:
-            f[F_PFX_SPACE if prefix == SPACE else F_PFX_NONE] += 1
-        if prefix != -2:
-            if length <= _VOCAB_MAX and _in_vocab(_hash_key(p, n, i - 1 if prefix == SPACE else i, j)):
-                f[F_VOCAB] += 1
+            if prefix == SPACE:
+                n_space += 1
+                start = i - 1  # the key is " word"
+            else:
+                f[F_PFX_PUNCT if prefix == PUNCT else F_PFX_NONE] += 1
+                start = i
+            if length <= _VOCAB_MAX and _in_vocab(_hash_key(p, n, start, j)):
+                n_vocab += 1
             elif length <= MAX_WORD:
                 f[F_WORD + length - 1] += 1
             else:
                 f[F_WORD_LONG] += 1
                 f[F_WORD_LONG_CHARS] += length - MAX_WORD
+        prefix = SPACE  # every later word of the chain is a " word"
         done = j
-        # " word" next? (a lone space before a letter is that letter's prefix)
-        if j + 1 < n and p[j] == 0x20 and _cls(p, j + 1) <= LAST_LETTER:
-            i = j + 1
-            prefix = SPACE
-            continue
-        return done
+    f[F_PFX_SPACE] += n_space
+    f[F_VOCAB] += n_vocab
+    return done
 
 
 cdef Py_ssize_t _letters(const uint8_t* p, Py_ssize_t n, Py_ssize_t i, int prefix,

@@ -131,6 +131,73 @@ def test_equivalence_corpus_and_kinds() -> None:
             assert COMPILED.features(s) == TWIN.features(s), (repeat, widen)
 
 
+def _word(rng: random.Random) -> str:
+    """An ASCII word of 1..40 letters: lower, Capitalized, camelCase or ALLCAPS (the lengths
+    straddle the compiled word loop's 8- and 16-byte chunks), or a vocabulary word."""
+    r = rng.random()
+    if r < 0.3:
+        return rng.choice(["the", "a", "of", "production", "payments", "exhausted", "_id", "get", "self",
+                           "internationalization", "Incident", "checkout", "x", "is", "return"])  # fmt: skip
+    n = rng.choice([1, 2, 3, 5, 7, 8, 9, 12, 15, 16, 17, 20, 21, 26, 27, 40]) if r < 0.6 else rng.randint(1, 40)
+    w = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(n))
+    r = rng.random()
+    if r < 0.2:
+        return w.capitalize()
+    if r < 0.27:
+        return w.upper()
+    if r < 0.35 and n > 2:
+        k = rng.randrange(1, n)
+        return w[:k] + w[k:].capitalize()
+    return w
+
+
+def _prose(rng: random.Random, n: int) -> str:
+    """ASCII-heavy text in the shapes the compiled word loop takes: chains of " word" pieces,
+    broken by punctuation, digits, runs of white space, and now and then a non-ASCII letter or
+    symbol right after a space or inside a word."""
+    seps = [" "] * 12 + ["  ", ", ", ". ", "\n", " \n", "\n\n", "\t", "_", ".", "'", "(", ") ", " - ", ": ", "-",
+                         "\u00a0", "\u3000", " \u00e9", " \u4e2d", " \U0001f600", "\u0301", " 42 ", "7", "\x00"]  # fmt: skip
+    out = [rng.choice(["", " ", ".", "_", "\n"])]
+    for _ in range(n):
+        out.append(_word(rng))
+        out.append(rng.choice(seps))
+    return "".join(out)
+
+
+@pytest.mark.skipif(NO_EXTENSIONS, reason="FASTGATE_NO_EXTENSIONS=1")
+def test_equivalence_word_chains() -> None:
+    """Compiled vs twin (the specification, and the oracle of what the kernel returned before its
+    word loop was made faster) on seeded word chains, every prefix of the text near its end (the
+    loop changes gear 16 bytes before the end of the buffer), and each text stored as every str
+    kind (a 1-, 2- or 4-byte buffer is narrowed before the same scan)."""
+    assert COMPILED is not None
+    rng = random.Random(20261130)
+    for _ in range(800):
+        s = _prose(rng, rng.randint(0, 40))
+        for t in (s, s[: rng.randint(0, len(s))], "\u00e9" + s, s + "\u4e2d", "\U0001f600" + s):
+            assert COMPILED.features(t) == TWIN.features(t), repr(t)
+            assert COMPILED.estimate_text(t) == TWIN.estimate_text(t), repr(t)
+    base = _prose(random.Random(5), 30)
+    for k in range(len(base) + 1):  # every cut, so every word meets the end of the buffer
+        for t in (base[:k], base[k:]):
+            assert COMPILED.features(t) == TWIN.features(t), repr(t)
+
+
+@pytest.mark.skipif(NO_EXTENSIONS, reason="FASTGATE_NO_EXTENSIONS=1")
+def test_equivalence_bench_prompts() -> None:
+    """The benchmark's request bodies (bench/data): the same features per message and the same
+    chat_prompt, as they are and as a 2-byte str."""
+    assert COMPILED is not None
+    bench = pathlib.Path(__file__).resolve().parents[2] / "bench" / "data"
+    bodies = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(bench.glob("req*.json"))]
+    assert len(bodies) >= 2
+    for body in bodies:
+        assert COMPILED.chat_prompt(body) == TWIN.chat_prompt(body)
+        for message in body["messages"]:
+            for text in (message["content"], message["content"] + "\u4e2d"):
+                assert COMPILED.features(text) == TWIN.features(text)
+
+
 @pytest.mark.skipif(NO_EXTENSIONS, reason="FASTGATE_NO_EXTENSIONS=1")
 def test_char_class_equivalence() -> None:
     assert COMPILED is not None
