@@ -166,13 +166,18 @@ def measure(sc_name: str, engine: str, args: argparse.Namespace, work: Path, ups
     text = cfg.render(port=port, admin_port=admin, upstream=upstream, keys=keys, redis_url=redis_url,
                       access_log=(work / f"access-{sc_name}-{engine}.log") if cfg.access_log else None)
     text = text.replace("\nserver:\n", f"\nserver:\n  engine: {engine}\n", 1)
+    if cfg.needs_redis:
+        # The usage ledger defaults to rate_limit.redis_url, whose ?timeout= is the limiter's own
+        # option (redis-py refuses it): give the ledger the plain URL, as bench/run.py has.
+        assert "\nusage:" not in text
+        text += f'\nusage:\n  redis_url: "redis://127.0.0.1:{redis_port}/0"\n'
     path = work / f"gw-{sc_name}-{engine}.yaml"
     path.write_text(text)
     out = work / f"cg-{sc_name}-{engine}"
     proc = subprocess.Popen(
         ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}.%p", "--dump-instr=no",
          sys.executable, "-m", "fastgate", "serve", "-c", str(path), "--workers", "0"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=(work / f"gw-{sc_name}-{engine}.err").open("wb"))
     try:
         wait_port(port, proc, 600)
         body = sc.body_bytes() or b""

@@ -19,7 +19,10 @@ What it promises (issue 6, catalogue section 4):
 * **Batching per event-loop tick**: commands issued during one tick are written with ONE
   ``write()`` on one connection (pipelining); replies come back in order and resolve each
   request's future. The connection is raw asyncio + hiredis (no redis-py per-command machinery):
-  see ``bench/bench_limits.py`` for the CPU per request.
+  see ``bench/bench_limits.py`` for the CPU per request. Commands are encoded here, not by
+  ``hiredis.pack_command`` (which formats every argument with printf); the stage's fast path
+  sends a prefix cached per caller (``command_prefix``) plus the costs, and reads an admitted
+  reply straight into its headers. Batch deadlines share one timer (``_expire``).
 * **Concurrency** slots are leases in a sorted set (score = the lease's deadline): a gateway that
   dies holding one cannot leak it for longer than ``lease_s``. A live gateway renews the leases
   it holds every ``lease_s / 3`` (one fire-and-forget script call per hash tag), so a request
@@ -325,7 +328,7 @@ class RedisBackend:
         cancelled while it waits calls ``cancelled``); when the breaker is open or the backend
         closed, it holds a failure marker at once. ``undo`` is what ``_reserve`` gives
         ``_Entry``."""
-        fut = self._get_loop().create_future()
+        fut = (self._loop or self._get_loop()).create_future()
         if self._closed:
             fut.set_result(UNAVAILABLE)
         elif self._open_until and self._breaker_open():
@@ -746,7 +749,7 @@ class RedisBackend:
             if entry.fut is None:
                 log.warning("limiter settle failed: %s", r)
                 return
-        else:
+        elif self._failures or self._open_until:
             self._success()
         fut = entry.fut
         if fut is None:

@@ -507,7 +507,8 @@ class RateLimit(Stage):
             cost = _estimate(kind, ctx)
             items.append((key, cost, n, window))
             est.append((key, cost, n, window, kind))
-            parts.append(_bulk(cost))
+            digits = b"%d" % cost
+            parts.append(b"$%d\r\n%b\r\n" % (len(digits), digits))  # (bulk(cost), inlined)
         parts.append(_NO_LEASE)
         b = self._backend
         undo = (items, tag, b"", _NONE, len(items))  # (what a cancelled wait gives back: RedisBackend)
