@@ -155,3 +155,44 @@ def test_fast_and_general_paths_agree_on_redis(limits: list[str], redis_server: 
     assert fast == general
     outcomes = {step[1][0] if step[1] else None for step in fast if len(step) == 4}
     assert outcomes >= {None, 429}
+
+
+@pytest.mark.redis
+def test_redis_fast_path_cancelled_while_waiting_gives_the_reservation_back(redis_server: str) -> None:
+    """A request cancelled (client gone) while the Redis fast path waits: Redis still executes
+    the reserve, and the backend refunds it when the reply comes, as for the general path."""
+
+    async def main() -> None:
+        text = _config("redis", ["{key: subject, requests: 5, per: 1h}", "{key: subject, tokens: 900, per: 1h}"],
+                       f', redis_url: "{redis_url}?timeout=5", key_prefix: "c{uuid.uuid4().hex[:8]}:"')
+        worker = Worker(load_config_text(text, "<test>"))
+        world = worker.world
+        stage = next(s for s in world.match("POST", "/v1/chat/completions").chain.stages if s.name == "ratelimit")
+        ident = _Ident("erin", {})
+
+        def ctx() -> RequestContext:
+            c = RequestContext(None, world, 0.0)
+            c.policy, c.identity, c.model_name = world.auth.policies.policies[0], ident, "gpt-4o-mini"
+            c.model = world.models["gpt-4o-mini"]
+            c.est_prompt_tokens, c.est_output_tokens = 100, 50
+            return c
+
+        b = stage.rt.backend
+        assert await stage.on_request(ctx()) is None  # connected; one request charged
+        task = asyncio.ensure_future(stage.on_request(ctx()))
+        await asyncio.sleep(0)  # waiting on Redis
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        await b.command("PING")  # (in order: the reply and the refund's settle are behind it)
+        await b.command("PING")
+        assert b.compensations == 1
+        third = ctx()
+        assert await stage.on_request(third) is None
+        # The cancelled request left nothing charged: the third is the second one counted.
+        assert dict(third.reply_headers)["x-ratelimit-remaining-requests"] == "3"
+        assert dict(third.reply_headers)["x-ratelimit-remaining-tokens"] == str(900 - 2 * 150)
+        await b.aclose()
+
+    redis_url = redis_server
+    asyncio.run(main())
