@@ -183,17 +183,16 @@ if mode == 'k' then
   return kept
 end
 
--- The rate keys' TATs, read in one call (MGET: one command, not one GET per limit).
-local cur = {}
-if n > 0 then cur = redis.call('MGET', unpack(KEYS, 1, n)) end
-
 if mode == 's' then
   for i = 1, n do
     local delta = tonumber(ARGV[5 + 2 * n + i])
-    -- A refund for a key that expired (idle) has nothing to give back.
-    if delta ~= 0 and (cur[i] or delta > 0) then
-      local tat = tonumber(cur[i]) or 0
-      store(KEYS[i], settle(tat, now, delta, tonumber(ARGV[4 + 2 * i]), tonumber(ARGV[5 + 2 * i])), now)
+    if delta ~= 0 then
+      local cur = redis.call('GET', KEYS[i])
+      -- A refund for a key that expired (idle) has nothing to give back.
+      if cur or delta > 0 then
+        local tat = tonumber(cur) or 0
+        store(KEYS[i], settle(tat, now, delta, tonumber(ARGV[4 + 2 * i]), tonumber(ARGV[5 + 2 * i])), now)
+      end
     end
   end
   local lease = ARGV[6 + 3 * n]
@@ -212,7 +211,7 @@ local tats, news, oks = {}, {}, {}
 local ok_e, ok_s = true, true
 for i = 1, n do
   local cost, limit, w = tonumber(ARGV[k0 + i]), tonumber(ARGV[4 + 2 * i]), tonumber(ARGV[5 + 2 * i])
-  local tat = tonumber(cur[i]) or 0
+  local tat = tonumber(redis.call('GET', KEYS[i])) or 0
   local allowed, new_tat, remaining, reset, retry = reserve(tat, now, cost, limit, w)
   tats[i], news[i], oks[i] = tat, new_tat, allowed
   if not allowed then
