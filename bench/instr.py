@@ -12,6 +12,11 @@ For each scenario × engine: start the mock upstream, start ``fastgate serve --w
 ``valgrind --tool=callgrind`` with the scenario's bench/run.py config, send ``--warmup`` requests,
 zero the counters (``callgrind_control -z``), send ``--requests`` requests over ``--conns`` keep-alive
 connections, dump (``callgrind_control -d``) and divide. Needs valgrind (``apt-get install valgrind``).
+
+The ``redis`` scenario also starts a private redis-server on a free port (not under valgrind) and
+reports its side per request: the limiter scripts run, the commands they ran, their time from
+``INFO commandstats`` and the server's CPU from ``/proc/PID/schedstat`` (the latter two are times,
+so they vary with the machine; and the gateway's slowness under valgrind makes batches small).
 """
 
 from __future__ import annotations
@@ -95,26 +100,84 @@ def total_ir(path: str) -> int:
     raise RuntimeError(f"no totals in {path}")
 
 
-def measure(sc_name: str, engine: str, args: argparse.Namespace, work: Path, upstream: str) -> dict:
+def redis_cmd(port: int, *args: bytes | str) -> object:
+    """One command to the private redis-server (admin: CONFIG RESETSTAT, INFO)."""
+    import hiredis
+
+    reader = hiredis.Reader(encoding="utf-8")
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as s:
+        s.sendall(hiredis.pack_command(args))
+        while True:
+            reader.feed(s.recv(1 << 16))
+            r = reader.gets()
+            if r is not False:
+                return r
+
+
+def start_redis(work: Path) -> tuple[subprocess.Popen, int]:
+    """A private redis-server on a free port (no persistence), like bench/run.py's redis scenario:
+    the gateway runs under valgrind, Redis does not (its CPU is read from INFO commandstats)."""
+    exe = shutil.which("redis-server")
+    if exe is None:
+        raise SystemExit("redis-server not installed (apt-get install -y redis-server)")
+    port = free_port()
+    rdir = work / "redis"
+    rdir.mkdir(exist_ok=True)
+    proc = subprocess.Popen([exe, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                             "--dir", str(rdir)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_port(port, proc, 30)
+    return proc, port
+
+
+def redis_usage(port: int, pid: int) -> tuple[int, int, int, int]:
+    """Since the last CONFIG RESETSTAT: (script calls, their usec, commands the scripts ran, the
+    redis-server's CPU ns from /proc/PID/schedstat -- the caller subtracts a reading taken before).
+    INFO commandstats counts a script's redis.call()s on their own lines too: not added twice."""
+    info = str(redis_cmd(port, "INFO", "commandstats"))
+    calls = usec = inner = 0
+    for m in re.finditer(r"^cmdstat_([^:]+):calls=(\d+),usec=(\d+)", info, re.M):
+        if m.group(1) in ("evalsha", "eval"):
+            calls += int(m.group(2))
+            usec += int(m.group(3))
+        elif m.group(1) not in ("config", "info"):
+            inner += int(m.group(2))
+    return calls, usec, inner, redis_cpu_ns(pid)
+
+
+def redis_cpu_ns(pid: int) -> int:
+    with open(f"/proc/{pid}/schedstat") as f:
+        return int(f.read().split()[0])
+
+
+def measure(sc_name: str, engine: str, args: argparse.Namespace, work: Path, upstream: str,
+            redis_port: int | None = None, redis_pid: int = 0) -> dict:
     sc = run.SCENARIOS[sc_name]
     cfg = run.GATEWAY_CONFIGS[sc.config]
-    if cfg.needs_redis:
-        raise SystemExit(f"{sc_name}: needs Redis; not supported by this instrument")
+    if cfg.needs_redis and redis_port is None:
+        raise SystemExit(f"{sc_name}: needs Redis")
+    # (a longer limiter timeout than the default 0.25 s: valgrind makes the gateway's first
+    # requests slow enough to time out and open the breaker)
+    redis_url = f"redis://127.0.0.1:{redis_port}/0?timeout=60" if cfg.needs_redis else "redis://127.0.0.1:6379/0"
     keys = None
     if sc.auth in ("jwt", "jwt-rotate"):
         keys = run.Keys(run.OUT / "keys")
         keys.ensure(rotate=False)
     port, admin = free_port(), free_port()
-    text = cfg.render(port=port, admin_port=admin, upstream=upstream, keys=keys, redis_url="redis://127.0.0.1:6379/0",
+    text = cfg.render(port=port, admin_port=admin, upstream=upstream, keys=keys, redis_url=redis_url,
                       access_log=(work / f"access-{sc_name}-{engine}.log") if cfg.access_log else None)
     text = text.replace("\nserver:\n", f"\nserver:\n  engine: {engine}\n", 1)
+    if cfg.needs_redis:
+        # The usage ledger defaults to rate_limit.redis_url, whose ?timeout= is the limiter's own
+        # option (redis-py refuses it): give the ledger the plain URL, as bench/run.py has.
+        assert "\nusage:" not in text
+        text += f'\nusage:\n  redis_url: "redis://127.0.0.1:{redis_port}/0"\n'
     path = work / f"gw-{sc_name}-{engine}.yaml"
     path.write_text(text)
     out = work / f"cg-{sc_name}-{engine}"
     proc = subprocess.Popen(
         ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}.%p", "--dump-instr=no",
          sys.executable, "-m", "fastgate", "serve", "-c", str(path), "--workers", "0"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=(work / f"gw-{sc_name}-{engine}.err").open("wb"))
     try:
         wait_port(port, proc, 600)
         body = sc.body_bytes() or b""
@@ -126,9 +189,16 @@ def measure(sc_name: str, engine: str, args: argparse.Namespace, work: Path, ups
         if bad:
             raise RuntimeError(f"warm-up answers not 200: {sorted(set(bad))}")
         subprocess.run(["callgrind_control", "-z", str(proc.pid)], check=True, capture_output=True)
+        if cfg.needs_redis:
+            redis_cmd(redis_port, "CONFIG", "RESETSTAT")  # type: ignore[arg-type]
+            cpu0 = redis_cpu_ns(redis_pid)
         t0 = time.monotonic()
         bad = load(port, raw, args.requests, args.conns)
         wall = time.monotonic() - t0
+        rcalls = rusec = rinner = rcpu = 0
+        if cfg.needs_redis:
+            rcalls, rusec, rinner, cpu1 = redis_usage(redis_port, redis_pid)  # type: ignore[arg-type]
+            rcpu = cpu1 - cpu0
         before = set(glob.glob(f"{out}.{proc.pid}*"))
         subprocess.run(["callgrind_control", "-d", str(proc.pid)], check=True, capture_output=True)
         dump = None
@@ -143,7 +213,10 @@ def measure(sc_name: str, engine: str, args: argparse.Namespace, work: Path, ups
             raise RuntimeError("callgrind_control -d wrote no dump")
         ir = total_ir(dump)
         return {"scenario": sc_name, "engine": engine, "requests": args.requests, "errors": len(bad),
-                "ir_per_req": ir / args.requests, "wall_s": wall}
+                "ir_per_req": ir / args.requests, "wall_s": wall,
+                "redis_calls_per_req": rcalls / args.requests if cfg.needs_redis else None,
+                "redis_us_per_req": rusec / args.requests if cfg.needs_redis else None,
+                "redis_inner_per_req": rinner / args.requests, "redis_cpu_us_per_req": rcpu / 1e3 / args.requests}
     finally:
         proc.terminate()
         try:
@@ -155,8 +228,7 @@ def measure(sc_name: str, engine: str, args: argparse.Namespace, work: Path, ups
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[1],
                                 formatter_class=argparse.ArgumentDefaultsHelpFormatter)
-    p.add_argument("--scenario", action="append", choices=[s for s, sc in run.SCENARIOS.items()
-                                                              if not run.GATEWAY_CONFIGS[sc.config].needs_redis])
+    p.add_argument("--scenario", action="append", choices=list(run.SCENARIOS))
     p.add_argument("--engine", default="native,aiohttp", help="comma list of server.engine values")
     p.add_argument("--requests", type=int, default=2000)
     p.add_argument("--warmup", type=int, default=300)
@@ -171,23 +243,37 @@ def main() -> int:
     up = subprocess.Popen([sys.executable, "-m", "fastgate", "mock-upstream", "--port", str(up_port)], cwd=ROOT,
                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     rows = []
+    redis: subprocess.Popen | None = None
+    redis_port = None
     try:
         wait_port(up_port, up, 60)
+        if any(run.GATEWAY_CONFIGS[run.SCENARIOS[sc].config].needs_redis for sc in scenarios):
+            redis, redis_port = start_redis(work)
         for sc in scenarios:
             for engine in [e.strip() for e in args.engine.split(",") if e.strip()]:
-                r = measure(sc, engine, args, work, f"http://127.0.0.1:{up_port}")
+                r = measure(sc, engine, args, work, f"http://127.0.0.1:{up_port}", redis_port,
+                            redis.pid if redis is not None else 0)
                 rows.append(r)
+                extra = ""
+                if r["redis_us_per_req"] is not None:
+                    extra = (f"; redis per request: {r['redis_calls_per_req']:.2f} scripts running "
+                             f"{r['redis_inner_per_req']:.2f} commands, {r['redis_us_per_req']:.1f} us in scripts "
+                             f"(INFO commandstats), {r['redis_cpu_us_per_req']:.1f} us CPU (schedstat)")
                 print(f"{sc:10s} {engine:8s} {r['ir_per_req']:>12,.0f} instructions/request "
-                      f"({r['requests']} requests, {r['errors']} non-200, {r['wall_s']:.1f} s under valgrind)",
+                      f"({r['requests']} requests, {r['errors']} non-200, {r['wall_s']:.1f} s under valgrind{extra})",
                       flush=True)
     finally:
         up.terminate()
         up.wait(10)
+        if redis is not None:
+            redis.terminate()
+            redis.wait(10)
     print()
-    print("| scenario | engine | instructions/request (user space, callgrind) |")
-    print("|---|---|---:|")
+    print("| scenario | engine | instructions/request (user space, callgrind) | Redis: scripts µs/request |")
+    print("|---|---|---:|---:|")
     for r in rows:
-        print(f"| {r['scenario']} | {r['engine']} | {r['ir_per_req']:,.0f} |")
+        rus = f"{r['redis_us_per_req']:.1f}" if r["redis_us_per_req"] is not None else ""
+        print(f"| {r['scenario']} | {r['engine']} | {r['ir_per_req']:,.0f} | {rus} |")
     print(f"\ncommand: {' '.join(['bench/instr.py'] + sys.argv[1:])}; python {sys.version.split()[0]}; "
           f"{os.cpu_count()} CPUs; {time.strftime('%Y-%m-%d')}")
     return 0

@@ -14,11 +14,14 @@
 -- ARGV[1] mode: "r" reserve | "s" settle | "k" keep (renew leases)
 -- ARGV[2] now in us, or "" for Redis TIME (tests replay golden tables with a fixed clock)
 -- ARGV[3] n   ARGV[4] e   ARGV[5] m
--- then n triples  cost|delta, limit, window_us
--- reserve: then m pairs  limit, shadow(0|1);  then lease id, lease_us
--- settle:  then lease id (the m concurrency keys release that lease)
+-- reserve: then n pairs  limit, window_us;  m pairs  limit, shadow(0|1);  lease_us;
+--          n costs;  lease id
+-- settle:  then n pairs  limit, window_us;  n deltas;  lease id (the m concurrency keys release
+--          that lease)
 -- keep:    n = 0; then lease_us, then m lease ids: lease j's deadline on KEYS[j] moves to
 --          now + lease_us if it is still held (ZADD XX: a released or expired lease stays gone)
+-- What changes from one request to the next (costs, deltas, lease) comes last, so a client can
+-- send a cached prefix of the command and append only those.
 --
 -- Reserve returns {enforced_ok, shadow_ok, [remaining, reset_ns, retry_ns] x n, [in_flight] x m}.
 -- All enforced items (rate and concurrency) are charged, or none is (RL-17); the shadow group is
@@ -182,14 +185,13 @@ end
 
 if mode == 's' then
   for i = 1, n do
-    local a = 5 + 3 * (i - 1)
-    local delta = tonumber(ARGV[a + 1])
+    local delta = tonumber(ARGV[5 + 2 * n + i])
     if delta ~= 0 then
       local cur = redis.call('GET', KEYS[i])
       -- A refund for a key that expired (idle) has nothing to give back.
       if cur or delta > 0 then
         local tat = tonumber(cur) or 0
-        store(KEYS[i], settle(tat, now, delta, tonumber(ARGV[a + 2]), tonumber(ARGV[a + 3])), now)
+        store(KEYS[i], settle(tat, now, delta, tonumber(ARGV[4 + 2 * i]), tonumber(ARGV[5 + 2 * i])), now)
       end
     end
   end
@@ -200,12 +202,15 @@ if mode == 's' then
   return 1
 end
 
+local c0 = 6 + 2 * n  -- the first concurrency pair
+local lease_us = tonumber(ARGV[c0 + 2 * m])
+local k0 = c0 + 2 * m  -- ARGV[k0 + i]: the cost of item i
+local lease = ARGV[k0 + n + 1]
 local out = {0, 0}
 local tats, news, oks = {}, {}, {}
 local ok_e, ok_s = true, true
 for i = 1, n do
-  local a = 5 + 3 * (i - 1)
-  local cost, limit, w = tonumber(ARGV[a + 1]), tonumber(ARGV[a + 2]), tonumber(ARGV[a + 3])
+  local cost, limit, w = tonumber(ARGV[k0 + i]), tonumber(ARGV[4 + 2 * i]), tonumber(ARGV[5 + 2 * i])
   local tat = tonumber(redis.call('GET', KEYS[i])) or 0
   local allowed, new_tat, remaining, reset, retry = reserve(tat, now, cost, limit, w)
   tats[i], news[i], oks[i] = tat, new_tat, allowed
@@ -217,9 +222,6 @@ for i = 1, n do
   if retry > 0 then retry = retry * 1000 end  -- us -> ns, like reset (-1 stays "never/admitted")
   out[5 + 3 * (i - 1)] = retry
 end
-local c0 = 6 + 3 * n
-local lease = ARGV[c0 + 2 * m]
-local lease_us = tonumber(ARGV[c0 + 2 * m + 1])
 local inflight = {}
 for j = 1, m do
   local key = KEYS[n + j]
@@ -235,8 +237,7 @@ if not ok_s or not ok_e then
   -- A group that denies is charged nothing; report its admitting items as peeks (reserve_many).
   for i = 1, n do
     if oks[i] and ((i <= e and not ok_e) or (i > e and (not ok_s or not ok_e))) then
-      local a = 5 + 3 * (i - 1)
-      local _, _, remaining, reset = reserve(tats[i], now, 0, tonumber(ARGV[a + 2]), tonumber(ARGV[a + 3]))
+      local _, _, remaining, reset = reserve(tats[i], now, 0, tonumber(ARGV[4 + 2 * i]), tonumber(ARGV[5 + 2 * i]))
       out[3 + 3 * (i - 1)] = remaining
       out[4 + 3 * (i - 1)] = reset * 1000
       -- retry 0 = "this limit would admit": only meaningful inside a group that denied.

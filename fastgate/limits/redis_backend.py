@@ -19,7 +19,10 @@ What it promises (issue 6, catalogue section 4):
 * **Batching per event-loop tick**: commands issued during one tick are written with ONE
   ``write()`` on one connection (pipelining); replies come back in order and resolve each
   request's future. The connection is raw asyncio + hiredis (no redis-py per-command machinery):
-  see ``bench/bench_limits.py`` for the CPU per request.
+  see ``bench/bench_limits.py`` for the CPU per request. Commands are encoded here, not by
+  ``hiredis.pack_command`` (which formats every argument with printf); the stage's fast path
+  sends a prefix cached per caller (``command_prefix``) plus the costs, and reads an admitted
+  reply straight into its headers. Batch deadlines share one timer (``_expire``).
 * **Concurrency** slots are leases in a sorted set (score = the lease's deadline): a gateway that
   dies holding one cannot leak it for longer than ``lease_s``. A live gateway renews the leases
   it holds every ``lease_s / 3`` (one fire-and-forget script call per hash tag), so a request
@@ -66,8 +69,27 @@ WMAX_US = 1 << 48
 
 OnError = Literal["deny", "allow"]
 
-_pack = hiredis.pack_command
+_pack = hiredis.pack_command  # (admin commands only: it formats each argument with printf)
 _ReplyError = hiredis.ReplyError
+
+# The head of every limiter command, after its argument count: EVALSHA and the SHA; on NOSCRIPT
+# the same command is re-sent with EVAL and the script in their place.
+_SHA_HEAD = b"$7\r\nEVALSHA\r\n$40\r\n" + SCRIPT_SHA + b"\r\n"
+_EVAL_HEAD = b"$4\r\nEVAL\r\n$%d\r\n%b\r\n" % (len(SCRIPT), SCRIPT)
+#: ``bulk(b"")``: the empty lease of a request without concurrency limits.
+NO_LEASE = b"$0\r\n\r\n"
+
+
+def bulk(v: bytes | int) -> bytes:
+    """One RESP bulk string: ``$<length>\\r\\n<bytes>\\r\\n`` (an int as its decimal digits)."""
+    if type(v) is not bytes:
+        v = b"%d" % v
+    return b"$%d\r\n%b\r\n" % (len(v), v)
+
+
+def script_command(args: Sequence[bytes | int]) -> bytes:
+    """``EVALSHA <sha> *args`` in RESP (the arguments after the SHA: numkeys, keys, argv)."""
+    return b"*%d\r\n%b%b" % (len(args) + 2, _SHA_HEAD, b"".join([bulk(a) for a in args]))
 
 
 @dataclass(slots=True)
@@ -140,11 +162,11 @@ OVERLOADED = _Failure("overloaded")
 class _Entry:
     """One command in flight: what to resolve, and what is needed to retry or compensate it."""
 
-    __slots__ = ("fut", "args", "retried", "undo")
+    __slots__ = ("fut", "payload", "retried", "undo")
 
-    def __init__(self, fut: asyncio.Future[Any] | None, args: tuple[Any, ...], undo: Any = None) -> None:
+    def __init__(self, fut: asyncio.Future[Any] | None, payload: bytes, undo: Any = None) -> None:
         self.fut = fut
-        self.args = args  # EVALSHA arguments after the SHA (for the NOSCRIPT retry as EVAL)
+        self.payload = payload  # the EVALSHA command (for the NOSCRIPT retry as EVAL); b"" for others
         self.retried = False
         # (settle items, lease, concurrency keys, n_enforced): to refund a reservation whose
         # caller stopped waiting (timeout, cancellation) but that Redis executed anyway.
@@ -231,6 +253,10 @@ class RedisBackend:
         self._out_entries: list[_Entry] = []
         self._flush_handle: asyncio.Handle | None = None
         self._batch: list[_Entry] = []
+        # The batches that may still wait, oldest first, with their deadlines; ONE timer runs at
+        # the oldest deadline that is still waited on (not one timer per batch: see _expire).
+        self._batches: deque[tuple[float, list[_Entry]]] = deque()
+        self._expire_handle: asyncio.TimerHandle | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._failures = 0
         self._open_until = 0.0
@@ -246,6 +272,8 @@ class RedisBackend:
         self.commands = 0
         self.noscript_retries = 0
         self.compensations = 0
+        #: A fixed clock (us) instead of Redis TIME for the calls that pass none: tests only.
+        self.clock_us: int | None = None
 
     # ------------------------------------------------------------------ public interface
     def key(self, tag: bytes, key: bytes) -> bytes:
@@ -294,6 +322,28 @@ class RedisBackend:
             return
         self._submit(_Entry(None, self._args(b"s", items, tag, len(items), release, clock_us, lease=lease)))
 
+    def script(self, payload: bytes, undo: Any = None) -> asyncio.Future[Any]:
+        """Send one reserve command the caller built from ``command_prefix`` (the stage's fast path: the
+        prefix is cached per caller). Returns the future of its reply, for ``decision`` (a caller
+        cancelled while it waits calls ``cancelled``); when the breaker is open or the backend
+        closed, it holds a failure marker at once. ``undo`` is what ``_reserve`` gives
+        ``_Entry``."""
+        fut = (self._loop or self._get_loop()).create_future()
+        if self._closed:
+            fut.set_result(UNAVAILABLE)
+        elif self._open_until and self._breaker_open():
+            fut.set_result(BREAKER_OPEN)
+        else:
+            self._submit(_Entry(fut, payload, undo))
+        return fut
+
+    def settle_script(self, payload: bytes) -> None:
+        """``settle`` of a command built by the caller (fire-and-forget, like ``settle``)."""
+        if self._closed or (self._open_until and self._breaker_open()):
+            self._count("settle_dropped")
+            return
+        self._submit(_Entry(None, payload))
+
     def acquire(self, key: bytes, limit: int, *, tag: bytes = b"_", lease: bytes = b"") -> Awaitable[bool]:
         """Take one of ``limit`` concurrency slots of ``key`` under ``lease`` (awaitable)."""
 
@@ -317,7 +367,7 @@ class RedisBackend:
     async def command(self, *args: bytes | str | int) -> Any:
         """Run one raw Redis command on the backend's connection (admin and tests)."""
         fut = self._get_loop().create_future()
-        self._submit(_Entry(fut, ()), _pack(args))  # type: ignore[arg-type]
+        self._submit(_Entry(fut, b""), _pack(args))  # type: ignore[arg-type]
         r = await fut
         if isinstance(r, _Failure):
             raise ConnectionError(f"redis {r.error}")
@@ -370,29 +420,40 @@ class RedisBackend:
         conc: Sequence[Any],
         clock_us: int | None,
         lease: bytes = b"",
-    ) -> tuple[Any, ...]:
-        # hiredis.pack_command takes ints as they are: no per-argument conversion here.
+    ) -> bytes:
+        """The EVALSHA command of a reserve (``r``) or settle (``s``); see gcra.lua for the layout."""
+        if clock_us is None:
+            clock_us = self.clock_us
         head = b"%s{%s}" % (self.prefix, tag)
         keys = [head + it[0] for it in items]
         argv: list[bytes | int] = [mode, b"" if clock_us is None else clock_us, len(items), n_enforced, len(conc)]
-        for _k, cost, limit, window in items:
+        for _k, _cost, limit, window in items:
             w = window // US
             if w > WMAX_US:
                 w = WMAX_US
             if limit > w:
                 # One unit per microsecond is the resolution of the Redis clock.
                 limit = w
-            argv += (cost, limit, w)
+            argv += (limit, w)
         if mode == b"r":
             for ck, limit, is_shadow in conc:
                 keys.append(head + ck)
                 argv += (limit, b"1" if is_shadow else b"0")
-            argv += (lease, self.lease_us)
+            argv.append(self.lease_us)
         else:
             for ck in conc:
                 keys.append(head + ck)
-            argv.append(lease)
-        return (len(keys), *keys, *argv)  # type: ignore[return-value]
+        argv += [it[1] for it in items]
+        argv.append(lease)
+        return script_command([len(keys), *keys, *argv])
+
+    def command_prefix(self, mode: bytes, items: Sequence[tuple[bytes, int, int, int]], tag: bytes) -> bytes:
+        """The reserve (``mode`` ``r``) or settle (``s``) command of ``items`` under ``tag`` (no
+        shadow, no concurrency) less its variable end: the command is this prefix, then
+        ``bulk(cost)`` (or ``bulk(delta)``) for each item, then ``NO_LEASE``."""
+        cmd = self._args(mode, [(k, 0, n, w) for k, _c, n, w in items], tag, len(items), (), None)
+        # (the whole command with costs 0, less those and the lease: its argument count stays)
+        return cmd[:-(len(NO_LEASE) + len(bulk(0)) * len(items))]
 
     async def _reserve(
         self,
@@ -407,20 +468,37 @@ class RedisBackend:
         ne = n - shadow
         if self._closed or self._breaker_open():
             return self._failed(items, ne, BREAKER_OPEN if not self._closed else UNAVAILABLE)
-        args = self._args(b"r", items, tag, ne, conc, clock_us, lease)
         fut = self._get_loop().create_future()
         undo = (items, tag, lease, [c[0] for c in conc], ne) if conc or n else None
-        self._submit(_Entry(fut, args, undo))
+        self._submit(_Entry(fut, self._args(b"r", items, tag, ne, conc, clock_us, lease), undo))
         try:
             r = await fut  # cancelled while waiting: _deliver sees the cancelled future and compensates
         except asyncio.CancelledError:
-            # Cancelled after Redis answered but before this task resumed: the future holds a
-            # result nobody will act on, so give the reservation (and its lease) back here.
-            if fut.done() and not fut.cancelled() and undo is not None:
-                res = fut.result()
-                if type(res) is list and res and res[0] == 1:
-                    self._compensate(undo, res)
+            self.cancelled(fut, undo)
             raise
+        return self.decision(r, items, shadow, conc, lease, tag)
+
+    def cancelled(self, fut: asyncio.Future[Any], undo: Any) -> None:
+        """The caller awaiting ``fut`` was cancelled. If Redis had already answered (the future
+        holds a result nobody will act on), give the reservation (and its lease) back here; if
+        not, ``_deliver`` will when the answer comes."""
+        if fut.done() and not fut.cancelled() and undo is not None:
+            res = fut.result()
+            if type(res) is list and res and res[0] == 1:
+                self._compensate(undo, res)
+
+    def decision(
+        self,
+        r: Any,
+        items: Sequence[tuple[bytes, int, int, int]],
+        shadow: int = 0,
+        conc: Sequence[tuple[bytes, int, bool]] = (),
+        lease: bytes = b"",
+        tag: bytes = b"_",
+    ) -> RedisDecision:
+        """The decision a reserve's reply ``r`` (or failure marker) says; see ``reserve``."""
+        n = len(items)
+        ne = n - shadow
         if type(r) is not list:
             if type(r) is _ReplyError:
                 self._count("redis_error")
@@ -474,7 +552,7 @@ class RedisBackend:
             ls += [lease] * len(keys)
         for ks, ls in by_head.values():
             if not self._breaker_open():
-                self._submit(_Entry(None, (len(ks), *ks, b"k", b"", 0, 0, len(ks), self.lease_us, *ls)))
+                self._submit(_Entry(None, script_command([len(ks), *ks, b"k", b"", 0, 0, len(ks), self.lease_us, *ls])))
         self.renewals += 1
         self._renew_handle = self._get_loop().call_later(self.lease_us / 3e6, self._renew)
 
@@ -502,7 +580,7 @@ class RedisBackend:
 
     def _submit(self, entry: _Entry, payload: bytes | None = None) -> None:
         if payload is None:
-            payload = _pack((b"EVALSHA", SCRIPT_SHA, *entry.args))
+            payload = entry.payload
         conn = self._conn
         if len(self._out) + (len(conn.queue) if conn is not None else 0) >= self.max_pending:
             # RL-09: Redis is slower than the traffic; do not build an unbounded queue.
@@ -516,9 +594,12 @@ class RedisBackend:
         if self._flush_handle is None:
             loop = self._get_loop()
             self._flush_handle = loop.call_soon(self._flush)
-            # One timer per batch (this tick's commands) bounds the wait of every request in it.
+            # One deadline per batch (this tick's commands) bounds the wait of every request in it.
             self._batch = []
-            loop.call_later(self.timeout_s, self._expire, self._batch)
+            deadline = loop.time() + self.timeout_s
+            self._batches.append((deadline, self._batch))
+            if self._expire_handle is None:
+                self._expire_handle = loop.call_at(deadline, self._expire)
         if entry.fut is not None:
             self._batch.append(entry)
 
@@ -538,15 +619,33 @@ class RedisBackend:
         self.commands += len(entries)
         conn.transport.write(out[0] if len(out) == 1 else b"".join(out))  # type: ignore[union-attr]
 
-    def _expire(self, batch: list[_Entry]) -> None:
-        timed_out = False
-        for e in batch:
-            fut = e.fut
-            if fut is not None and not fut.done():
-                fut.set_result(TIMEOUT)
-                timed_out = True
-        if timed_out:
-            self._failure()
+    def _expire(self) -> None:
+        """Time out what waits in the batches whose deadline has passed, drop the batches that
+        wait no more, and set the timer for the oldest deadline still waited on: while Redis
+        answers, that is about one timer per ``timeout_s``, not one per batch."""
+        self._expire_handle = None
+        loop = self._get_loop()
+        # (timers have a millisecond resolution: one that fires a little early still counts)
+        now = loop.time() + 0.001
+        batches = self._batches
+        while batches:
+            deadline, batch = batches[0]
+            if deadline <= now:
+                batches.popleft()
+                timed_out = False
+                for e in batch:
+                    fut = e.fut
+                    if fut is not None and not fut.done():
+                        fut.set_result(TIMEOUT)
+                        timed_out = True
+                if timed_out:
+                    self._failure()
+                continue
+            for e in batch:
+                if not e.fut.done():  # type: ignore[union-attr]  (a batch holds awaited entries only)
+                    self._expire_handle = loop.call_at(deadline, self._expire)
+                    return
+            batches.popleft()  # all answered
 
     def _failure(self) -> None:
         self._failures += 1
@@ -589,7 +688,7 @@ class RedisBackend:
                     futs = []
                     for cmd in init:
                         f = loop.create_future()
-                        conn.queue.append(_Entry(f, ()))
+                        conn.queue.append(_Entry(f, b""))
                         futs.append(f)
                         conn.transport.write(_pack(cmd))  # type: ignore[union-attr,arg-type]
                     for f in futs:
@@ -639,18 +738,18 @@ class RedisBackend:
 
     def _deliver(self, conn: _Conn, entry: _Entry, r: Any) -> None:
         if type(r) is _ReplyError:
-            if not entry.retried and entry.args and str(r).startswith("NOSCRIPT"):
+            if not entry.retried and entry.payload and str(r).startswith("NOSCRIPT"):
                 # Redis lost its script cache (restart, failover, SCRIPT FLUSH): EVAL carries the
                 # script and caches it again; retried once, in order on this connection.
                 entry.retried = True
                 self.noscript_retries += 1
                 conn.queue.append(entry)
-                conn.transport.write(_pack((b"EVAL", SCRIPT, *entry.args)))  # type: ignore[union-attr]
+                conn.transport.write(entry.payload.replace(_SHA_HEAD, _EVAL_HEAD, 1))  # type: ignore[union-attr]
                 return
             if entry.fut is None:
                 log.warning("limiter settle failed: %s", r)
                 return
-        else:
+        elif self._failures or self._open_until:
             self._success()
         fut = entry.fut
         if fut is None:

@@ -55,6 +55,8 @@ from typing import Any
 
 from .._native import kernel
 from ..limits.backends import USD_UNITS, LimitState, LocalBackend, ShmBackend, limit_key
+from ..limits.redis_backend import NO_LEASE as _NO_LEASE
+from ..limits.redis_backend import bulk as _bulk
 from ..pipeline.stage import Reply, Stage
 
 __all__ = ["SHM_ENV", "SHM_HOLDER_ENV", "LimiterRuntime", "RateLimit", "SharedTable", "close_limiter", "format_reset"]
@@ -95,6 +97,7 @@ _HEADER_NAMES = ("x-ratelimit-limit-requests", "x-ratelimit-remaining-requests",
                  "x-ratelimit-limit-tokens", "x-ratelimit-remaining-tokens", "x-ratelimit-reset-tokens")
 assert (_REQ, _TOK) == (0, 1)
 _ROWS_MAX = 10_000  # callers whose limit items a plan remembers
+_BULK_1 = _bulk(1)  # a requests limit's cost in a Redis command
 
 
 class LimitSpec:
@@ -226,10 +229,11 @@ class Plan:
 
 
 # What an admitted request holds until ``on_end`` (in ``ctx.extra["_rl"]``): a plain tuple
-# ``(estimates, conc, lease, tag)`` — estimates to settle as ``(key, reserved, limit, window_ns,
-# kind)``, concurrency keys to release, and the Redis lease and hash tag ("" for local backends).
+# ``(estimates, conc, lease, tag, settle)`` — estimates to settle as ``(key, reserved, limit,
+# window_ns, kind)``, concurrency keys to release, the Redis lease and hash tag ("" for local
+# backends), and the Redis fast path's settle prefix (``RedisBackend.command_prefix``; else None).
 # A tuple, not an object with an ``__init__``: it is built on every admitted request.
-Held = tuple[list[tuple[bytes, int, int, int, int]], list[bytes], bytes, bytes]
+Held = tuple[list[tuple[bytes, int, int, int, int]], list[bytes], bytes, bytes, bytes | None]
 
 
 def _backend_key(rl: Any) -> tuple[Any, ...]:
@@ -358,10 +362,15 @@ class RateLimit(Stage):
         self.deny_on_error = runtime.deny_on_error
         self._backend: Any = None  # runtime.backend, read once (a property that may attach it)
         self._fast_admit: Any = None  # its fast_admit (synchronous backends), read with it
+        self._is_async = False  # ...and whether it is the Redis one (_redis_admit)
+        # The Redis fast path's per-caller commands: id(rows) -> (rows, tag, reserve prefix, settle
+        # prefix); see _redis_admit.
+        self._prefixes: dict[int, tuple[Any, bytes, bytes, bytes]] = {}
 
     def _get_backend(self) -> Any:
         b = self._backend = self.rt.backend
         self._fast_admit = getattr(b, "fast_admit", None)
+        self._is_async = bool(b.is_async)
         return b
 
     @classmethod
@@ -417,8 +426,10 @@ class RateLimit(Stage):
                     extra = ctx.extra = {}
                 extra["limit"] = "allowed"
                 if est:
-                    extra["_rl"] = (est, _NONE, b"", b"")
+                    extra["_rl"] = (est, _NONE, b"", b"", None)
                 return None
+            if rows is not None and self._is_async:
+                return self._redis_admit(ctx, plan, rows, ident)
         model_name = ctx.model_name
         items = []
         kinds: list[int] = []
@@ -476,6 +487,86 @@ class RateLimit(Stage):
             tag = (tag_value if tag_scope is not None and tag_value is not None else f"p:{plan.name}")
             return self._reserve_async(ctx, backend, items, kinds, sitems, skinds, conc, tag.encode())
         return self._reserve_sync(ctx, backend, items, kinds, sitems, skinds, conc)
+
+    def _redis_admit(self, ctx: Any, plan: Plan, rows: tuple[tuple[Any, ...], ...], ident: Any) -> Any:
+        """The Redis backend's fast path for a simple plan (``Plan.rows``): the reserve command is
+        a prefix cached per caller plus the costs, and an admitted reply goes to the headers
+        without a decision object. Anything else takes ``_reserve_async``'s way out."""
+        got = self._prefixes.get(id(rows))
+        if got is None or got[0] is not rows:
+            got = self._prefixes_for(plan, rows, ident)
+        _, tag, rprefix, sprefix = got
+        items: list[tuple[bytes, int, int, int]] = []
+        est: list[tuple[bytes, int, int, int, int]] = []
+        parts = [rprefix]
+        for kind, key, n, window, item in rows:
+            if item is not None:
+                items.append(item)  # a requests limit: cost 1
+                parts.append(_BULK_1)
+                continue
+            cost = _estimate(kind, ctx)
+            items.append((key, cost, n, window))
+            est.append((key, cost, n, window, kind))
+            digits = b"%d" % cost
+            parts.append(b"$%d\r\n%b\r\n" % (len(digits), digits))  # (bulk(cost), inlined)
+        parts.append(_NO_LEASE)
+        b = self._backend
+        undo = (items, tag, b"", _NONE, len(items))  # (what a cancelled wait gives back: RedisBackend)
+        return self._redis_wait(ctx, b, b.script(b"".join(parts), undo), undo, items, est, plan.kinds, tag,
+                                sprefix)
+
+    def _prefixes_for(self, plan: Plan, rows: tuple[tuple[Any, ...], ...], ident: Any) -> tuple[Any, ...]:
+        tag_scope = plan.tag_scope
+        tag_value: str | None = None
+        for spec in plan.specs:  # (the hash tag _reserve_async would use: see on_request)
+            if spec.scope == tag_scope:
+                scope, value = _identity_scope(spec.scope, ident)
+                tag_value = "" if scope == "global" else value
+        tag = (tag_value if tag_scope is not None and tag_value is not None else f"p:{plan.name}").encode()
+        b = self._backend
+        rprefix = b.command_prefix(b"r", [(r[1], 0, r[2], r[3]) for r in rows], tag)
+        # (the settle's items: the estimates, i.e. the rows other than requests limits)
+        sprefix = b.command_prefix(b"s", [(r[1], 0, r[2], r[3]) for r in rows if r[4] is None], tag)
+        if len(self._prefixes) >= _ROWS_MAX:
+            self._prefixes.clear()
+        got = self._prefixes[id(rows)] = (rows, tag, rprefix, sprefix)  # (rows kept: its id stays unique)
+        return got
+
+    async def _redis_wait(self, ctx: Any, b: Any, fut: Any, undo: Any, items: list, est: list, kinds: list[int],
+                          tag: bytes, sprefix: bytes) -> Reply | None:
+        try:
+            r = await fut
+        except asyncio.CancelledError:
+            b.cancelled(fut, undo)
+            raise
+        if type(r) is list and r[0] == 1:
+            # Admitted: the x-ratelimit-* headers from the reply's (remaining, reset_ns) per limit.
+            recs = []
+            i = 2
+            for it in items:
+                recs.append((None, it[2], r[i], r[i + 1] / 1e9))
+                i += 3
+            hdrs = _report(recs, kinds, _HEADER_NAMES)
+            if hdrs:
+                if ctx.reply_headers is None:
+                    ctx.reply_headers = hdrs
+                else:
+                    ctx.reply_headers.extend(hdrs)
+            self._allowed.inc()
+            extra = ctx.extra
+            if extra is None:
+                extra = ctx.extra = {}
+            extra["limit"] = "allowed"
+            if est:
+                extra["_rl"] = (est, _NONE, b"", tag, sprefix)
+            return None
+        d = b.decision(r, items, 0, (), b"", tag)
+        if d.error is not None:
+            if not d.allowed:
+                return self._backend_failed(ctx, d.error, d.retry_after_s)
+            self._admitted(ctx, d.error, None)
+            return None
+        return self._deny(ctx, d.retry_after_s, d.limits, kinds)
 
     def _not_admitted(self, ctx: Any, code: int, retry_s: float, limits: list[LimitState], items: list,
                       kinds: list[int]) -> Reply | None:
@@ -543,7 +634,7 @@ class RateLimit(Stage):
                     if k in (_TOK, _USD)]
         self._admitted(ctx, backend_error, shadow_denied)
         if est or held:
-            ctx.set_extra("_rl", (est, held, b"", b""))
+            ctx.set_extra("_rl", (est, held, b"", b"", None))
         return None
 
     async def _reserve_async(self, ctx: Any, b: Any, items: list, kinds: list[int], sitems: list,
@@ -575,7 +666,7 @@ class RateLimit(Stage):
         held = [c[0] for c in conc if not c[2] or d.shadow_allowed]
         self._admitted(ctx, None, shadow_denied)
         if est or held:
-            ctx.set_extra("_rl", (est, held, lease, tag))
+            ctx.set_extra("_rl", (est, held, lease, tag, None))
         return None
 
     # ------------------------------------------------------------------ outcomes
@@ -648,7 +739,7 @@ class RateLimit(Stage):
         if held is None:
             return
         extra["_rl"] = None  # once
-        estimates, conc, lease, tag = held
+        estimates, conc, lease, tag, sprefix = held
         b = self._backend or self._get_backend()
         deltas: list[tuple[bytes, int, int, int]] = []
         if estimates:
@@ -666,6 +757,20 @@ class RateLimit(Stage):
             else:
                 tokens = usd = 0
                 extra["limit_settled"] = "refunded"
+            if sprefix is not None:
+                # The Redis fast path's settle: its prefix plus every estimate's delta (0 for those
+                # already right: the script skips them); nothing to send when all are right.
+                parts = [sprefix]
+                send = False
+                for _key, reserved, _limit, _window, kind in estimates:
+                    delta = (tokens if kind == _TOK else usd) - reserved
+                    if delta:
+                        send = True
+                    parts.append(_bulk(delta))
+                if send:
+                    parts.append(_NO_LEASE)
+                    b.settle_script(b"".join(parts))
+                return
             for key, reserved, limit, window, kind in estimates:
                 real = tokens if kind == _TOK else usd
                 if real != reserved:

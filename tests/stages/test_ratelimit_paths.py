@@ -1,10 +1,13 @@
-"""RateLimit's fast path (a simple plan, an authenticated caller, a synchronous backend: the rows
-remembered per identity, one fast_admit call) against its general path: the same replies,
-headers, access-log fields, decisions, settles and backend state, request after request."""
+"""RateLimit's fast paths (a simple plan, an authenticated caller: the rows remembered per
+identity; a synchronous backend's one fast_admit call, or the Redis backend's cached command
+prefix) against its general path: the same replies, headers, access-log fields, decisions,
+settles and backend state, request after request."""
 
 from __future__ import annotations
 
+import asyncio
 import random
+import uuid
 from types import SimpleNamespace
 from typing import Any
 
@@ -25,10 +28,10 @@ LIMITS = [
 ]
 
 
-def _config(backend: str, limits: list[str]) -> str:
+def _config(backend: str, limits: list[str], redis: str = "") -> str:
     lines = "\n".join(f"      - {lim}" for lim in limits)
     extra = (f"policies:\n  - name: default\n    match: {{}}\n    limits:\n{lines}\n"
-             f"rate_limit: {{backend: {backend}}}\n")
+             f"rate_limit: {{backend: {backend}{redis}}}\n")
     return base_config("http://127.0.0.1:9", extra=extra)
 
 
@@ -47,10 +50,22 @@ class _Clock:
         return self.t
 
 
-def _run(backend: str, limits: list[str], fast: bool, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+def _run(backend: str, limits: list[str], fast: bool, monkeypatch: pytest.MonkeyPatch,
+         redis_url: str | None = None) -> list[Any]:
+    return asyncio.run(_drive(backend, limits, fast, monkeypatch, redis_url))
+
+
+async def _drive(backend: str, limits: list[str], fast: bool, monkeypatch: pytest.MonkeyPatch,
+                 redis_url: str | None) -> list[Any]:
     monkeypatch.setattr(rl_mod, "time", _Clock())
-    worker = Worker(load_config_text(_config(backend, limits), "<test>"))
+    redis = ""
+    if redis_url is not None:  # a key space of this run's own
+        redis = f', redis_url: "{redis_url}?timeout=5", key_prefix: "p{uuid.uuid4().hex[:8]}:"'
+    worker = Worker(load_config_text(_config(backend, limits, redis), "<test>"))
     world = worker.world
+    if redis_url is not None:
+        # Redis TIME would differ between the two runs: one fixed clock for both.
+        world.limiter.backend.clock_us = 1_800_000_000 * 10**6
     ep = world.match("POST", "/v1/chat/completions")
     stage = next(s for s in ep.chain.stages if s.name == "ratelimit")
     policy = world.auth.policies.policies[0]
@@ -78,9 +93,16 @@ def _run(backend: str, limits: list[str], fast: bool, monkeypatch: pytest.Monkey
         if rng.random() < 0.2:
             ctx.reply_headers = [("x-earlier", "1")]
         reply = stage.on_request(ctx)
+        if reply is not None and not isinstance(reply, rl_mod.Reply):
+            reply = await reply  # the Redis backend
         shown = None if reply is None else (reply.status, reply.type, reply.code, reply.headers, reply.reason,
                                             reply.message)
-        out.append((i, shown, ctx.reply_headers, dict(ctx.extra or {})))
+        extra = dict(ctx.extra or {})
+        if extra.get("_rl"):
+            # (what on_end gets, less the Redis fast path's settle prefix: the settles themselves
+            # show in the backend state compared at the end)
+            extra["_rl"] = extra["_rl"][:4]
+        out.append((i, shown, ctx.reply_headers, extra))
         if reply is None:
             live.append(ctx)
         if live and rng.random() < 0.5:  # end a request: billed, refunded or partly delivered
@@ -96,8 +118,15 @@ def _run(backend: str, limits: list[str], fast: bool, monkeypatch: pytest.Monkey
     fam = worker.metrics.families["fastgate_ratelimit_decisions_total"]
     out.append(sorted((k[0], v) for k, v in fam.values.items()))
     b = stage.rt.backend
-    keys = sorted({k for s in stage.plans[policy].specs for k in s._keys.values()})
-    out.append([(k, b.tat(k)) for k in keys])
+    if redis_url is None:
+        keys = sorted({k for s in stage.plans[policy].specs for k in s._keys.values()})
+        out.append([(k, b.tat(k)) for k in keys])
+    else:
+        # (replies come in order: once this one is here, every settle before it has run)
+        stored = sorted(await b.command("KEYS", b.prefix + b"*"))
+        out.append([(k[len(b.prefix):], await b.command("GET", k)) for k in stored])
+        assert b.errors == {} and len(stored) > 4
+        await b.aclose()
     return out
 
 
@@ -114,3 +143,56 @@ def test_fast_and_general_paths_agree(backend: str, monkeypatch: pytest.MonkeyPa
 def test_fast_and_general_paths_agree_requests_only(backend: str, monkeypatch: pytest.MonkeyPatch) -> None:
     limits = ["{key: subject, requests: 3, per: 1m}", "{key: tenant, requests: 5, per: 1m}"]
     assert _run(backend, limits, True, monkeypatch) == _run(backend, limits, False, monkeypatch)
+
+
+@pytest.mark.redis
+@pytest.mark.parametrize("limits", [LIMITS, ["{key: subject, requests: 3, per: 1m}",
+                                             "{key: tenant, requests: 5, per: 1m}"]])
+def test_fast_and_general_paths_agree_on_redis(limits: list[str], redis_server: str,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = _run("redis", limits, True, monkeypatch, redis_server)
+    general = _run("redis", limits, False, monkeypatch, redis_server)
+    assert fast == general
+    outcomes = {step[1][0] if step[1] else None for step in fast if len(step) == 4}
+    assert outcomes >= {None, 429}
+
+
+@pytest.mark.redis
+def test_redis_fast_path_cancelled_while_waiting_gives_the_reservation_back(redis_server: str) -> None:
+    """A request cancelled (client gone) while the Redis fast path waits: Redis still executes
+    the reserve, and the backend refunds it when the reply comes, as for the general path."""
+
+    async def main() -> None:
+        text = _config("redis", ["{key: subject, requests: 5, per: 1h}", "{key: subject, tokens: 900, per: 1h}"],
+                       f', redis_url: "{redis_url}?timeout=5", key_prefix: "c{uuid.uuid4().hex[:8]}:"')
+        worker = Worker(load_config_text(text, "<test>"))
+        world = worker.world
+        stage = next(s for s in world.match("POST", "/v1/chat/completions").chain.stages if s.name == "ratelimit")
+        ident = _Ident("erin", {})
+
+        def ctx() -> RequestContext:
+            c = RequestContext(None, world, 0.0)
+            c.policy, c.identity, c.model_name = world.auth.policies.policies[0], ident, "gpt-4o-mini"
+            c.model = world.models["gpt-4o-mini"]
+            c.est_prompt_tokens, c.est_output_tokens = 100, 50
+            return c
+
+        b = stage.rt.backend
+        assert await stage.on_request(ctx()) is None  # connected; one request charged
+        task = asyncio.ensure_future(stage.on_request(ctx()))
+        await asyncio.sleep(0)  # waiting on Redis
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        await b.command("PING")  # (in order: the reply and the refund's settle are behind it)
+        await b.command("PING")
+        assert b.compensations == 1
+        third = ctx()
+        assert await stage.on_request(third) is None
+        # The cancelled request left nothing charged: the third is the second one counted.
+        assert dict(third.reply_headers)["x-ratelimit-remaining-requests"] == "3"
+        assert dict(third.reply_headers)["x-ratelimit-remaining-tokens"] == str(900 - 2 * 150)
+        await b.aclose()
+
+    redis_url = redis_server
+    asyncio.run(main())
