@@ -386,7 +386,11 @@ def store_key(config: Any) -> tuple[str, str, str]:
     if kind == "auto":
         kind = "redis" if config.rate_limit.backend == "redis" else "sqlite"
     if kind == "redis":
-        return "redis", str(sc.redis_url or config.rate_limit.redis_url), sc.key_prefix
+        if sc.redis_url is not None:
+            return "redis", str(sc.redis_url), sc.key_prefix
+        from ..limits.redis_backend import shared_redis_url
+
+        return "redis", shared_redis_url(str(config.rate_limit.redis_url)), sc.key_prefix
     return "sqlite", sc.path, ""
 
 

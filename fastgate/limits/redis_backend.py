@@ -47,7 +47,7 @@ from collections.abc import Awaitable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Literal
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, parse_qsl, unquote, urlencode, urlsplit
 
 import hiredis
 
@@ -55,7 +55,7 @@ from fastgate._native import kernel
 
 from .backends import Decision, LimitState
 
-__all__ = ["SCRIPT", "SCRIPT_SHA", "RedisBackend", "RedisDecision", "RedisURL", "parse_redis_url"]
+__all__ = ["SCRIPT", "SCRIPT_SHA", "RedisBackend", "RedisDecision", "RedisURL", "parse_redis_url", "shared_redis_url"]
 
 log = logging.getLogger("fastgate.limits.redis")
 
@@ -140,6 +140,22 @@ def parse_redis_url(url: str, *, timeout_s: float = 0.25, lease_s: float = 600.0
     db = int(u.path.strip("/") or q.get("db", "0"))
     return RedisURL(u.hostname or "127.0.0.1", u.port or 6379, db, user, password, u.scheme == "rediss", None,
                     timeout, lease)
+
+
+# The query options only the limiter reads; redis-py refuses unknown keyword arguments.
+_LIMITER_OPTIONS = frozenset({"timeout", "lease_s"})
+
+
+def shared_redis_url(url: str) -> str:
+    """``rate_limit.redis_url`` as the other Redis users (usage ledger, subscriptions, response
+    cache: redis-py clients) take it when they have no URL of their own: without the limiter's
+    ``?timeout=`` / ``?lease_s=``, which redis-py's ``from_url`` would pass on as connection
+    arguments and fail every command with (``socket_timeout``, ``db``… are kept)."""
+    base, sep, query = url.partition("?")
+    if not sep:
+        return url
+    kept = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k not in _LIMITER_OPTIONS]
+    return f"{base}?{urlencode(kept)}" if kept else base
 
 
 # Failure markers a future resolves to (values, not exceptions: a denial path must stay cheap).

@@ -314,7 +314,11 @@ def ledger_store(config: Config) -> dict[str, str] | None:
     if store == "off":
         return None
     if store == "redis":
-        url = u.redis_url or config.rate_limit.redis_url
+        url = u.redis_url
+        if url is None and config.rate_limit.redis_url is not None:
+            from ..limits.redis_backend import shared_redis_url
+
+            url = shared_redis_url(config.rate_limit.redis_url)
         return {"store": "redis", "url": url or "redis://127.0.0.1:6379/0", "prefix": u.key_prefix}
     return {"store": "sqlite", "path": u.path}
 

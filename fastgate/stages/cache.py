@@ -122,7 +122,11 @@ class CacheRuntime:
         self.ttl_s = float(c.ttl_s)
         self.backend: MemoryCache | RedisCache
         if c.backend == "redis":
-            url = c.redis_url or config.rate_limit.redis_url
+            url = c.redis_url
+            if url is None:
+                from ..limits.redis_backend import shared_redis_url
+
+                url = shared_redis_url(config.rate_limit.redis_url)
             self.backend = RedisCache(url, self.ttl_s)
         else:
             self.backend = MemoryCache(int(c.max_entries), self.ttl_s)

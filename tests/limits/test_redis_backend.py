@@ -366,3 +366,43 @@ async def test_password_and_db_handshake(own_redis: _Redis) -> None:
         good.close()
         bad.close()
     assert os.environ.get("FASTGATE_SHM_TABLE") is None
+
+
+async def test_other_redis_users_take_the_limiters_url_without_its_options(redis_server: str, tmp_path) -> None:
+    """The usage ledger, subscriptions and the response cache default to ``rate_limit.redis_url``;
+    its limiter-only ``?timeout=`` / ``?lease_s=`` must not reach redis-py (which fails every
+    command on them: the ledger's rows piled up in memory, unflushed). Real Redis, real clients."""
+    import redis.asyncio as aioredis
+
+    from fastgate.config import load_config_text
+    from fastgate.governance.subscriptions import store_key
+    from fastgate.limits.redis_backend import shared_redis_url
+    from fastgate.observability.usage import UsageLedger
+    from fastgate.server.worker import ledger_store
+    from fastgate.stages.cache import CacheRuntime
+
+    assert shared_redis_url("redis://h:1/2") == "redis://h:1/2"
+    assert shared_redis_url("redis://u:p@h:1/2?timeout=0.5&socket_timeout=3&lease_s=9") == \
+        "redis://u:p@h:1/2?socket_timeout=3"
+    assert shared_redis_url("unix:///run/r.sock?db=3&lease_s=60") == "unix:///run/r.sock?db=3"
+
+    url = redis_server + "?timeout=0.5&lease_s=60"
+    cfg = load_config_text(f"""
+rate_limit: {{backend: redis, redis_url: "{url}"}}
+cache: {{backend: redis}}
+""", "<test>")
+    store = ledger_store(cfg)
+    assert store is not None and store["url"] == redis_server
+    assert store_key(cfg)[1] == redis_server
+    prefix = f"t{uuid.uuid4().hex[:8]}:usage:"
+    ledger = UsageLedger(str(tmp_path / "u.db"), 60.0, redis_url=store["url"], key_prefix=prefix)
+    ledger.record("acme", "alice", "gpt-4o-mini", 10, 5, 0.25)
+    assert await ledger.aflush() == 1
+    r = aioredis.from_url(redis_server)
+    try:
+        keys = [k async for k in r.scan_iter(match=prefix + "*")]
+        assert len(keys) == 1 and await r.hlen(keys[0]) > 0
+    finally:
+        await r.aclose()
+    cache = CacheRuntime(cfg)
+    assert await cache.backend.client.ping()
