@@ -8,7 +8,8 @@ What it promises (issue 6, catalogue section 4):
 * **Redis ``TIME`` is the clock**: the ``now_ns`` callers pass is ignored, so gateways whose clocks
   are skewed agree (RL-06). The script runs the GCRA of ``gcra_py`` on a microsecond clock.
 * **Cluster-safe keys**: ``{key_prefix}{{tag}}{key}``; every key of one request carries the same
-  hash tag so that they land on one Cluster slot (the stage picks the tag, see ``ratelimit.py``).
+  hash tag so that they land on one Cluster slot (the stage picks the tag, see ``ratelimit.py``;
+  the global scope's empty tag is written ``{*}``, since Cluster hashes a whole key whose braces are empty).
 * **NOSCRIPT** (Redis restarted, ``SCRIPT FLUSH``): the command is re-sent once as ``EVAL``, which
   also reloads the script (RL-10).
 * **Bounded wait + circuit breaker**: each decision waits at most ``timeout_s``; after
@@ -294,7 +295,13 @@ class RedisBackend:
     # ------------------------------------------------------------------ public interface
     def key(self, tag: bytes, key: bytes) -> bytes:
         """The Redis key of limiter key ``key`` under hash tag ``tag``."""
-        return b"%s{%s}%s" % (self.prefix, tag, key)
+        return self._head(tag) + key
+
+    def _head(self, tag: bytes) -> bytes:
+        """``{key_prefix}{{tag}}``. An empty tag (the ``global`` scope's) is written ``{*}``: Redis
+        Cluster hashes the whole key when the braces are empty, which would scatter the keys of one
+        script over slots (CROSSSLOT)."""
+        return b"%s{%s}" % (self.prefix, tag or b"*")
 
     def reserve(
         self,
@@ -440,7 +447,7 @@ class RedisBackend:
         """The EVALSHA command of a reserve (``r``) or settle (``s``); see gcra.lua for the layout."""
         if clock_us is None:
             clock_us = self.clock_us
-        head = b"%s{%s}" % (self.prefix, tag)
+        head = self._head(tag)
         keys = [head + it[0] for it in items]
         argv: list[bytes | int] = [mode, b"" if clock_us is None else clock_us, len(items), n_enforced, len(conc)]
         for _k, _cost, limit, window in items:
@@ -550,7 +557,7 @@ class RedisBackend:
         return d
 
     def _hold(self, lease: bytes, tag: bytes, conc: Sequence[tuple[bytes, int, bool]]) -> None:
-        head = b"%s{%s}" % (self.prefix, tag)
+        head = self._head(tag)
         self._held[lease] = (head, [head + c[0] for c in conc])
         if self._renew_handle is None and not self._closed:
             self._renew_handle = self._get_loop().call_later(self.lease_us / 3e6, self._renew)

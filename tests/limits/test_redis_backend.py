@@ -406,3 +406,35 @@ cache: {{backend: redis}}
         await r.aclose()
     cache = CacheRuntime(cfg)
     assert await cache.backend.client.ping()
+
+
+def _cluster_hashed(key: bytes) -> bytes:
+    """The part of a key Redis Cluster hashes to pick its slot (the cluster spec's hash-tag rule)."""
+    s = key.find(b"{")
+    if s >= 0:
+        e = key.find(b"}", s + 1)
+        if e > s + 1:
+            return key[s + 1:e]
+    return key
+
+
+async def test_keys_of_one_script_share_a_cluster_slot_in_every_scope(rb: RedisBackend, redis_server: str) -> None:
+    """Every key one script touches hashes to the same Cluster slot, the global scope's (empty tag)
+    included: an empty ``{}`` would make Cluster hash each whole key (CROSSSLOT)."""
+    import redis.asyncio as aioredis
+
+    r = aioredis.from_url(redis_server)
+    try:
+        for tag in (b"", b"acme", b"p:plan"):
+            before = {k async for k in r.scan_iter(match=rb.prefix.decode() + "*")}
+            keys = [limit_key("requests", "global", tag.decode(), HOUR, None),
+                    limit_key("tokens", "global", tag.decode(), HOUR, None)]
+            d = await rb.reserve([(keys[0], 1, 10, HOUR), (keys[1], 5, 1000, HOUR)], tag=tag,
+                                 concurrency=[(b"c:" + tag, 2, False)], lease=b"L" + tag)
+            assert d.allowed
+            new = {k async for k in r.scan_iter(match=rb.prefix.decode() + "*")} - before
+            assert len(new) == 3, new
+            assert len({_cluster_hashed(k) for k in new}) == 1, new
+            assert _cluster_hashed(rb.key(tag, keys[0])) == (tag or b"*")
+    finally:
+        await r.aclose()
