@@ -12,6 +12,12 @@ For each scenario × engine: start the mock upstream, start ``fastgate serve --w
 ``valgrind --tool=callgrind`` with the scenario's bench/run.py config, send ``--warmup`` requests,
 zero the counters (``callgrind_control -z``), send ``--requests`` requests over ``--conns`` keep-alive
 connections, dump (``callgrind_control -d``) and divide. Needs valgrind (``apt-get install valgrind``).
+
+Paced scenarios (``stream-paced``): the bench/run.py scenario they name, against a second mock upstream
+started with ``--tokens-per-s``, so that the SSE events of a stream arrive one per read (as from a real
+LLM) instead of in one burst; they also report instructions per upstream event and the chunks the
+client received per stream (= the relay's writes: 1 + one per separately arriving event when the
+pacing held; if the box is too slow for the pacing, events coalesce and this number drops).
 """
 
 from __future__ import annotations
@@ -35,6 +41,10 @@ sys.path.insert(0, str(BENCH))
 
 import run  # noqa: E402  (bench/run.py: scenarios, configs, keys)
 
+# name -> (bench/run.py scenario, mock upstream --tokens-per-s). 100 tokens/s = one word event every
+# 10 ms: slow enough that the gateway under callgrind relays each event before the next one arrives.
+PACED = {"stream-paced": ("stream", 100.0)}
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -54,7 +64,7 @@ def wait_port(port: int, proc: subprocess.Popen, timeout: float) -> None:
     raise RuntimeError(f"port {port} not open after {timeout:.0f} s")
 
 
-async def _one_conn(port: int, raw: bytes, n: int, bad: list[int]) -> None:
+async def _one_conn(port: int, raw: bytes, n: int, bad: list[int], seen: list[int]) -> None:
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     try:
         for _ in range(n):
@@ -67,21 +77,25 @@ async def _one_conn(port: int, raw: bytes, n: int, bad: list[int]) -> None:
             elif re.search(rb"(?i)\r\ntransfer-encoding:\s*chunked", head):
                 while True:
                     size = int((await reader.readuntil(b"\r\n")).split(b";")[0], 16)
-                    await reader.readexactly(size + 2)
+                    data = await reader.readexactly(size + 2)
                     if size == 0:
                         break
+                    seen[0] += 1  # chunks
+                    seen[1] += data.count(b"\n\n")  # SSE events
             if status != 200:
                 bad.append(status)
     finally:
         writer.close()
 
 
-def load(port: int, raw: bytes, total: int, conns: int) -> list[int]:
+def load(port: int, raw: bytes, total: int, conns: int, seen: list[int] | None = None) -> list[int]:
     bad: list[int] = []
+    if seen is None:
+        seen = [0, 0]
 
     async def main() -> None:
         per = [total // conns + (1 if i < total % conns else 0) for i in range(conns)]
-        await asyncio.gather(*(_one_conn(port, raw, k, bad) for k in per if k))
+        await asyncio.gather(*(_one_conn(port, raw, k, bad, seen) for k in per if k))
 
     asyncio.run(main())
     return bad
@@ -96,7 +110,7 @@ def total_ir(path: str) -> int:
 
 
 def measure(sc_name: str, engine: str, args: argparse.Namespace, work: Path, upstream: str) -> dict:
-    sc = run.SCENARIOS[sc_name]
+    sc = run.SCENARIOS[PACED[sc_name][0] if sc_name in PACED else sc_name]
     cfg = run.GATEWAY_CONFIGS[sc.config]
     if cfg.needs_redis:
         raise SystemExit(f"{sc_name}: needs Redis; not supported by this instrument")
@@ -127,7 +141,8 @@ def measure(sc_name: str, engine: str, args: argparse.Namespace, work: Path, ups
             raise RuntimeError(f"warm-up answers not 200: {sorted(set(bad))}")
         subprocess.run(["callgrind_control", "-z", str(proc.pid)], check=True, capture_output=True)
         t0 = time.monotonic()
-        bad = load(port, raw, args.requests, args.conns)
+        seen = [0, 0]
+        bad = load(port, raw, args.requests, args.conns, seen)
         wall = time.monotonic() - t0
         before = set(glob.glob(f"{out}.{proc.pid}*"))
         subprocess.run(["callgrind_control", "-d", str(proc.pid)], check=True, capture_output=True)
@@ -143,7 +158,8 @@ def measure(sc_name: str, engine: str, args: argparse.Namespace, work: Path, ups
             raise RuntimeError("callgrind_control -d wrote no dump")
         ir = total_ir(dump)
         return {"scenario": sc_name, "engine": engine, "requests": args.requests, "errors": len(bad),
-                "ir_per_req": ir / args.requests, "wall_s": wall}
+                "ir_per_req": ir / args.requests, "wall_s": wall, "chunks": seen[0] / args.requests,
+                "events": seen[1] / args.requests}
     finally:
         proc.terminate()
         try:
@@ -156,11 +172,14 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[1],
                                 formatter_class=argparse.ArgumentDefaultsHelpFormatter)
     p.add_argument("--scenario", action="append", choices=[s for s, sc in run.SCENARIOS.items()
-                                                              if not run.GATEWAY_CONFIGS[sc.config].needs_redis])
+                                                              if not run.GATEWAY_CONFIGS[sc.config].needs_redis]
+                   + list(PACED))
     p.add_argument("--engine", default="native,aiohttp", help="comma list of server.engine values")
     p.add_argument("--requests", type=int, default=2000)
     p.add_argument("--warmup", type=int, default=300)
     p.add_argument("--conns", type=int, default=8)
+    p.add_argument("--tokens-per-s", type=float, default=None,
+                   help="pacing of the paced scenarios' mock upstream (default: each scenario's own)")
     args = p.parse_args()
     if shutil.which("valgrind") is None or shutil.which("callgrind_control") is None:
         print("valgrind not installed (apt-get install valgrind): nothing measured")
@@ -170,24 +189,44 @@ def main() -> int:
     up_port = free_port()
     up = subprocess.Popen([sys.executable, "-m", "fastgate", "mock-upstream", "--port", str(up_port)], cwd=ROOT,
                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    paced: dict[float, tuple[subprocess.Popen, int]] = {}
     rows = []
     try:
         wait_port(up_port, up, 60)
         for sc in scenarios:
+            url = f"http://127.0.0.1:{up_port}"
+            if sc in PACED:
+                tps = args.tokens_per_s or PACED[sc][1]
+                if tps not in paced:
+                    pp = free_port()
+                    paced[tps] = (subprocess.Popen(
+                        [sys.executable, "-m", "fastgate", "mock-upstream", "--port", str(pp), "--tokens-per-s", str(tps)],
+                        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL), pp)
+                    wait_port(pp, paced[tps][0], 60)
+                url = f"http://127.0.0.1:{paced[tps][1]}"
             for engine in [e.strip() for e in args.engine.split(",") if e.strip()]:
-                r = measure(sc, engine, args, work, f"http://127.0.0.1:{up_port}")
+                r = measure(sc, engine, args, work, url)
                 rows.append(r)
+                extra = ""
+                if r["events"]:
+                    extra = (f"; {r['events']:.0f} SSE events and {r['chunks']:.1f} chunks to the client per stream, "
+                             f"{r['ir_per_req'] / r['events']:,.0f} instructions/event")
                 print(f"{sc:10s} {engine:8s} {r['ir_per_req']:>12,.0f} instructions/request "
-                      f"({r['requests']} requests, {r['errors']} non-200, {r['wall_s']:.1f} s under valgrind)",
+                      f"({r['requests']} requests, {r['errors']} non-200, {r['wall_s']:.1f} s under valgrind{extra})",
                       flush=True)
     finally:
         up.terminate()
         up.wait(10)
+        for pproc, _ in paced.values():
+            pproc.terminate()
+            pproc.wait(10)
     print()
-    print("| scenario | engine | instructions/request (user space, callgrind) |")
-    print("|---|---|---:|")
+    print("| scenario | engine | instructions/request (user space, callgrind) | per SSE event | client chunks/stream |")
+    print("|---|---|---:|---:|---:|")
     for r in rows:
-        print(f"| {r['scenario']} | {r['engine']} | {r['ir_per_req']:,.0f} |")
+        ev = f"{r['ir_per_req'] / r['events']:,.0f}" if r["events"] else ""
+        ch = f"{r['chunks']:.1f}" if r["events"] else ""
+        print(f"| {r['scenario']} | {r['engine']} | {r['ir_per_req']:,.0f} | {ev} | {ch} |")
     print(f"\ncommand: {' '.join(['bench/instr.py'] + sys.argv[1:])}; python {sys.version.split()[0]}; "
           f"{os.cpu_count()} CPUs; {time.strftime('%Y-%m-%d')}")
     return 0
