@@ -17,6 +17,12 @@ The ``redis`` scenario also starts a private redis-server on a free port (not un
 reports its side per request: the limiter scripts run, the commands they ran, their time from
 ``INFO commandstats`` and the server's CPU from ``/proc/PID/schedstat`` (the latter two are times,
 so they vary with the machine; and the gateway's slowness under valgrind makes batches small).
+
+Paced scenarios (``stream-paced``): the bench/run.py scenario they name, against a second mock upstream
+started with ``--tokens-per-s``, so that the SSE events of a stream arrive one per read (as from a real
+LLM) instead of in one burst; they also report instructions per upstream event and the chunks the
+client received per stream (= the relay's writes: 1 + one per separately arriving event when the
+pacing held; if the box is too slow for the pacing, events coalesce and this number drops).
 """
 
 from __future__ import annotations
@@ -40,6 +46,10 @@ sys.path.insert(0, str(BENCH))
 
 import run  # noqa: E402  (bench/run.py: scenarios, configs, keys)
 
+# name -> (bench/run.py scenario, mock upstream --tokens-per-s). 100 tokens/s = one word event every
+# 10 ms: slow enough that the gateway under callgrind relays each event before the next one arrives.
+PACED = {"stream-paced": ("stream", 100.0)}
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -59,7 +69,7 @@ def wait_port(port: int, proc: subprocess.Popen, timeout: float) -> None:
     raise RuntimeError(f"port {port} not open after {timeout:.0f} s")
 
 
-async def _one_conn(port: int, raw: bytes, n: int, bad: list[int]) -> None:
+async def _one_conn(port: int, raw: bytes, n: int, bad: list[int], seen: list[int]) -> None:
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     try:
         for _ in range(n):
@@ -72,21 +82,25 @@ async def _one_conn(port: int, raw: bytes, n: int, bad: list[int]) -> None:
             elif re.search(rb"(?i)\r\ntransfer-encoding:\s*chunked", head):
                 while True:
                     size = int((await reader.readuntil(b"\r\n")).split(b";")[0], 16)
-                    await reader.readexactly(size + 2)
+                    data = await reader.readexactly(size + 2)
                     if size == 0:
                         break
+                    seen[0] += 1  # chunks
+                    seen[1] += data.count(b"\n\n")  # SSE events
             if status != 200:
                 bad.append(status)
     finally:
         writer.close()
 
 
-def load(port: int, raw: bytes, total: int, conns: int) -> list[int]:
+def load(port: int, raw: bytes, total: int, conns: int, seen: list[int] | None = None) -> list[int]:
     bad: list[int] = []
+    if seen is None:
+        seen = [0, 0]
 
     async def main() -> None:
         per = [total // conns + (1 if i < total % conns else 0) for i in range(conns)]
-        await asyncio.gather(*(_one_conn(port, raw, k, bad) for k in per if k))
+        await asyncio.gather(*(_one_conn(port, raw, k, bad, seen) for k in per if k))
 
     asyncio.run(main())
     return bad
@@ -151,7 +165,7 @@ def redis_cpu_ns(pid: int) -> int:
 
 def measure(sc_name: str, engine: str, args: argparse.Namespace, work: Path, upstream: str,
             redis_port: int | None = None, redis_pid: int = 0) -> dict:
-    sc = run.SCENARIOS[sc_name]
+    sc = run.SCENARIOS[PACED[sc_name][0] if sc_name in PACED else sc_name]
     cfg = run.GATEWAY_CONFIGS[sc.config]
     if cfg.needs_redis and redis_port is None:
         raise SystemExit(f"{sc_name}: needs Redis")
@@ -193,7 +207,8 @@ def measure(sc_name: str, engine: str, args: argparse.Namespace, work: Path, ups
             redis_cmd(redis_port, "CONFIG", "RESETSTAT")  # type: ignore[arg-type]
             cpu0 = redis_cpu_ns(redis_pid)
         t0 = time.monotonic()
-        bad = load(port, raw, args.requests, args.conns)
+        seen = [0, 0]
+        bad = load(port, raw, args.requests, args.conns, seen)
         wall = time.monotonic() - t0
         rcalls = rusec = rinner = rcpu = 0
         if cfg.needs_redis:
@@ -213,7 +228,8 @@ def measure(sc_name: str, engine: str, args: argparse.Namespace, work: Path, ups
             raise RuntimeError("callgrind_control -d wrote no dump")
         ir = total_ir(dump)
         return {"scenario": sc_name, "engine": engine, "requests": args.requests, "errors": len(bad),
-                "ir_per_req": ir / args.requests, "wall_s": wall,
+                "ir_per_req": ir / args.requests, "wall_s": wall, "chunks": seen[0] / args.requests,
+                "events": seen[1] / args.requests,
                 "redis_calls_per_req": rcalls / args.requests if cfg.needs_redis else None,
                 "redis_us_per_req": rusec / args.requests if cfg.needs_redis else None,
                 "redis_inner_per_req": rinner / args.requests, "redis_cpu_us_per_req": rcpu / 1e3 / args.requests}
@@ -228,11 +244,13 @@ def measure(sc_name: str, engine: str, args: argparse.Namespace, work: Path, ups
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[1],
                                 formatter_class=argparse.ArgumentDefaultsHelpFormatter)
-    p.add_argument("--scenario", action="append", choices=list(run.SCENARIOS))
+    p.add_argument("--scenario", action="append", choices=list(run.SCENARIOS) + list(PACED))
     p.add_argument("--engine", default="native,aiohttp", help="comma list of server.engine values")
     p.add_argument("--requests", type=int, default=2000)
     p.add_argument("--warmup", type=int, default=300)
     p.add_argument("--conns", type=int, default=8)
+    p.add_argument("--tokens-per-s", type=float, default=None,
+                   help="pacing of the paced scenarios' mock upstream (default: each scenario's own)")
     args = p.parse_args()
     if shutil.which("valgrind") is None or shutil.which("callgrind_control") is None:
         print("valgrind not installed (apt-get install valgrind): nothing measured")
@@ -242,23 +260,37 @@ def main() -> int:
     up_port = free_port()
     up = subprocess.Popen([sys.executable, "-m", "fastgate", "mock-upstream", "--port", str(up_port)], cwd=ROOT,
                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    paced: dict[float, tuple[subprocess.Popen, int]] = {}
     rows = []
     redis: subprocess.Popen | None = None
     redis_port = None
     try:
         wait_port(up_port, up, 60)
-        if any(run.GATEWAY_CONFIGS[run.SCENARIOS[sc].config].needs_redis for sc in scenarios):
+        if any(run.GATEWAY_CONFIGS[run.SCENARIOS[PACED[sc][0] if sc in PACED else sc].config].needs_redis
+               for sc in scenarios):
             redis, redis_port = start_redis(work)
         for sc in scenarios:
+            url = f"http://127.0.0.1:{up_port}"
+            if sc in PACED:
+                tps = args.tokens_per_s or PACED[sc][1]
+                if tps not in paced:
+                    pp = free_port()
+                    paced[tps] = (subprocess.Popen(
+                        [sys.executable, "-m", "fastgate", "mock-upstream", "--port", str(pp), "--tokens-per-s", str(tps)],
+                        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL), pp)
+                    wait_port(pp, paced[tps][0], 60)
+                url = f"http://127.0.0.1:{paced[tps][1]}"
             for engine in [e.strip() for e in args.engine.split(",") if e.strip()]:
-                r = measure(sc, engine, args, work, f"http://127.0.0.1:{up_port}", redis_port,
-                            redis.pid if redis is not None else 0)
+                r = measure(sc, engine, args, work, url, redis_port, redis.pid if redis is not None else 0)
                 rows.append(r)
                 extra = ""
                 if r["redis_us_per_req"] is not None:
                     extra = (f"; redis per request: {r['redis_calls_per_req']:.2f} scripts running "
                              f"{r['redis_inner_per_req']:.2f} commands, {r['redis_us_per_req']:.1f} us in scripts "
                              f"(INFO commandstats), {r['redis_cpu_us_per_req']:.1f} us CPU (schedstat)")
+                if r["events"]:
+                    extra += (f"; {r['events']:.0f} SSE events and {r['chunks']:.1f} chunks to the client per stream, "
+                              f"{r['ir_per_req'] / r['events']:,.0f} instructions/event")
                 print(f"{sc:10s} {engine:8s} {r['ir_per_req']:>12,.0f} instructions/request "
                       f"({r['requests']} requests, {r['errors']} non-200, {r['wall_s']:.1f} s under valgrind{extra})",
                       flush=True)
@@ -268,12 +300,18 @@ def main() -> int:
         if redis is not None:
             redis.terminate()
             redis.wait(10)
+        for pproc, _ in paced.values():
+            pproc.terminate()
+            pproc.wait(10)
     print()
-    print("| scenario | engine | instructions/request (user space, callgrind) | Redis: scripts µs/request |")
-    print("|---|---|---:|---:|")
+    print("| scenario | engine | instructions/request (user space, callgrind) | per SSE event | client chunks/stream "
+          "| Redis: scripts µs/request |")
+    print("|---|---|---:|---:|---:|---:|")
     for r in rows:
+        ev = f"{r['ir_per_req'] / r['events']:,.0f}" if r["events"] else ""
+        ch = f"{r['chunks']:.1f}" if r["events"] else ""
         rus = f"{r['redis_us_per_req']:.1f}" if r["redis_us_per_req"] is not None else ""
-        print(f"| {r['scenario']} | {r['engine']} | {r['ir_per_req']:,.0f} | {rus} |")
+        print(f"| {r['scenario']} | {r['engine']} | {r['ir_per_req']:,.0f} | {ev} | {ch} | {rus} |")
     print(f"\ncommand: {' '.join(['bench/instr.py'] + sys.argv[1:])}; python {sys.version.split()[0]}; "
           f"{os.cpu_count()} CPUs; {time.strftime('%Y-%m-%d')}")
     return 0

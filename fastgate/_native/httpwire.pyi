@@ -31,3 +31,14 @@ def parse_simple_response(buf: bytes) -> tuple[int, bytes, list[tuple[bytes, byt
     shape the upstream client may take without llhttp (HTTP/1.1, final status but 204/304, plain
     fields, one Content-Length whose bytes are all there, no Transfer-Encoding/Connection/
     Proxy-Connection/Upgrade); else None (llhttp decides)."""
+
+DECHUNK_MAX_DIGITS: int
+
+def dechunk(data: bytes, state: int) -> tuple[bytes, int, int, int]:
+    """Decode the plain shape of a chunked body from ``state`` (> 0 data bytes due, 0 at a size
+    line, -1/-2 the CR/LF after chunk data due) up to where llhttp must judge.
+
+    ``(body, state, stop, code)``: code 0 all decoded; 1 ``data[stop:]`` is an incomplete size
+    line, decode it again with more; 2 the body ended at ``stop``; 3 ``data[stop:]`` is outside
+    the plain shape (extension, trailers, bad size or CRLF): llhttp, primed to ``state``, decides.
+    """

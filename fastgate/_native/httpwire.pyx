@@ -8,10 +8,12 @@ piece (head and body in a single buffer, so the transport gets one write).
 """
 
 from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize, PyBytes_GET_SIZE
+from cpython.object cimport PyObject
+from cpython.ref cimport Py_DECREF, Py_INCREF
 from cpython.tuple cimport PyTuple_GET_ITEM, PyTuple_GET_SIZE
 from libc.string cimport memchr, memcmp, memcpy
 
-__all__ = ["build_request", "parse_response_head", "parse_simple_response", "NO_FRAMING", "CHUNKED"]
+__all__ = ["build_request", "parse_response_head", "parse_simple_response", "dechunk", "NO_FRAMING", "CHUNKED"]
 
 NO_FRAMING = -1
 CHUNKED = -2
@@ -332,3 +334,134 @@ def parse_simple_response(buf):
     if length < 0 or n - pos != length:
         return None
     return status, reason, headers, pos
+
+
+# ---------------------------------------------------------------------------- chunked bodies
+
+cdef extern from "Python.h":
+    int _PyBytes_Resize(PyObject** s, Py_ssize_t n) except -1
+
+cdef signed char _HEX[256]
+
+
+cdef void _init_hex():
+    cdef int i
+    for i in range(256):
+        _HEX[i] = -1
+    for i in range(10):
+        _HEX[48 + i] = i
+    for i in range(6):
+        _HEX[65 + i] = 10 + i
+        _HEX[97 + i] = 10 + i
+
+
+_init_hex()
+
+# Longest chunk-size this decoder takes (15 hex digits < 2**60); longer ones go to llhttp.
+DECHUNK_MAX_DIGITS = 15
+
+
+def dechunk(data, Py_ssize_t state):
+    """``(body, state, stop, code)``: decode the plain shape of a chunked body; see the twin."""
+    cdef const unsigned char* b
+    cdef Py_ssize_t n, pos = 0, line, k, size, take, first_a = -1, first_b = -1, filled = 0
+    cdef int code = 0
+    cdef signed char h
+    cdef object out = None
+    cdef PyObject* op
+    cdef char* w = NULL
+    if type(data) is not bytes:
+        raise TypeError("data must be bytes")
+    if state < -2:
+        raise ValueError("bad dechunk state")
+    n = PyBytes_GET_SIZE(data)
+    b = <const unsigned char*>PyBytes_AS_STRING(data)
+    while pos < n:
+        if state > 0:
+            take = n - pos
+            if take > state:
+                take = state
+            # One span of chunk data: the first is only remembered (sliced at the end, or the
+            # input itself), from the second on they are copied into one buffer.
+            if first_a < 0:
+                first_a = pos
+                first_b = pos + take
+            else:
+                if out is None:
+                    out = PyBytes_FromStringAndSize(NULL, n)
+                    w = PyBytes_AS_STRING(out)
+                    memcpy(w, b + first_a, first_b - first_a)
+                    filled = first_b - first_a
+                memcpy(w + filled, b + pos, take)
+                filled += take
+            pos += take
+            state -= take
+            if state == 0:
+                state = -1
+        elif state == -1:
+            if b[pos] != 13:
+                code = 3
+                break
+            pos += 1
+            state = -2
+        elif state == -2:
+            if b[pos] != 10:
+                code = 3
+                break
+            pos += 1
+            state = 0
+        else:
+            # A chunk-size line: 1-15 HEXDIG CRLF (no extension), and after a last chunk of
+            # size 0 an empty trailer section (CRLF). Taken only when complete.
+            line = pos
+            size = 0
+            k = pos
+            while k < n:
+                h = _HEX[b[k]]
+                if h < 0:
+                    break
+                size = size * 16 + h
+                k += 1
+            if k - line > DECHUNK_MAX_DIGITS:
+                code = 3
+                break
+            if k == n:
+                code = 1
+                break
+            if k == line or b[k] != 13:
+                code = 3
+                break
+            if k + 1 == n:
+                code = 1
+                break
+            if b[k + 1] != 10:
+                code = 3
+                break
+            k += 2
+            if size == 0:
+                if k == n or (k + 1 == n and b[k] == 13):
+                    code = 1
+                    break
+                if b[k] != 13 or b[k + 1] != 10:
+                    code = 3  # trailer fields (or junk): llhttp's to judge
+                    break
+                pos = k + 2
+                code = 2
+                break
+            pos = k
+            state = size
+    if out is not None:
+        # Shrink the buffer in place: its only reference must be op's.
+        op = <PyObject*>out
+        Py_INCREF(out)
+        out = None
+        _PyBytes_Resize(&op, filled)  # on failure op is freed and MemoryError raised
+        body = <object>op
+        Py_DECREF(body)
+    elif first_a < 0:
+        body = b""
+    elif first_a == 0 and first_b == n:
+        body = data
+    else:
+        body = PyBytes_FromStringAndSize(<const char*>b + first_a, first_b - first_a)
+    return body, state, pos, code

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["build_request", "parse_response_head", "parse_simple_response", "NO_FRAMING", "CHUNKED"]
+__all__ = ["build_request", "parse_response_head", "parse_simple_response", "dechunk", "NO_FRAMING", "CHUNKED"]
 
 NO_FRAMING = -1
 CHUNKED = -2
@@ -179,3 +179,99 @@ def parse_simple_response(buf: bytes) -> tuple[int, bytes, list[tuple[bytes, byt
     if length < 0 or len(buf) - pos != length:
         return None
     return status, reason, headers, pos
+
+
+# ---------------------------------------------------------------------------- chunked bodies
+
+#: Longest chunk-size the decoder takes (15 hex digits < 2**60); longer ones go to llhttp.
+DECHUNK_MAX_DIGITS = 15
+
+_HEXDIGITS = frozenset(b"0123456789abcdefABCDEF")
+
+
+def dechunk(data: bytes, state: int) -> tuple[bytes, int, int, int]:
+    """Decode the plain shape of a chunked body (RFC 9112 §7.1) from ``state``; llhttp has the rest.
+
+    The upstream client's fast path once llhttp has parsed a response head: one call per socket
+    read instead of an llhttp callback per chunk. It never rejects anything itself: it stops where
+    the body leaves the plain shape and llhttp, primed to the same state, judges the rest, so what
+    is accepted and what is an error (and its message) stays llhttp's.
+
+    ``state``: ``> 0`` bytes of chunk data still due; ``0`` at a chunk-size line; ``-1`` the CR
+    after chunk data due; ``-2`` its LF due. The plain shape: ``1*15HEXDIG CRLF data CRLF`` per
+    chunk, ending with a ``0`` line (any number of zeros) and an empty trailer section (CRLF).
+
+    Returns ``(body, state, stop, code)``: ``body`` the chunk data of ``data[:stop]`` joined (the
+    input itself when it is all data), ``state`` at ``stop``, and ``code``:
+
+    * 0: all of ``data`` was decoded (``stop == len(data)``);
+    * 1: ``data[stop:]`` begins a chunk-size line (or the end) that is not complete yet: decode it
+      again with the next bytes appended (at most 18 bytes are kept so);
+    * 2: the body ended at ``stop`` (last chunk and empty trailer section); ``data[stop:]`` follows it;
+    * 3: ``data[stop:]`` is not of the plain shape (a chunk extension, trailer fields, a bad or
+      overlong size, a missing CRLF): llhttp, primed to ``state``, takes it from there.
+    """
+    if type(data) is not bytes:
+        raise TypeError("data must be bytes")
+    if state < -2:
+        raise ValueError("bad dechunk state")
+    n = len(data)
+    pos = 0
+    code = 0
+    spans: list[bytes] = []
+    while pos < n:
+        if state > 0:
+            take = min(n - pos, state)
+            spans.append(data[pos:pos + take])
+            pos += take
+            state -= take
+            if state == 0:
+                state = -1
+        elif state == -1:
+            if data[pos] != 13:
+                code = 3
+                break
+            pos += 1
+            state = -2
+        elif state == -2:
+            if data[pos] != 10:
+                code = 3
+                break
+            pos += 1
+            state = 0
+        else:
+            k = pos
+            while k < n and data[k] in _HEXDIGITS:
+                k += 1
+            if k - pos > DECHUNK_MAX_DIGITS:
+                code = 3
+                break
+            if k == n:
+                code = 1
+                break
+            if k == pos or data[k] != 13:
+                code = 3
+                break
+            if k + 1 == n:
+                code = 1
+                break
+            if data[k + 1] != 10:
+                code = 3
+                break
+            size = int(data[pos:k], 16)
+            k += 2
+            if size == 0:
+                if k == n or (k + 1 == n and data[k] == 13):
+                    code = 1
+                    break
+                if data[k:k + 2] != b"\r\n":
+                    code = 3
+                    break
+                pos = k + 2
+                code = 2
+                break
+            pos = k
+            state = size
+    if len(spans) == 1 and len(spans[0]) == n:
+        return data, state, pos, code
+    return b"".join(spans), state, pos, code

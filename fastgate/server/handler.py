@@ -118,7 +118,7 @@ class ResponseStream:
     """
 
     __slots__ = ("status", "headers", "keep_alive", "content_length", "_request", "_chunked", "_prepared",
-                 "_eof", "_body")
+                 "_eof", "_body", "_proto")
 
     def __init__(self, status: int, headers: list[tuple[str, str]]) -> None:
         self.status = status
@@ -130,6 +130,7 @@ class ResponseStream:
         self._prepared = False
         self._eof = False
         self._body = True
+        self._proto: Any = None  # fastgate's engine: the connection whose write_paused send() reads
 
     def force_close(self) -> None:
         self.keep_alive = False
@@ -139,6 +140,8 @@ class ResponseStream:
             return
         self._prepared = True
         self._request = request
+        p = getattr(request, "_proto", None)
+        self._proto = p if hasattr(p, "write_paused") else None
         transport = request.transport
         if transport is None or transport.is_closing():
             raise ConnectionResetError("client disconnected")
@@ -179,6 +182,25 @@ class ResponseStream:
         else:
             transport.write(data)
         await _drain(request)
+
+    def send(self, data: bytes) -> bool:
+        """``write`` without its wait, for a relay loop: True when the caller must ``await
+        drain()`` (the client's buffer is over its high-water mark, or the engine only tells by
+        being awaited)."""
+        if not data or not self._body:
+            return False
+        transport = self._request.transport
+        if transport is None or transport.is_closing():
+            raise ConnectionResetError("client disconnected")
+        if self._chunked:
+            transport.write(b"%x\r\n%b\r\n" % (len(data), data))
+        else:
+            transport.write(data)
+        p = self._proto
+        return p is None or p.write_paused
+
+    async def drain(self) -> None:
+        await _drain(self._request)
 
     async def write_eof(self, data: bytes = b"") -> None:
         if self._eof:
@@ -770,7 +792,8 @@ class Gateway:
                         for _name, hook in hooks:
                             piece = hook(ctx, piece, False)
                 if piece:
-                    await out.write(piece)
+                    if out.send(piece):  # (write() without two coroutines per event)
+                        await out.drain()
                     sent += len(piece)
                 piece = await resp.readany()
                 if not piece:
@@ -960,7 +983,8 @@ class Gateway:
                 piece = await resp.readany()  # what arrived together goes out in one write
                 if not piece:
                     break
-                await out.write(piece)
+                if out.send(piece):
+                    await out.drain()
                 sent += len(piece)
             await out.write_eof()
         except UpstreamError as e:

@@ -69,6 +69,8 @@ _BATCH_MAX = 64 * 1024
 _build_request = kernel("httpwire").build_request
 _parse_head = kernel("httpwire").parse_response_head
 _parse_simple = kernel("httpwire").parse_simple_response
+# Chunked-body decoder of the plain shape (one C call per socket read); llhttp judges the rest.
+_dechunk = kernel("httpwire").dechunk
 
 # Connection states.
 _IDLE = 0  # in the pool or just dialled; no exchange in progress
@@ -76,6 +78,13 @@ _HEAD = 1  # request started; waiting for / parsing the response head (1xx inclu
 _BODY = 2  # head parsed; body arriving
 _DONE = 3  # response complete; released (or closed) as soon as the current feed returns
 _CLOSED = 4
+_PRIME = 5  # a fresh llhttp parser is being primed to the body state (its callbacks are ignored)
+
+# _Conn.ck when llhttp decodes the body (else the httpwire.dechunk state: > 0 chunk bytes due,
+# 0 at a size line, -1/-2 the CR/LF after chunk data due).
+_CK_OFF = -9
+# What a fresh llhttp parser is fed so that it stands where a chunked body decoded so far stands.
+_PRIME_HEAD = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
 
 # Timer kinds (what an expiring connection timer means).
 _T_FIRST_BYTE = 1
@@ -96,6 +105,10 @@ _NO_HEADERS: list[tuple[bytes, bytes]] = []
 
 class _Abort(Exception):
     """Raised inside a parser callback to stop llhttp; the reason is in ``_Conn.cb_exc``."""
+
+
+# cb_exc when llhttp was stopped after a head because httpwire.dechunk takes the body over.
+_SWITCH = _Abort()
 
 
 class UpstreamResponse:
@@ -369,6 +382,8 @@ class _Conn(asyncio.Protocol):
         "cb_exc",
         "idle_since",
         "pooled",
+        "ck",
+        "ck_tail",
     )
 
     def __init__(self, target: Target, loop: asyncio.AbstractEventLoop) -> None:
@@ -407,6 +422,8 @@ class _Conn(asyncio.Protocol):
         self.cb_exc: BaseException | None = None
         self.idle_since = 0.0
         self.pooled = False
+        self.ck = _CK_OFF
+        self.ck_tail: bytes | None = None
 
     # -- asyncio.Protocol -----------------------------------------------------------------
 
@@ -417,6 +434,9 @@ class _Conn(asyncio.Protocol):
 
     def data_received(self, data: bytes) -> None:
         state = self.state
+        if state == _BODY and self.ck != _CK_OFF:
+            self._dechunked(data)
+            return
         if state == _HEAD:
             hb = self.hbuf
             if hb is None:
@@ -460,6 +480,16 @@ class _Conn(asyncio.Protocol):
         except HttpParserError as e:
             exc = self.cb_exc
             self.cb_exc = None
+            if exc is _SWITCH:
+                # The head is parsed; the chunked body is httpwire.dechunk's from here (the
+                # stopped parser is replaced before it is needed again). Wake request() as
+                # on_headers_complete does.
+                self._wake()
+                tail = self.ck_tail
+                self.ck_tail = None
+                if tail:
+                    self._dechunked(tail)
+                return
             if exc is None:
                 exc = UpstreamError(f"malformed response from upstream: {e}", retryable=False, sent=True)
             self.fail(exc)
@@ -527,12 +557,16 @@ class _Conn(asyncio.Protocol):
 
     def on_message_begin(self) -> None:
         if self.state != _HEAD:
+            if self.state == _PRIME:
+                return
             # A second response to one request (or bytes after a HEAD response's head):
             # stop here; a complete first response stays valid, the connection is dropped.
             self.cb_exc = UpstreamError("upstream sent more than one response", retryable=False, sent=True)
             raise _Abort
 
     def on_headers_complete(self) -> None:
+        if self.state == _PRIME:
+            return
         hb = self.hbuf
         if type(hb) is not bytes:
             hb = self.hbuf = b"".join(hb)  # type: ignore[arg-type]
@@ -573,6 +607,21 @@ class _Conn(asyncio.Protocol):
             resp._done = True
         else:
             self.state = _BODY
+            if (
+                resp.keep_alive
+                and status != 204
+                and status != 304
+                and hb[hoff + 5 : hoff + 9] == b"1.1 "
+                and _plain_chunked(headers)
+            ):
+                # A chunked body of an HTTP/1.1 keep-alive answer: decoded by httpwire.dechunk
+                # (one C call per read, not an llhttp callback per chunk) from the bytes after the
+                # head. llhttp is stopped here; the body's bytes of this read are ours.
+                self.ck = 0
+                self.ck_tail = hb[end:] if end < len(hb) else None
+                self.stale_parser = True
+                self.cb_exc = _SWITCH  # (data_received wakes the request() coroutine)
+                raise _Abort
         # Wake the request() coroutine. The timeout it waited under no longer applies (the
         # lazy timer sees due None and lapses); cleared here, not by the woken task, because
         # by the time that task runs the connection may already serve another exchange.
@@ -585,6 +634,8 @@ class _Conn(asyncio.Protocol):
 
     def on_body(self, body: bytes) -> None:
         if self.state != _BODY:
+            if self.state == _PRIME:
+                return
             # Body bytes after a HEAD response's head: they cannot belong to this exchange.
             self.reusable = False
             return
@@ -610,6 +661,81 @@ class _Conn(asyncio.Protocol):
             self.resp._done = True  # type: ignore[union-attr]
             if self.waiter is not None:
                 self._wake()
+
+    # -- chunked bodies without llhttp ------------------------------------------------------
+
+    def _dechunked(self, data: bytes) -> None:
+        """Body bytes of a chunked answer that httpwire.dechunk decodes (see on_headers_complete)."""
+        tail = self.ck_tail
+        if tail is not None:
+            self.ck_tail = None
+            data = tail + data
+        body, ck, stop, code = _dechunk(data, self.ck)
+        self.ck = ck
+        if body:
+            # (on_body, inlined)
+            resp: UpstreamResponse = self.resp  # type: ignore[assignment]
+            n = len(body)
+            if n <= _BATCH_MAX:
+                resp._chunks.append(body)
+            else:
+                # The chunks of one large read come joined: hand them on in readany()-sized
+                # pieces, as llhttp's per-chunk pieces were (a relay's writes stay bounded).
+                resp._chunks.extend([body[i : i + _BATCH_MAX] for i in range(0, n, _BATCH_MAX)])
+            size = resp._size + n
+            resp._size = size
+            if size > HIGH_WATER and not self.read_paused and not self.reading_all:
+                self.read_paused = True
+                self.transport.pause_reading()
+            if self.waiter is not None:
+                self._wake()
+        if code:
+            if code == 1:
+                self.ck_tail = data[stop:]  # an incomplete size line (at most 18 bytes)
+            elif code == 2:
+                self._dechunked_end(data[stop:] if stop < len(data) else None)
+            else:
+                self._to_llhttp(data[stop:], ck)
+
+    def _dechunked_end(self, rest: bytes | None) -> None:
+        # The last chunk and an empty trailer section: the message is complete.
+        self.ck = _CK_OFF
+        self.state = _DONE
+        self.resp._done = True  # type: ignore[union-attr]
+        if self.waiter is not None:
+            self._wake()
+        self.parser = HttpResponseParser(self)
+        self.stale_parser = False
+        if rest:
+            # Bytes after the message in the same read: llhttp judges them as it would have
+            # (CRLF is skipped, anything else is a second response: the connection is dropped).
+            try:
+                self.parser.feed_data(rest)
+            except HttpParserError as e:
+                exc = self.cb_exc
+                self.cb_exc = None
+                self.fail(exc or UpstreamError(f"malformed response from upstream: {e}", retryable=False, sent=True))
+                return
+        self.finish()
+
+    def _to_llhttp(self, rest: bytes, ck: int) -> None:
+        # The body left the plain shape (chunk extension, trailers, bad framing): a fresh llhttp
+        # parser, primed to stand where the body stands, takes it from here and judges it.
+        self.ck = _CK_OFF
+        parser = self.parser = HttpResponseParser(self)
+        self.stale_parser = False
+        if ck > 0:
+            prime = _PRIME_HEAD + b"%x\r\n" % ck
+        elif ck == 0:
+            prime = _PRIME_HEAD
+        elif ck == -1:
+            prime = _PRIME_HEAD + b"1\r\nx"  # (the "x" is not delivered: on_body ignores _PRIME)
+        else:
+            prime = _PRIME_HEAD + b"1\r\nx\r"
+        self.state = _PRIME
+        parser.feed_data(prime)
+        self.state = _BODY
+        self.data_received(rest)
 
     # -- exchange control -----------------------------------------------------------------
 
@@ -773,6 +899,17 @@ class _Conn(asyncio.Protocol):
             self.drain_waiter = None
             if not w.done():
                 w.set_result(None)
+
+
+def _plain_chunked(headers: list[tuple[bytes, bytes]]) -> bool:
+    """One ``Transfer-Encoding: chunked`` field and no other coding (llhttp already rejected CL+TE)."""
+    te = None
+    for n, v in headers:
+        if n == b"transfer-encoding":
+            if te is not None:
+                return False
+            te = v
+    return te is not None and te.lower() == b"chunked"
 
 
 def _delimited_by_eof(resp: UpstreamResponse) -> bool:
