@@ -1445,6 +1445,32 @@ cdef class Masker:
             raise ValueError("PLACEHOLDER needs mapping and counters")
         return self._redact(text, counts, mapping, counters, True)
 
+    def chat(self, list messages not None, dict counts not None):
+        """Mask the messages of a chat request in place while they have the common shape:
+        ``2 * stop + changed`` (see the twin)."""
+        cdef Py_ssize_t i = 0
+        cdef long changed = 0
+        cdef object m, c, new
+        while i < len(messages):
+            m = messages[i]
+            if type(m) is dict:
+                if "tool_calls" in <dict>m or "function_call" in <dict>m:
+                    return 2 * i + changed
+                c = (<dict>m).get("content")
+                if type(c) is str:
+                    if PyUnicode_GET_LENGTH(c):
+                        try:
+                            new = self._redact(<str>c, counts, None, None, False)
+                        except Exception:
+                            return 2 * i + changed
+                        if new is not c and new != c:
+                            (<dict>m)["content"] = new
+                            changed = 1
+                elif c is not None:
+                    return 2 * i + changed
+            i += 1
+        return 2 * i + changed
+
     cdef object _redact(self, str text, dict counts, dict mapping, dict counters, bint ph):
         cdef Scan S
         cdef SpanBuf buf
