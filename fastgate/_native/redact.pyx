@@ -1039,13 +1039,15 @@ cdef inline Py_ssize_t _skip(Scan* S, Py_ssize_t i) noexcept:
         if i >= n:
             return n
         p1 = <const uc1*>S.data
-        # Inside a word only a class-1 character (a digit) can start a matcher: the rest of the word
-        # costs one table load per character. The run stops at the character after the text at the
-        # latest: the NUL that ends every str (or the closing quote of a JSON string), class 3.
+        # Inside a word nothing can start a matcher: the rest of the word costs one table load per
+        # character. The run stops at the character after the text at the latest: the NUL that
+        # ends every str (or the closing quote of a JSON string), class 3.
         ws = i == 0 or not WORD1[p1[i - 1]]  # p1[i] begins a word
         while True:
             if not ws:
-                while not (K1[p1[i]] & 1):
+                # Inside a word nothing starts (a digit after a word character is no number start:
+                # num_start), so the run goes on to the next non-word character.
+                while WORD1[p1[i]]:
                     i += 1
                 if K1[p1[i]] == 1:
                     return i
