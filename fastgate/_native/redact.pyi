@@ -64,6 +64,11 @@ class Masker:
         self, text: str, counts: dict[str, int], mapping: dict[str, str], counters: dict[str, int]
     ) -> str:
         """Like :meth:`mask` with ``[LABEL_n]`` placeholders numbered through ``mapping``/``counters``."""
+    def chat(self, messages: list, counts: dict[str, int]) -> int:
+        """Mask an OpenAI chat request's ``messages`` in place (one :meth:`mask` per non-empty string
+        ``content``, in order) up to the first message of another shape (tool calls, list content)
+        or whose mask raises, left untouched: ``2 * stop + changed`` (``stop == len(messages)``
+        when all were handled)."""
 
 def clean_json(data: bytes, entities: int = ..., reject_key: bytes | None = None) -> bool:
     """True when ``data`` is a plain JSON text (no escapes, bounded numbers and depth) that parses,

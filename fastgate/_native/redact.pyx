@@ -1039,13 +1039,15 @@ cdef inline Py_ssize_t _skip(Scan* S, Py_ssize_t i) noexcept:
         if i >= n:
             return n
         p1 = <const uc1*>S.data
-        # Inside a word only a class-1 character (a digit) can start a matcher: the rest of the word
-        # costs one table load per character. The run stops at the character after the text at the
-        # latest: the NUL that ends every str (or the closing quote of a JSON string), class 3.
+        # Inside a word nothing can start a matcher: the rest of the word costs one table load per
+        # character. The run stops at the character after the text at the latest: the NUL that
+        # ends every str (or the closing quote of a JSON string), class 3.
         ws = i == 0 or not WORD1[p1[i - 1]]  # p1[i] begins a word
         while True:
             if not ws:
-                while not (K1[p1[i]] & 1):
+                # Inside a word nothing starts (a digit after a word character is no number start:
+                # num_start), so the run goes on to the next non-word character.
+                while WORD1[p1[i]]:
                     i += 1
                 if K1[p1[i]] == 1:
                     return i
@@ -1444,6 +1446,32 @@ cdef class Masker:
         if mapping is None or counters is None:
             raise ValueError("PLACEHOLDER needs mapping and counters")
         return self._redact(text, counts, mapping, counters, True)
+
+    def chat(self, list messages not None, dict counts not None):
+        """Mask the messages of a chat request in place while they have the common shape:
+        ``2 * stop + changed`` (see the twin)."""
+        cdef Py_ssize_t i = 0
+        cdef long changed = 0
+        cdef object m, c, new
+        while i < len(messages):
+            m = messages[i]
+            if type(m) is dict:
+                if "tool_calls" in <dict>m or "function_call" in <dict>m:
+                    return 2 * i + changed
+                c = (<dict>m).get("content")
+                if type(c) is str:
+                    if PyUnicode_GET_LENGTH(c):
+                        try:
+                            new = self._redact(<str>c, counts, None, None, False)
+                        except Exception:
+                            return 2 * i + changed
+                        if new is not c and new != c:
+                            (<dict>m)["content"] = new
+                            changed = 1
+                elif c is not None:
+                    return 2 * i + changed
+            i += 1
+        return 2 * i + changed
 
     cdef object _redact(self, str text, dict counts, dict mapping, dict counters, bint ph):
         cdef Scan S

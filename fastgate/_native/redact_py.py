@@ -1155,6 +1155,39 @@ class Masker:
             counts[name] = counts.get(name, 0) + 1
         return out
 
+    def chat(self, messages: list, counts: dict[str, int]) -> int:
+        """Mask the ``messages`` of an OpenAI chat request in place, from the first one on, for as
+        long as each message is of the common shape; returns ``2 * stop + changed``.
+
+        A message is handled here when it is not a dict (skipped) or when it is a dict without
+        ``tool_calls``/``function_call`` whose ``content`` is missing, None or a string: a non-empty
+        string is replaced by ``mask(content, counts)`` when that differs. At the first other
+        message — list content, tool calls, or a content whose ``mask`` raises — the walk stops
+        with that message untouched and nothing counted for it: ``stop`` is its index (the caller
+        redacts it and the rest its own way), ``len(messages)`` when every message was handled.
+        ``changed`` (0/1) says whether a content was replaced. The caller's walk over the same
+        messages, one ``mask`` per string in order, gives the same texts and counts.
+        """
+        changed = 0
+        for i, m in enumerate(messages):
+            if type(m) is not dict:
+                continue
+            if "tool_calls" in m or "function_call" in m:
+                return 2 * i + changed
+            c = m.get("content")
+            if type(c) is str:
+                if c:
+                    try:
+                        new = self._redact(c, counts, MASK, None, None)
+                    except Exception:
+                        return 2 * i + changed
+                    if new != c:
+                        m["content"] = new
+                        changed = 1
+            elif c is not None:
+                return 2 * i + changed
+        return 2 * len(messages) + changed
+
 
 # ---------------------------------------------------------------------------- plain JSON
 # A JSON text is "plain" when it is in a subset of RFC 8259 that every conforming parser (orjson

@@ -402,25 +402,32 @@ def _anthropic_blocks(blocks: Any, fn: Fn) -> bool:
     return changed
 
 
+def _chat_messages(msgs: list, start: int, fn: Fn, jfn: Fn) -> bool:
+    """The OpenAI chat ``messages`` from index ``start`` on (``Masker.chat`` hands over the rest)."""
+    changed = False
+    for m in msgs[start:] if start else msgs:
+        if type(m) is dict:
+            c = m.get("content")
+            if type(c) is str:  # the common message: _openai_content inlined
+                if c:
+                    new = fn(c)
+                    if new != c:
+                        m["content"] = new
+                        changed = True
+            elif c is not None:
+                changed |= _openai_content(m, fn)
+            if "tool_calls" in m or "function_call" in m:
+                changed |= _openai_calls(m, jfn)
+    return changed
+
+
 def redact_llm_request(obj: dict, kind: str, fn: Fn, jfn: Fn) -> bool:
     """Apply ``fn`` to the text of an LLM request body (``jfn`` to JSON-text tool arguments)."""
     changed = False
     if kind == "chat":
         msgs = obj.get("messages")
         if type(msgs) is list:
-            for m in msgs:
-                if type(m) is dict:
-                    c = m.get("content")
-                    if type(c) is str:  # the common message: _openai_content inlined
-                        if c:
-                            new = fn(c)
-                            if new != c:
-                                m["content"] = new
-                                changed = True
-                    elif c is not None:
-                        changed |= _openai_content(m, fn)
-                    if "tool_calls" in m or "function_call" in m:
-                        changed |= _openai_calls(m, jfn)
+            changed = _chat_messages(msgs, 0, fn, jfn)
     elif kind == "messages":
         system = obj.get("system")
         if type(system) is str:
@@ -853,6 +860,8 @@ class PIIStage(Stage):
         self.route = kind == "route"
         self.clean_json = rt.clean_json  # (the runtime's, read once)
         self.kmask = rt.kmask
+        # The kernel's chat walk (Masker.chat) for mask mode, when every entity is a built-in one.
+        self.chat = rt.masker.chat if rt.masker is not None and kind == "chat" else None
 
     @classmethod
     def for_endpoint(cls, world: Any, kind: str, route_cfg: Any = None) -> PIIStage | None:
@@ -929,7 +938,20 @@ class PIIStage(Stage):
 
     def _llm_request(self, ctx: Any, fl: _Flow) -> Reply | None:
         try:
-            changed = redact_llm_request(ctx.body_obj, self.kind, fl.req_text, fl.req_json)
+            chat = self.chat
+            if chat is not None and fl.req == "mask":
+                # The common messages in one kernel call; from the first other one (tool calls,
+                # parts, a string the kernel refused) on, the walk below, so the texts, counts and
+                # errors are those of redact_llm_request.
+                changed = False
+                msgs = ctx.body_obj.get("messages")
+                if type(msgs) is list:
+                    r = chat(msgs, fl.req_counts)
+                    changed = (r & 1) == 1
+                    if r >> 1 < len(msgs):
+                        changed |= _chat_messages(msgs, r >> 1, fl.req_text, fl.req_json)
+            else:
+                changed = redact_llm_request(ctx.body_obj, self.kind, fl.req_text, fl.req_json)
         except PIIError as e:
             return self._refuse(ctx, e.reason)
         if fl.req == "block":

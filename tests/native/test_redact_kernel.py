@@ -675,6 +675,135 @@ def test_compiled_masker_equals_twin() -> None:
     assert sc == st
 
 
+# ------------------------------------------------------------------------------ Masker.chat
+
+PROSE = ("Please reply about ticket 4471 ", "the deploy changed the pool ", "and ", "Thanks, ", "see 1.2 ",
+         "caf\u00e9 ", "\u201cquoted\u201d ", "\U0001f600 ", "", " ", "\n\n", "x_1 ", "v2.0-rc ")
+
+
+def _pii_value(rng: random.Random) -> str:
+    """One entity of the kinds the detectors cover (valid Luhn, checksummed IBAN), or a near miss."""
+    kind = rng.randrange(9)
+    if kind == 0:
+        return f"{_rand(rng, rng.randint(1, 12), string.ascii_lowercase)}.{rng.randint(0, 99)}@example.com"
+    if kind == 1:
+        return rng.choice(["+1 415 555 0132", "(415) 555-2671", "415-555-2671", "+44 20 7946 0958"])
+    if kind == 2:
+        card = luhn_complete(rng.choice(["4", "51", "37", "6011", "35"]), rng.choice([15, 16, 16, 19]))
+        return " ".join(card[i:i + 4] for i in range(0, len(card), 4)) if rng.random() < 0.5 else card
+    if kind == 3:
+        return rng.choice(["078-05-1120", "SSN 123456789", "219 09 9999", "666-12-3456"])
+    if kind == 4:
+        return ".".join(str(rng.randrange(256)) for _ in range(4)) if rng.random() < 0.8 else "2001:db8::8a2e:370:7334"
+    if kind == 5:
+        return rng.choice(["DE89 3704 0044 0532 0130 00", "GB82WEST12345698765432"])
+    if kind == 6:
+        return rng.choice(_secrets())
+    if kind == 7:
+        return luhn_complete("4", 16)[:-1] + "0"  # a card-like number that (mostly) fails Luhn
+    return random_text(rng)
+
+
+def _chat_content(rng: random.Random) -> str:
+    parts = []
+    for _ in range(rng.randint(0, 12)):
+        parts.append(rng.choice(PROSE) if rng.random() < 0.6 else _pii_value(rng))
+    if rng.random() < 0.05:
+        parts.insert(rng.randrange(len(parts) + 1), "\udc00")  # a lone surrogate: mask raises
+    return "".join(parts) * rng.choice([1, 1, 1, 20])
+
+
+def _chat_message(rng: random.Random) -> Any:
+    r = rng.random()
+    if r < 0.03:
+        return rng.choice(["not a message", None, 7, ["content"]])
+    m: dict[str, Any] = {"role": rng.choice(["system", "user", "assistant", "tool"])}
+    r = rng.random()
+    if r < 0.8:
+        m["content"] = _chat_content(rng)
+    elif r < 0.85:
+        m["content"] = None
+    elif r < 0.9:
+        m["content"] = [{"type": "text", "text": _chat_content(rng)}]
+    elif r < 0.95:
+        m["content"] = rng.choice([5, {"text": "bob@example.com"}])
+    if rng.random() < 0.04:
+        m[rng.choice(["tool_calls", "function_call"])] = [{"function": {"arguments": '{"a": "bob@example.com"}'}}]
+    return m
+
+
+def _chat_body(rng: random.Random) -> list[Any]:
+    return [_chat_message(rng) for _ in range(rng.randint(0, 6))]
+
+
+def _walk_ref(masker: Any, msgs: list[Any], counts: dict[str, int]) -> int:
+    """What Masker.chat promises, spelled out with mask(): ``2 * stop + changed``."""
+    changed = 0
+    for i, m in enumerate(msgs):
+        if type(m) is not dict:
+            continue
+        c = m.get("content")
+        if "tool_calls" in m or "function_call" in m or not (c is None or type(c) is str):
+            return 2 * i + changed
+        if c:
+            try:
+                new = masker.mask(c, counts)
+            except ValueError:
+                return 2 * i + changed
+            if new != c:
+                m["content"] = new
+                changed = 1
+    return 2 * len(msgs) + changed
+
+
+def test_masker_chat_is_mask_per_message(k: ModuleType) -> None:
+    """chat() masks each common message's content in order and stops, untouched, at the first
+    other one (tool calls, parts, a content mask refuses): as one mask() per string."""
+    rng = random.Random(9090)
+    m = k.Masker(k.ALL, k.NAMES, NAMES_LC, NEEDLES, 512)
+    stops = set()
+    for _ in range(1200):
+        body = _chat_body(rng)
+        want_msgs = json.loads(json.dumps(body))
+        got_counts: dict[str, int] = {"seen": 1}
+        want_counts: dict[str, int] = {"seen": 1}
+        want = _walk_ref(m, want_msgs, want_counts)
+        got = m.chat(body, got_counts)
+        assert got == want, body
+        assert body == want_msgs
+        assert list(got_counts.items()) == list(want_counts.items())  # same counts, same key order
+        stops.add((got >> 1) == len(body))
+    assert stops == {True, False}  # the corpus has both kinds of bodies
+    msgs: list[Any] = [{"role": "user", "content": "mail bob@example.com"}, {"role": "user", "content": [{"text": "x"}]},
+                       {"role": "user", "content": "10.0.0.1"}]
+    counts: dict[str, int] = {}
+    assert m.chat(msgs, counts) == 2 * 1 + 1
+    assert msgs[0]["content"] == "mail [EMAIL]" and msgs[2]["content"] == "10.0.0.1" and counts == {"email": 1}
+    assert m.chat([], counts) == 0 and m.chat([{"content": "plain"}, {}], counts) == 4
+    with pytest.raises(TypeError):
+        m.chat(None, counts)
+
+
+@pytest.mark.skipif(_native.NO_EXTENSIONS, reason="FASTGATE_NO_EXTENSIONS=1")
+def test_compiled_masker_chat_equals_twin() -> None:
+    """Seeded random chat bodies with PII inserted: the compiled chat() == the twin's, in the
+    returned stop/changed, the rewritten messages and the counts (key order included)."""
+    c, t = _compiled_or_fail(), twin("redact")
+    mc = c.Masker(c.ALL, c.NAMES, NAMES_LC, NEEDLES, 512)
+    mt = t.Masker(t.ALL, t.NAMES, NAMES_LC, NEEDLES, 512)
+    rng = random.Random(31337)
+    cc: dict[str, int] = {}
+    ct: dict[str, int] = {}
+    for _ in range(1500):
+        body = _chat_body(rng)
+        twin_body = json.loads(json.dumps(body))
+        assert mc.chat(body, cc) == mt.chat(twin_body, ct), body
+        assert body == twin_body
+        assert list(cc.items()) == list(ct.items())
+    assert sum(cc.values()) > 1000  # PII was found, of every kind
+    assert set(cc) == set(NAMES_LC)
+
+
 # ------------------------------------------------------------------------------ clean_json
 
 

@@ -314,6 +314,59 @@ def test_request_block_names_types(k: ModuleType) -> None:
     assert rt.counter.values[("request", "phone")] == 1
 
 
+def _random_chat_body(rng: random.Random) -> dict:
+    texts = [f"mail {EMAIL}", f"call {PHONE}", f"card {CARD}", "ssn 078-05-1120 from 10.20.30.40", "plain words",
+             "", "caf\u00e9 \u201cq\u201d bob@example.com", "lone \udc00 " + EMAIL, "key AKIAIOSFODNN7EXAMPLE", "1.2.3"]
+
+    def text() -> str:
+        return " ".join(rng.choice(texts) for _ in range(rng.randint(0, 4))) * rng.choice([1, 1, 40])
+
+    msgs: list[Any] = []
+    for _ in range(rng.randint(0, 5)):
+        r = rng.random()
+        if r < 0.05:
+            msgs.append(rng.choice(["not a message", None]))
+            continue
+        m: dict[str, Any] = {"role": rng.choice(["system", "user", "assistant"])}
+        if r < 0.75:
+            m["content"] = text()
+        elif r < 0.85:
+            m["content"] = [{"type": "text", "text": text()}, text()]
+        elif r < 0.9:
+            m["content"] = None
+        if rng.random() < 0.1:
+            m["tool_calls"] = [{"function": {"arguments": json.dumps({"to": text()})}}]
+        msgs.append(m)
+    return {"model": "m", "messages": msgs}
+
+
+def test_request_kernel_chat_walk_answers_as_the_python_walk(k: ModuleType) -> None:
+    """The kernel's chat walk (Masker.chat, then the Python walk from the message it stopped at)
+    gives what the Python walk alone gives: texts, counts and their order, metrics, refusals."""
+    rng = random.Random(2024)
+    rts = [make_rt(k, request="mask", response="mask") for _ in range(2)]
+    fast, slow = PIIStage(rts[0], "chat"), PIIStage(rts[1], "chat")
+    assert fast.chat is not None
+    slow.chat = None  # redact_llm_request, one string at a time
+    outcomes = set()
+    for _ in range(600):
+        body = _random_chat_body(rng)
+        ctxs = [make_ctx() for _ in range(2)]
+        for c in ctxs:
+            c.body_obj = json.loads(json.dumps(body))  # (lone surrogates included: no orjson)
+        got = [st.on_request(c) for st, c in zip((fast, slow), ctxs)]
+        a, b = ctxs
+        assert a.body_obj == b.body_obj and a.body_dirty == b.body_dirty
+        assert list(a.extra["pii"]["request"].items()) == list(b.extra["pii"]["request"].items())
+        if got[1] is None:
+            assert got[0] is None
+        else:
+            assert (got[0].status, got[0].code, got[0].reason) == (got[1].status, got[1].code, got[1].reason)
+        outcomes.add((got[1] is None, a.body_dirty))
+    assert rts[0].counter.values == rts[1].counter.values
+    assert outcomes == {(True, True), (True, False), (False, False)}  # changed, clean and refused bodies
+
+
 class _BrokenKernel:
     """The real kernel whose scan raises: a scanner bug must refuse, never pass text through."""
 
