@@ -205,12 +205,12 @@ def _sse_event(name: bytes, obj: Any) -> bytes:
 def iter_sse(data: bytes) -> Iterator[tuple[bytes | None, bytes | None]]:
     """``(event name, data)`` of each whole SSE event in ``data`` (WHATWG HTML §9.2.6 parsing:
     ``data:`` lines joined by ``\\n``, one optional space after the colon, comments skipped)."""
-    if b"\r" in data:
+    if data.find(b"\r") >= 0:
         data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     for event in data.split(b"\n\n"):
         # Fast paths for the two shapes providers send: "data: X" (OpenAI) and
         # "event: N\ndata: X" (Anthropic), each on single lines.
-        if event.startswith(b"data: ") and b"\n" not in event:
+        if event.startswith(b"data: ") and event.find(b"\n") < 0:
             yield None, event[6:]
             continue
         if event.startswith(b"event: "):

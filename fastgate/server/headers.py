@@ -40,7 +40,7 @@ def filter_request_headers(raw_headers: tuple[tuple[bytes, bytes], ...]) -> list
     out: list[tuple[bytes, bytes]] = []
     for k, v in raw_headers:
         lk = k.lower()
-        if lk in HOP_BY_HOP_B or lk in GATEWAY_SET_B or lk.startswith(INTERNAL_PREFIX_B) or b"_" in lk:
+        if lk in HOP_BY_HOP_B or lk in GATEWAY_SET_B or lk.startswith(INTERNAL_PREFIX_B) or lk.find(b"_") >= 0:
             if lk == b"connection":
                 conn = connection_tokens(raw_headers)
             continue

@@ -372,7 +372,7 @@ class HttpProtocol(asyncio.Protocol):
             # An incomplete head is parsed again once a line has ended (at most ~100 times per
             # head: more lines are refused) or RESCAN more bytes arrived, so a head trickling in
             # one byte at a time costs linear time and is cut at its limits (HTTP-10).
-            if self.pipe_paused or (b"\n" not in data and len(rest) < self.rescan):
+            if self.pipe_paused or (data.find(b"\n") < 0 and len(rest) < self.rescan):
                 return
             self.rest = None
             data = bytes(rest)

@@ -291,7 +291,7 @@ class UsageStage(Stage):
             if not event:
                 continue
             payload = self._payload(event)
-            if payload is not None and b'"usage"' in payload:
+            if payload is not None and payload.find(b'"usage"') >= 0:
                 try:
                     obj = orjson.loads(payload)
                 except orjson.JSONDecodeError:
