@@ -83,7 +83,7 @@ NO_LEASE = b"$0\r\n\r\n"
 
 def bulk(v: bytes | int) -> bytes:
     """One RESP bulk string: ``$<length>\\r\\n<bytes>\\r\\n`` (an int as its decimal digits)."""
-    if type(v) is not bytes:
+    if not isinstance(v, bytes):
         v = b"%d" % v
     return b"$%d\r\n%b\r\n" % (len(v), v)
 
@@ -665,7 +665,8 @@ class RedisBackend:
                     self._failure()
                 continue
             for e in batch:
-                if not e.fut.done():  # type: ignore[union-attr]  (a batch holds awaited entries only)
+                # (a batch holds awaited entries only: fut is set)
+                if not e.fut.done():  # type: ignore[union-attr]
                     self._expire_handle = loop.call_at(deadline, self._expire)
                     return
             batches.popleft()  # all answered

@@ -171,17 +171,8 @@ class ResponseStream:
         transport.write(b"".join(parts))
 
     async def write(self, data: bytes) -> None:
-        if not data or not self._body:
-            return
-        request = self._request
-        transport = request.transport
-        if transport is None or transport.is_closing():
-            raise ConnectionResetError("client disconnected")
-        if self._chunked:
-            transport.write(b"%x\r\n%b\r\n" % (len(data), data))
-        else:
-            transport.write(data)
-        await _drain(request)
+        if self.send(data):
+            await _drain(self._request)
 
     def send(self, data: bytes) -> bool:
         """``write`` without its wait, for a relay loop: True when the caller must ``await

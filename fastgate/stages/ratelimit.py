@@ -414,19 +414,8 @@ class RateLimit(Stage):
                 code, retry_s, got = admit(items, time.time_ns(), LimitState, plan.kinds, _HEADER_NAMES)
                 if code != 1:
                     return self._not_admitted(ctx, code, retry_s, got, items, plan.kinds)
-                hdrs = got  # the x-ratelimit-* headers (_headers)
-                if hdrs:
-                    if ctx.reply_headers is None:
-                        ctx.reply_headers = hdrs
-                    else:
-                        ctx.reply_headers.extend(hdrs)
-                self._allowed.inc()
-                extra = ctx.extra
-                if extra is None:
-                    extra = ctx.extra = {}
-                extra["limit"] = "allowed"
-                if est:
-                    extra["_rl"] = (est, _NONE, b"", b"", None)
+                # got: the x-ratelimit-* headers (_headers)
+                self._fast_admitted(ctx, got, (est, _NONE, b"", b"", None) if est else None)
                 return None
             if rows is not None and self._is_async:
                 return self._redis_admit(ctx, plan, rows, ident)
@@ -488,6 +477,22 @@ class RateLimit(Stage):
             return self._reserve_async(ctx, backend, items, kinds, sitems, skinds, conc, tag.encode())
         return self._reserve_sync(ctx, backend, items, kinds, sitems, skinds, conc)
 
+    def _fast_admitted(self, ctx: Any, hdrs: list[tuple[str, str]] | None, held: tuple[Any, ...] | None) -> None:
+        """A fast path's admission: its ``x-ratelimit-*`` headers, the decision counted and logged,
+        and what ``on_end`` settles (``held``: the ``_rl`` tuple, None when nothing is estimated)."""
+        if hdrs:
+            if ctx.reply_headers is None:
+                ctx.reply_headers = hdrs
+            else:
+                ctx.reply_headers.extend(hdrs)
+        self._allowed.inc()
+        extra = ctx.extra
+        if extra is None:
+            extra = ctx.extra = {}
+        extra["limit"] = "allowed"
+        if held is not None:
+            extra["_rl"] = held
+
     def _redis_admit(self, ctx: Any, plan: Plan, rows: tuple[tuple[Any, ...], ...], ident: Any) -> Any:
         """The Redis backend's fast path for a simple plan (``Plan.rows``): the reserve command is
         a prefix cached per caller plus the costs, and an admitted reply goes to the headers
@@ -546,19 +551,8 @@ class RateLimit(Stage):
             for it in items:
                 recs.append((None, it[2], r[i], r[i + 1] / 1e9))
                 i += 3
-            hdrs = _report(recs, kinds, _HEADER_NAMES)
-            if hdrs:
-                if ctx.reply_headers is None:
-                    ctx.reply_headers = hdrs
-                else:
-                    ctx.reply_headers.extend(hdrs)
-            self._allowed.inc()
-            extra = ctx.extra
-            if extra is None:
-                extra = ctx.extra = {}
-            extra["limit"] = "allowed"
-            if est:
-                extra["_rl"] = (est, _NONE, b"", tag, sprefix)
+            self._fast_admitted(ctx, _report(recs, kinds, _HEADER_NAMES),
+                                (est, _NONE, b"", tag, sprefix) if est else None)
             return None
         d = b.decision(r, items, 0, (), b"", tag)
         if d.error is not None:
