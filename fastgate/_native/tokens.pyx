@@ -79,6 +79,31 @@ cdef extern from *:
     const uint64_t _KEEP "FG_KEEP"[9]  # _KEEP[k]: the low k bytes
     const bint _LITTLE "FG_LITTLE"  # 8-byte loads are little-endian chunks
 
+cdef extern from *:
+    # The lowercase letters of 64 bytes as a bit mask (bit k: byte k), SSE2 (the x86-64
+    # baseline). Other targets have no window path (FG_SIMD 0): the scan takes the general way.
+    """
+    #if defined(__SSE2__) && ((defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__) || defined(_M_X64))
+    #include <emmintrin.h>
+    #define FG_SIMD 1
+    /* byte b in [0x61, 0x7A]: (b + 0x80 - 0x61) as a signed byte is below -128 + 26 */
+    static inline uint64_t fg_lower64(const uint8_t* p) {
+        const __m128i add = _mm_set1_epi8((char)(0x80 - 0x61)), lim = _mm_set1_epi8((char)(-128 + 26));
+        uint64_t m0 = (uint16_t)_mm_movemask_epi8(_mm_cmpgt_epi8(lim, _mm_add_epi8(_mm_loadu_si128((const __m128i*)p), add)));
+        uint64_t m1 = (uint16_t)_mm_movemask_epi8(_mm_cmpgt_epi8(lim, _mm_add_epi8(_mm_loadu_si128((const __m128i*)(p + 16)), add)));
+        uint64_t m2 = (uint16_t)_mm_movemask_epi8(_mm_cmpgt_epi8(lim, _mm_add_epi8(_mm_loadu_si128((const __m128i*)(p + 32)), add)));
+        uint64_t m3 = (uint16_t)_mm_movemask_epi8(_mm_cmpgt_epi8(lim, _mm_add_epi8(_mm_loadu_si128((const __m128i*)(p + 48)), add)));
+        return m0 | (m1 << 16) | (m2 << 32) | (m3 << 48);
+    }
+    #else
+    #define FG_SIMD 0
+    static inline uint64_t fg_lower64(const uint8_t* p) { (void)p; return 0; }
+    #endif
+    """
+    const bint FG_SIMD
+    uint64_t fg_lower64(const uint8_t* p) noexcept nogil
+
+
 cdef extern from "Python.h":
     # Read-only lookups in the interpreter's Unicode database (what str.isalpha() etc. use):
     # safe without the GIL.
@@ -582,12 +607,17 @@ cdef inline void _ws_piece(int64_t* f, Py_ssize_t length, bint nl, int64_t nonas
         f[F_WS_EXTRA] += length - 1
 
 
-cdef void _scan(const uint8_t* p, Py_ssize_t n, int64_t* f) noexcept nogil:
-    cdef Py_ssize_t i = 0, j, last_nl
+cdef inline Py_ssize_t _general(const uint8_t* p, Py_ssize_t n, Py_ssize_t i, int64_t* f,
+                                Py_ssize_t pieces) noexcept nogil:
+    """The scan's general way from ``i``, a piece start, for any byte: ``pieces`` pieces (or
+    " word" chains), or all of them when it is negative. Returns where it stopped (a piece
+    start). (tokens_py.features' main loop.)"""
+    cdef Py_ssize_t j, last_nl
     cdef int k, kk, nxt, ki
     cdef int64_t na, na_nl, last_na
     cdef uint32_t c
-    while i < n:
+    while i < n and pieces:
+        pieces -= 1
         k = _cls(p, i)
         if k == SPACE and i + 1 < n:
             # the commonest piece starts, " word", " (" and " 42", first: what the general
@@ -668,6 +698,173 @@ cdef void _scan(const uint8_t* p, Py_ssize_t n, int64_t* f) noexcept nogil:
                 i = j if j >= 0 else _letters(p, n, i + 1, k, f)
             else:
                 i = _punct(p, n, i, False, f)
+    return i
+
+
+cdef inline void _ascii_word(const uint8_t* p, Py_ssize_t n, Py_ssize_t key, Py_ssize_t i, Py_ssize_t e,
+                             int64_t* f) noexcept nogil:
+    """The counts of one ASCII sub-word p[i:e] ([A-Za-z][a-z]*), probed with key p[key:e]
+    (key == i - 1: with its space)."""
+    cdef Py_ssize_t length = e - i
+    cdef uint64_t a
+    if _LITTLE and e - key <= 8 and key + 8 <= n:  # most keys: one load (_hash_key's first case)
+        memcpy(&a, p + key, 8)
+        if _in_vocab(((a & _KEEP[e - key]) ^ HASH_SEED ^ <uint64_t>(e - key)) * HASH_MUL):
+            f[F_VOCAB] += 1
+        else:
+            f[F_WORD + length - 1] += 1
+    elif length <= _VOCAB_MAX and _in_vocab(_hash_key(p, n, key, e)):
+        f[F_VOCAB] += 1
+    elif length <= MAX_WORD:
+        f[F_WORD + length - 1] += 1
+    else:
+        f[F_WORD_LONG] += 1
+        f[F_WORD_LONG_CHARS] += length - MAX_WORD
+
+
+cdef inline Py_ssize_t _punct_run(const uint8_t* p, Py_ssize_t n, Py_ssize_t e, int64_t* f) noexcept nogil:
+    """The rest from ``e`` of an ASCII punctuation piece whose first char is before ``e`` (the
+    caller counts it): its other chars, then its trailing newlines (_punct). Returns its end,
+    or -1, nothing counted, when a control or non-ASCII char would join it."""
+    cdef Py_ssize_t s = e
+    cdef int k
+    while e < n and _CLS[p[e]] == PUNCT:
+        e += 1
+    f[F_PUNCT_PIECES] += 1
+    if e < n:
+        k = _CLS[p[e]]
+        if k > PUNCT:
+            f[F_PUNCT_PIECES] -= 1
+            return -1
+        if k == NEWLINE:
+            f[F_PUNCT_NL] += 1
+            f[F_PUNCT_ASCII] += e - s
+            e += 1
+            while e < n and _CLS[p[e]] == NEWLINE:
+                e += 1
+            return e
+    f[F_PUNCT_ASCII] += e - s
+    return e
+
+
+cdef enum:
+    WIN = 64  # the window: bytes classified at once
+    WIN_START = 56  # a piece starting past this offset of the window gets a new window
+
+
+cdef Py_ssize_t _scan_window(const uint8_t* p, Py_ssize_t n, int64_t* f) noexcept nogil:
+    """The scan of the commonest ASCII pieces, with the lowercase letters of a 64-byte window
+    as a bit mask.
+
+    The window's mask (bytes [w, w + 64), classified with SSE2 where a piece starts past
+    WIN_START in it) gives the end of a word as its lowest clear bit above the first letter
+    (count trailing zeros), with no loop and no load of its bytes. The pieces taken here are
+    counted exactly as _general counts them: " word", a word after nothing or after one ASCII
+    punctuation char, ASCII punctuation runs (with their leading space and their trailing
+    newlines), digit runs and a space before a digit. Any other piece (white space, a control
+    or non-ASCII char), or one whose end is not in the window or whose next byte would make it
+    another shape (an uppercase or non-ASCII letter after a word, a control or non-ASCII char
+    after punctuation...) is handed to _general, which takes every piece the general way: the scan
+    goes on from a piece start, as the twin's loop does. Returns where the window scan stopped,
+    fewer than 64 bytes before the end (_scan's general loop finishes).
+    """
+    cdef uint64_t lower = 0, x
+    cdef Py_ssize_t i = 0, w = -WIN, r, e, s
+    cdef uint32_t c, b
+    cdef int64_t nw
+    while True:
+        r = i - w
+        if r > WIN_START:
+            if i + WIN > n:
+                return i
+            lower = fg_lower64(p + i)
+            w = i
+            r = 0
+        c = p[i]
+        b = p[i + 1]
+        if c == 0x20:
+            if ((b | 0x20) - 0x61) < 26:
+                # " word" pieces, while they follow each other in the window
+                nw = 0
+                while True:
+                    x = ~lower >> (r + 2)
+                    if not x:
+                        break
+                    e = i + 2 + FG_CTZ64(x)
+                    c = p[e]
+                    if _CLS[c] <= LAST_LETTER:  # camelCase, a non-ASCII letter
+                        break
+                    nw += 1
+                    _ascii_word(p, n, i, i + 1, e, f)
+                    i = e
+                    r = e - w
+                    if c != 0x20 or r > WIN_START:
+                        break
+                    b = p[i + 1]
+                    if ((b | 0x20) - 0x61) >= 26:
+                        break
+                f[F_PFX_SPACE] += nw
+                if nw:
+                    continue
+            elif _CLS[b] == PUNCT:  # " (", ' "': punctuation with its space
+                s = i + 1
+                i = _punct_run(p, n, s + 1, f)
+                if i >= 0:
+                    f[F_PUNCT_SPACE] += 1
+                    f[F_PUNCT_ASCII] += 1
+                    continue
+                i = s - 1
+            elif (b - 0x30) < 10:  # " 42": the space is a piece of its own
+                f[F_WS_PIECES] += 1
+                i += 1
+                continue
+        elif ((c | 0x20) - 0x61) < 26:  # a word after nothing
+            x = ~lower >> (r + 1)
+            if x:
+                e = i + 1 + FG_CTZ64(x)
+                if _CLS[p[e]] > LAST_LETTER:
+                    f[F_PFX_NONE] += 1
+                    _ascii_word(p, n, i, i, e, f)
+                    i = e
+                    continue
+        elif _CLS[c] == PUNCT:
+            if ((b | 0x20) - 0x61) < 26:  # ".get", "_id": punctuation, then a word
+                x = ~lower >> (r + 2)
+                if x:
+                    e = i + 2 + FG_CTZ64(x)
+                    if _CLS[p[e]] > LAST_LETTER:
+                        if e - i - 1 <= _VOCAB_MAX and _in_vocab(_hash_key(p, n, i, e)):
+                            f[F_VOCAB_PFX] += 1
+                        else:
+                            f[F_PFX_PUNCT] += 1
+                            _ascii_word(p, n, i + 1, i + 1, e, f)
+                        i = e
+                        continue
+            elif b < 0x80:  # (a non-ASCII letter after it would be its word's prefix)
+                s = i
+                i = _punct_run(p, n, s + 1, f)
+                if i >= 0:
+                    f[F_PUNCT_ASCII] += 1
+                    continue
+                i = s
+        elif c - 0x30 < 10:  # digits
+            e = i + 1
+            while e < n and <uint32_t>p[e] - 0x30 < 10:
+                e += 1
+            if e == n or _CLS[p[e]] != NDIGIT:
+                f[F_DIGIT_GROUPS] += (e - i + 2) // 3
+                i = e
+                continue
+        i = _general(p, n, i, f, 1)
+
+
+cdef void _scan(const uint8_t* p, Py_ssize_t n, int64_t* f, bint ascii) noexcept nogil:
+    """Feature counts of the narrowed text p[:n] into f (zeroed). The window scan is for ASCII
+    text (``ascii``): in other text most pieces would be handed on to _general."""
+    cdef Py_ssize_t i = 0
+    if FG_SIMD and ascii and n >= WIN:
+        i = _scan_window(p, n, f)
+    _general(p, n, i, f, -1)
 
 
 cdef void _narrow(const void* data, unsigned int kind, Py_ssize_t n, uint8_t* out) noexcept nogil:
@@ -741,10 +938,10 @@ cdef void _features(object s, int64_t* f) except *:
     memset(f, 0, NFEAT * sizeof(int64_t))
     if PyUnicode_IS_ASCII(s):
         if n < NOGIL_CHARS:  # a role, a message: dropping and retaking the GIL would cost more
-            _scan(<const uint8_t*>data, n, f)
+            _scan(<const uint8_t*>data, n, f, True)
         else:
             with nogil:
-                _scan(<const uint8_t*>data, n, f)
+                _scan(<const uint8_t*>data, n, f, True)
         return
     if n <= STACK_BUF:
         buf = &local[0]
@@ -755,11 +952,11 @@ cdef void _features(object s, int64_t* f) except *:
     try:
         if n < NOGIL_CHARS:
             _narrow(data, kind, n, buf)
-            _scan(buf, n, f)
+            _scan(buf, n, f, False)
         else:
             with nogil:
                 _narrow(data, kind, n, buf)
-                _scan(buf, n, f)
+                _scan(buf, n, f, False)
     finally:
         if buf != &local[0]:
             PyMem_RawFree(buf)

@@ -183,6 +183,50 @@ def test_equivalence_word_chains() -> None:
             assert COMPILED.features(t) == TWIN.features(t), repr(t)
 
 
+# Pieces the compiled window scan takes itself, and bytes that make it hand a piece on.
+_WINDOW_BITS = [
+    " ", "  ", "\n", "\r\n", " \n", "\t", "a", "z", "A", "Z", "the", " the", " and", "Hello", "camelCase",
+    "ALLCAPS", ".", ",", "(", "_", "'", "\"", "{", "}", '": "', "0", "7", "42", "123456", "\x00", "\x1f",
+    "\x7f", "\x0b", "\u00e9", "\u00a0", "\u0663", "\u4e2d", "\U0001f600",
+]  # fmt: skip
+
+
+def _window_text(rng: random.Random) -> str:
+    shape = rng.random()
+    if shape < 0.4:  # a mix of the pieces above
+        return "".join(rng.choice(_WINDOW_BITS) for _ in range(rng.randint(0, 120)))
+    if shape < 0.7:  # long runs of one kind, so that runs cross the 64-byte window's edge
+        run = rng.choice(["a", "ab", " ", "  x", ".", ".,", "1", "12 ", "\n", " \n", "\r\n ", " word", "x.y"])
+        return run * rng.randint(1, 90) + rng.choice(_WINDOW_BITS) + run * rng.randint(0, 30)
+    # ASCII text of short pieces, behind a pad that shifts it to every offset of the window
+    body = "".join(rng.choice(["a", "b", "A", " ", "x", ".", "1", "\n", "(", "'"]) for _ in range(rng.randint(40, 200)))
+    return rng.choice([" ", "a", ".", "1", "\n", "  "]) * rng.randint(0, 70) + body
+
+
+@pytest.mark.skipif(NO_EXTENSIONS, reason="FASTGATE_NO_EXTENSIONS=1")
+def test_equivalence_window_edges() -> None:
+    """Compiled vs twin where the compiled scan classifies 64 bytes at a time (an ASCII str of
+    64 chars or more): seeded texts of every piece kind, runs crossing the window's edges, every
+    offset of a text behind a pad, every cut of a text, all-digit/space/punctuation/newline
+    runs of every length, and each text as a 1-, 2- and 4-byte str (only the ASCII one takes
+    the window; the others must not change)."""
+    assert COMPILED is not None
+    rng = random.Random(20261129)
+    for _ in range(3000):
+        s = _window_text(rng)
+        for t in (s, "\u00e9" + s, "\u0100" + s, "\U0001f600" + s):
+            assert COMPILED.features(t) == TWIN.features(t), repr(t)
+        assert COMPILED.estimate_text(s) == TWIN.estimate_text(s), repr(s)
+    base = "".join(_window_text(random.Random(k)) for k in range(4))[:400]
+    for k in range(len(base) + 1):  # every cut: each piece meets the end of the buffer
+        for t in (base[:k], base[k:], base[k : k + 70]):
+            assert COMPILED.features(t) == TWIN.features(t), repr(t)
+    for run in ("1", " ", ".", "\n", "a", "A", "\r\n", ", ", " (", "a1"):
+        for n in range(1, 140):
+            for t in (run * n, "x" + run * n, run * n + "y", " " + run * n + " z"):
+                assert COMPILED.features(t) == TWIN.features(t), repr(t)
+
+
 @pytest.mark.skipif(NO_EXTENSIONS, reason="FASTGATE_NO_EXTENSIONS=1")
 def test_equivalence_bench_prompts() -> None:
     """The benchmark's request bodies (bench/data): the same features per message and the same
