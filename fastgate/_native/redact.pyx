@@ -6,8 +6,10 @@ in the same order, reading the same characters in the same order (so that the "r
 end" flag behind ``scan_partial`` is raised identically). What differs is only the machinery:
 the text is walked in place through PEP 393 ``PyUnicode_KIND/DATA/READ`` with no copy, the
 skip loop over characters that cannot start an entity is specialised per storage kind (one
-table lookup per character for Latin-1 text), character classes are one 128-entry table, and
-card digits live in a C array. Public constants come from the twin so both faces agree.
+table lookup per character for Latin-1 text), the card, IPv4 and IPv6 checks are compiled once
+per storage kind and index the buffer directly (fused ``CH``), character classes are one
+128-entry table, and card digits live in a C array. Public constants come from the twin so both
+faces agree.
 """
 
 from libc.stdlib cimport free, malloc
