@@ -6,8 +6,10 @@ in the same order, reading the same characters in the same order (so that the "r
 end" flag behind ``scan_partial`` is raised identically). What differs is only the machinery:
 the text is walked in place through PEP 393 ``PyUnicode_KIND/DATA/READ`` with no copy, the
 skip loop over characters that cannot start an entity is specialised per storage kind (one
-table lookup per character for Latin-1 text), character classes are one 128-entry table, and
-card digits live in a C array. Public constants come from the twin so both faces agree.
+table lookup per character for Latin-1 text), the card, IPv4 and IPv6 checks are compiled once
+per storage kind and index the buffer directly (fused ``CH``), character classes are one
+128-entry table, and card digits live in a C array. Public constants come from the twin so both
+faces agree.
 """
 
 from libc.stdlib cimport free, malloc
@@ -46,6 +48,7 @@ __all__ = ["scan", "scan_partial", "apply", "apply_placeholders", "Masker", "cle
 cdef extern from "Python.h":
     ctypedef unsigned char uc1 "Py_UCS1"
     ctypedef unsigned short uc2 "Py_UCS2"
+    ctypedef unsigned int uc4 "Py_UCS4"
     object PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)
     Py_ssize_t PyUnicode_FindChar(object text, Py_UCS4 ch, Py_ssize_t start, Py_ssize_t end, int direction) except -2
     bint PyUnicode_IS_ASCII(object o)
@@ -170,6 +173,24 @@ cdef inline Py_UCS4 before(Scan* S, Py_ssize_t j) noexcept:
     return PyUnicode_READ(S.kind, S.data, j)
 
 
+# The hot per-entity checks (card, IPv4, IPv6 and their number end) are written once over the
+# storage unit ``CH`` and compiled per PEP 393 kind: they index the ``const CH*`` buffer directly
+# instead of going through the kind switch of PyUnicode_READ on every character. Same reads, in
+# the same order, with the same end-of-text flag as at()/rd().
+ctypedef fused CH:
+    uc1
+    uc2
+    uc4
+
+
+cdef inline Py_UCS4 at_k(Scan* S, const CH* t, Py_ssize_t j) noexcept:
+    """at() on the buffer ``t`` of the text's kind."""
+    if j >= S.n:
+        S.eof = True
+        return 0
+    return t[j]
+
+
 cdef inline bint cls(Py_UCS4 c, unsigned short bit) noexcept:
     return c < 128 and (CLS[c] & bit) != 0
 
@@ -227,11 +248,19 @@ cdef inline bint num_start(Scan* S, Py_ssize_t i) noexcept:
     return not ((b == 46 or b == 45) and is_word(before(S, i - 2)))
 
 
-cdef inline bint num_end(Scan* S, Py_ssize_t e) noexcept:
-    cdef Py_UCS4 c = at(S, e)
+cdef inline bint num_end_k(Scan* S, const CH* t, Py_ssize_t e) noexcept:
+    cdef Py_UCS4 c = at_k(S, t, e)
     if is_word(c) or c == 64:
         return False
-    return not ((c == 46 or c == 45) and is_digit(at(S, e + 1)))
+    return not ((c == 46 or c == 45) and is_digit(at_k(S, t, e + 1)))
+
+
+cdef bint num_end(Scan* S, Py_ssize_t e) noexcept:
+    if S.kind == 1:
+        return num_end_k(S, <const uc1*>S.data, e)
+    if S.kind == 2:
+        return num_end_k(S, <const uc2*>S.data, e)
+    return num_end_k(S, <const uc4*>S.data, e)
 
 
 cdef bint keyword_before(Scan* S, Py_ssize_t i, const char** words, int nwords) noexcept:
@@ -341,66 +370,81 @@ cdef Py_ssize_t m_email(Scan* S, Py_ssize_t p, Py_ssize_t last_end, Py_ssize_t* 
 
 # ---------------------------------------------------------------------------- IP addresses
 
-cdef Py_ssize_t ipv4_at(Scan* S, Py_ssize_t i) noexcept:
+cdef Py_ssize_t ipv4_at_k(Scan* S, const CH* t, Py_ssize_t i) noexcept:
     cdef Py_ssize_t j = i, k
     cdef int octet
+    cdef long v
+    cdef Py_UCS4 c
     for octet in range(4):
         if octet:
-            if at(S, j) != 46:
+            if at_k(S, t, j) != 46:
                 return -1
             j += 1
         k = j
-        while k - j < 3 and is_digit(at(S, k)):
+        v = 0  # the octet's value, taken while its digits are read (the twin: int() after)
+        while k - j < 3:
+            c = at_k(S, t, k)
+            if not is_digit(c):
+                break
+            v = v * 10 + <long>c - 48
             k += 1
-        if k == j or is_digit(at(S, k)):
+        if k == j or is_digit(at_k(S, t, k)):
             return -1
-        if rd(S, j) == 48 and k - j > 1:
+        if t[j] == 48 and k - j > 1:
             return -1
-        if value(S, j, k - j) > 255:
+        if v > 255:
             return -1
         j = k
     return j
 
 
-cdef inline Py_ssize_t m_ipv4(Scan* S, Py_ssize_t i) noexcept:
-    cdef Py_ssize_t e = ipv4_at(S, i)
-    if e < 0 or not num_end(S, e):
+cdef Py_ssize_t m_ipv4_k(Scan* S, const CH* t, Py_ssize_t i) noexcept:
+    cdef Py_ssize_t e = ipv4_at_k(S, t, i)
+    if e < 0 or not num_end_k(S, t, e):
         return -1
     return e
 
 
-cdef Py_ssize_t m_ipv6(Scan* S, Py_ssize_t p, Py_ssize_t last_end, Py_ssize_t* out_s) noexcept:
+cdef Py_ssize_t m_ipv4(Scan* S, Py_ssize_t i) noexcept:
+    if S.kind == 1:
+        return m_ipv4_k(S, <const uc1*>S.data, i)
+    if S.kind == 2:
+        return m_ipv4_k(S, <const uc2*>S.data, i)
+    return m_ipv4_k(S, <const uc4*>S.data, i)
+
+
+cdef Py_ssize_t m_ipv6_k(Scan* S, const CH* t, Py_ssize_t p, Py_ssize_t last_end, Py_ssize_t* out_s) noexcept:
     cdef Py_ssize_t s = p, j, k, e4, end = -1
     cdef int groups = 0
     cdef bint double = False, big = False
     cdef Py_UCS4 b, c
-    while s > last_end and p - s < 4 and cls(rd(S, s - 1), C_HEX):
+    while s > last_end and p - s < 4 and cls(t[s - 1], C_HEX):
         s -= 1
     if s > last_end:
-        b = rd(S, s - 1)
+        b = t[s - 1]
         if is_word(b) or b == 58 or b == 46:
             return -1
     j = s
-    if at(S, j) == 58:
-        if at(S, j + 1) != 58:
+    if at_k(S, t, j) == 58:
+        if at_k(S, t, j + 1) != 58:
             return -1
         double = True
         j += 2
         end = j
     while True:
-        if groups <= 6 and is_digit(at(S, j)):
-            e4 = ipv4_at(S, j)
+        if groups <= 6 and is_digit(at_k(S, t, j)):
+            e4 = ipv4_at_k(S, t, j)
             if e4 > 0:
                 groups += 2
                 big = True
                 end = e4
                 break
         k = j
-        while k - j < 4 and cls(at(S, k), C_HEX):
+        while k - j < 4 and cls(at_k(S, t, k), C_HEX):
             k += 1
         if k == j:
             break
-        if cls(at(S, k), C_HEX):
+        if cls(at_k(S, t, k), C_HEX):
             return -1
         groups += 1
         if k - j >= 3:
@@ -409,15 +453,15 @@ cdef Py_ssize_t m_ipv6(Scan* S, Py_ssize_t p, Py_ssize_t last_end, Py_ssize_t* o
         end = j
         if groups == 8:
             break
-        if at(S, j) == 58:
-            if at(S, j + 1) == 58:
+        if at_k(S, t, j) == 58:
+            if at_k(S, t, j + 1) == 58:
                 if double:
                     break
                 double = True
                 j += 2
                 end = j
                 continue
-            if cls(at(S, j + 1), C_HEX):
+            if cls(at_k(S, t, j + 1), C_HEX):
                 j += 1
                 continue
         break
@@ -426,15 +470,23 @@ cdef Py_ssize_t m_ipv6(Scan* S, Py_ssize_t p, Py_ssize_t last_end, Py_ssize_t* o
             return -1
     elif groups != 8:
         return -1
-    c = at(S, end)
+    c = at_k(S, t, end)
     if is_word(c):
         return -1
-    if c == 58 and cls(at(S, end + 1), C_HEX):
+    if c == 58 and cls(at_k(S, t, end + 1), C_HEX):
         return -1
-    if c == 46 and is_digit(at(S, end + 1)):
+    if c == 46 and is_digit(at_k(S, t, end + 1)):
         return -1
     out_s[0] = s
     return end
+
+
+cdef Py_ssize_t m_ipv6(Scan* S, Py_ssize_t p, Py_ssize_t last_end, Py_ssize_t* out_s) noexcept:
+    if S.kind == 1:
+        return m_ipv6_k(S, <const uc1*>S.data, p, last_end, out_s)
+    if S.kind == 2:
+        return m_ipv6_k(S, <const uc2*>S.data, p, last_end, out_s)
+    return m_ipv6_k(S, <const uc4*>S.data, p, last_end, out_s)
 
 
 # ---------------------------------------------------------------------------- numbers
@@ -469,15 +521,18 @@ cdef Py_ssize_t m_ssn_keyword(Scan* S, Py_ssize_t i) noexcept:
     return i + 9
 
 
+cdef int LUHN2[10]  # a doubled Luhn digit: 2 * v, less 9 when over 9
+LUHN2[:] = [0, 2, 4, 6, 8, 1, 3, 5, 7, 9]
+
+
 cdef bint luhn(int* d, int length) noexcept:
-    cdef int total = 0, m, v
-    for m in range(length):
-        v = d[length - 1 - m]
-        if m & 1:
-            v *= 2
-            if v > 9:
-                v -= 9
-        total += v
+    cdef int total = 0, m = length - 1
+    # From the last digit: the undoubled one, then the doubled one before it, two at a time.
+    while m >= 1:
+        total += d[m] + LUHN2[d[m - 1]]
+        m -= 2
+    if m == 0:
+        total += d[0]
     return total % 10 == 0
 
 
@@ -507,40 +562,46 @@ cdef bint iin_ok(int* d, int length) noexcept:
     return False
 
 
-cdef Py_ssize_t m_card(Scan* S, Py_ssize_t i) noexcept:
-    cdef int d[24]
+cdef Py_ssize_t m_card_k(Scan* S, const CH* t, Py_ssize_t i) noexcept:
+    # The digits are stored as they are read (the twin collects them after each run): a run may
+    # store up to 7 past nd before it is rejected, hence 19 + 7 <= 32 entries.
+    cdef int d[32]
     cdef int nd = 0, g, glen, c
     cdef int cand_len[8]
     cdef Py_ssize_t cand_end[8]
     cdef int ncand = 0
-    cdef Py_ssize_t j = i, k, m
-    cdef Py_UCS4 sep
-    while j - i <= 19 and is_digit(at(S, j)):
+    cdef Py_ssize_t j = i, k
+    cdef Py_UCS4 sep, ch
+    while j - i <= 19:
+        ch = at_k(S, t, j)
+        if not is_digit(ch):
+            break
+        d[j - i] = <int>ch - 48
         j += 1
     g = <int>(j - i)
     if g > 19:
         return -1
-    for m in range(i, j):
-        d[nd] = <int>rd(S, m) - 48
-        nd += 1
+    nd = g
     if g >= 13:
         cand_len[0] = g
         cand_end[0] = j
         ncand = 1
     elif g == 4:
-        sep = at(S, j)
+        sep = at_k(S, t, j)
         if sep != 32 and sep != 45:
             return -1
-        while at(S, j) == sep and is_digit(at(S, j + 1)):
+        while at_k(S, t, j) == sep and is_digit(at_k(S, t, j + 1)):
             k = j + 1
-            while k - (j + 1) < 7 and is_digit(at(S, k)):
+            while k - (j + 1) < 7:
+                ch = at_k(S, t, k)
+                if not is_digit(ch):
+                    break
+                d[nd + <int>(k - (j + 1))] = <int>ch - 48
                 k += 1
             glen = <int>(k - (j + 1))
             if glen < 3 or glen > 6 or nd + glen > 19:
                 break
-            for m in range(j + 1, k):
-                d[nd] = <int>rd(S, m) - 48
-                nd += 1
+            nd += glen
             j = k
             if nd >= 13:
                 cand_len[ncand] = nd
@@ -549,9 +610,17 @@ cdef Py_ssize_t m_card(Scan* S, Py_ssize_t i) noexcept:
     else:
         return -1
     for c in range(ncand - 1, -1, -1):
-        if iin_ok(d, cand_len[c]) and luhn(d, cand_len[c]) and num_end(S, cand_end[c]):
+        if iin_ok(d, cand_len[c]) and luhn(d, cand_len[c]) and num_end_k(S, t, cand_end[c]):
             return cand_end[c]
     return -1
+
+
+cdef Py_ssize_t m_card(Scan* S, Py_ssize_t i) noexcept:
+    if S.kind == 1:
+        return m_card_k(S, <const uc1*>S.data, i)
+    if S.kind == 2:
+        return m_card_k(S, <const uc2*>S.data, i)
+    return m_card_k(S, <const uc4*>S.data, i)
 
 
 cdef Py_ssize_t phone_tail(Scan* S, Py_ssize_t e) noexcept:

@@ -572,6 +572,99 @@ def test_compiled_equals_twin_on_seeded_random_corpus() -> None:
         assert (m1, c1) == (m2, c2)
 
 
+# Number shapes for the per-entity checks the kernel compiles per storage kind (card with Luhn,
+# IPv4, IPv6 and the end-of-number test): near misses on every side of each rule, at the start and
+# end of the text, next to ASCII and Latin-1 letters and to the characters the rules look at.
+EDGE = ["", "", "", " ", "a", "Z", "\u00e9", "\u00df", "\u00ff", "\u00c0", "\u00aa", "_", "@", ".", "-", ":",
+        "+", "(", "0", "7", ".5", "-5", ":a", "::", "x", " x12", " ext. 9", "\n"]  # fmt: skip
+CARD_PREFIXES = ["4", "51", "55", "2221", "2720", "34", "37", "300", "36", "35", "6011", "645", "65", "62", "50",
+                 "63", "1800", "2131", "9"]  # fmt: skip
+
+
+def _digits(rng: random.Random, n: int) -> str:
+    return "".join(rng.choice("0123456789") for _ in range(n))
+
+
+def number_shape(rng: random.Random) -> str:
+    kind = rng.randrange(6)
+    if kind == 0:  # a card, Luhn-valid or one digit off, grouped or not
+        card = luhn_complete(rng.choice(CARD_PREFIXES), rng.randint(12, 20))
+        if rng.random() < 0.2:
+            a = rng.randrange(len(card))
+            card = card[:a] + str((int(card[a]) + rng.randint(1, 9)) % 10) + card[a + 1 :]
+        if rng.random() < 0.6:
+            sep = rng.choice(" -")
+            out, a = [], 0
+            while a < len(card):
+                g = 4 if a == 0 or rng.random() < 0.8 else rng.choice([3, 5, 6, 7, 2, 1])
+                out.append(card[a : a + g])
+                a += g
+            card = "".join(p + (sep if rng.random() < 0.95 else rng.choice(" -.")) for p in out)[:-1]
+        return card
+    if kind == 1:  # digit groups with separators (cards, SSNs, phones, dates)
+        return "".join(_digits(rng, rng.randint(1, 7)) + rng.choice(["", " ", "-", ".", " ", "-", "  "])
+                       for _ in range(rng.randint(1, 6)))
+    if kind == 2:  # IPv4 and near misses
+        octs = []
+        for _ in range(rng.choice([4, 4, 4, 3, 5, 2])):
+            v = rng.choice([rng.randrange(256), rng.randrange(1000), 255, 256, 0])
+            octs.append(("0" if rng.random() < 0.1 else "") + str(v))
+        return ".".join(octs)
+    if kind == 3:  # IPv6 and near misses, with an IPv4 tail at times
+        groups = ["".join(rng.choice("0123456789abcdefABCDEFg") for _ in range(rng.randint(0, 5)))
+                  for _ in range(rng.randint(1, 9))]
+        text = ":".join(groups)
+        if rng.random() < 0.3:
+            text += ":" + ".".join(str(rng.randrange(300)) for _ in range(4))
+        if rng.random() < 0.3:
+            a = rng.randint(0, len(text))
+            text = text[:a] + "::" + text[a:]
+        return text
+    if kind == 4:  # a phone with + or parentheses
+        if rng.random() < 0.5:
+            return "+" + str(rng.randint(1, 9)) + "".join(rng.choice(["", " ", "-", "."]) + _digits(rng, rng.randint(1, 4))
+                                                         for _ in range(rng.randint(1, 5)))
+        return "(" + _digits(rng, rng.randint(2, 4)) + ")" + rng.choice(["", " ", "-"]) + _digits(rng, 3) + \
+            rng.choice(["-", " ", "."]) + _digits(rng, rng.randint(3, 5))
+    return _digits(rng, rng.randint(1, 22))  # a plain run: keyword SSN/phone, contiguous cards
+
+
+def number_text(rng: random.Random) -> str:
+    return "".join(rng.choice(EDGE) + number_shape(rng) + rng.choice(EDGE) for _ in range(rng.randint(1, 4)))
+
+
+@pytest.mark.skipif(_native.NO_EXTENSIONS, reason="FASTGATE_NO_EXTENSIONS=1")
+def test_compiled_equals_twin_on_number_shapes() -> None:
+    c, t = _compiled_or_fail(), twin("redact")
+    rng = random.Random(20261130)
+    mc = c.Masker(c.ALL, c.NAMES, NAMES_LC, NEEDLES, 0)
+    mt = t.Masker(t.ALL, t.NAMES, NAMES_LC, NEEDLES, 0)
+    kinds = set()
+    hits = dict.fromkeys(range(len(t.NAMES)), 0)
+    for _ in range(4000):
+        base = number_text(rng)
+        # the same shapes in Latin-1 storage, UCS-2 (a far \u0101) and UCS-4 (a far emoji)
+        for text in (base, base + " \u0101", "\U0001f600 " + base):
+            kinds.add(max(map(ord, text)) > 0xFF and (max(map(ord, text)) > 0xFFFF) + 1)
+            ent = rng.choice([t.ALL, t.ALL, rng.randrange(128)])
+            want = t.scan(text, ent)
+            assert c.scan(text, ent) == want, (text, ent)
+            for _, _, i in want:
+                hits[i] += 1
+            cut = rng.randint(0, len(text))
+            assert c.scan_partial(text[:cut], ent) == t.scan_partial(text[:cut], ent), (text, cut, ent)
+            start = rng.randint(0, len(text))
+            last_end = rng.randint(0, start)
+            assert c.scan_partial(text, ent, start, last_end) == t.scan_partial(text, ent, start, last_end)
+            gc: dict[str, int] = {}
+            gt: dict[str, int] = {}
+            assert mc.mask(text, gc) == mt.mask(text, gt), text
+            assert list(gc.items()) == list(gt.items()), text
+    assert kinds == {False, 1, 2}  # every storage kind was exercised
+    # and the shapes do hit the entities they aim at
+    assert min(hits[t.CREDIT_CARD], hits[t.IP], hits[t.PHONE]) > 100, hits
+
+
 @pytest.mark.skipif(_native.NO_EXTENSIONS, reason="FASTGATE_NO_EXTENSIONS=1")
 def test_compiled_equals_twin_on_labelled_corpus() -> None:
     c, t = _compiled_or_fail(), twin("redact")
