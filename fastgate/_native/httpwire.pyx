@@ -176,6 +176,14 @@ cdef inline bint _ows(unsigned char c):
     return c == 32 or c == 9
 
 
+cdef inline void _trim(const unsigned char* b, Py_ssize_t* vs, Py_ssize_t* ve) noexcept:
+    """Narrow the field value ``b[vs:ve]`` to exclude leading and trailing OWS."""
+    while vs[0] < ve[0] and _ows(b[vs[0]]):
+        vs[0] += 1
+    while ve[0] > vs[0] and _ows(b[ve[0] - 1]):
+        ve[0] -= 1
+
+
 def parse_response_head(buf, Py_ssize_t start=0):
     """Split the response head at ``buf[start:]`` into ``(reason, headers, end)``; see the twin."""
     cdef const unsigned char* b
@@ -239,10 +247,7 @@ def parse_response_head(buf, Py_ssize_t start=0):
             w[i] = <char>(k + 32 if 65 <= k <= 90 else k)
         vs = colon + 1
         ve = eol
-        while vs < ve and _ows(b[vs]):
-            vs += 1
-        while ve > vs and _ows(b[ve - 1]):
-            ve -= 1
+        _trim(b, &vs, &ve)
         value = PyBytes_FromStringAndSize(<const char*>b + vs, ve - vs)
         headers.append((name, value))
         line = eol + 2
@@ -316,10 +321,7 @@ def parse_simple_response(buf):
             return None
         vs = colon + 1
         ve = i
-        while vs < ve and _ows(b[vs]):
-            vs += 1
-        while ve > vs and _ows(b[ve - 1]):
-            ve -= 1
+        _trim(b, &vs, &ve)
         if _is(w, nlen, b"content-length", 14):
             if length >= 0 or ve - vs < 1 or ve - vs > 15:
                 return None

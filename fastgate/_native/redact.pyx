@@ -1347,6 +1347,18 @@ def scan(str text, entities=ALL, Py_ssize_t start=0, Py_ssize_t last_end=0):
     return _scan(text, entities, start, last_end, False, L_MAX_LOCAL)[0]
 
 
+cdef str _placeholder(str original, str label, dict mapping, dict counters):
+    """PLACEHOLDER mode's text for ``original``: the one it already has in ``mapping``, else the
+    label's next number (``[EMAIL_1]``, ``[EMAIL_2]``...), remembered."""
+    ph = mapping.get(original)
+    if ph is None:
+        number = counters.get(label, 0) + 1
+        counters[label] = number
+        ph = "[" + label + "_" + str(number) + "]"
+        mapping[original] = ph
+    return ph
+
+
 def scan_partial(str text, entities=ALL, Py_ssize_t start=0, Py_ssize_t last_end=0,
                  Py_ssize_t hold_run=MAX_LOCAL):
     """``(final spans, stable)`` for a text that may continue (see the twin)."""
@@ -1427,14 +1439,7 @@ cdef str _apply(str text, list spans, int mode, tuple labels, dict mapping, dict
         if mode == MASK:
             out.append(_masked(label))
         else:
-            original = text[s:e]
-            ph = mapping.get(original)
-            if ph is None:
-                number = counters.get(label, 0) + 1
-                counters[label] = number
-                ph = "[" + label + "_" + str(number) + "]"
-                mapping[original] = ph
-            out.append(ph)
+            out.append(_placeholder(text[s:e], label, mapping, counters))
         pos = e
     out.append(text[pos:])
     return "".join(out)
@@ -1604,15 +1609,8 @@ cdef class Masker:
                     if not ph:
                         parts.append(<str>PyTuple_GET_ITEM(self.masks, k))
                     else:  # apply()'s PLACEHOLDER branch
-                        label = <str>PyTuple_GET_ITEM(self.labels, k)
-                        original = text[s:e]
-                        place = mapping.get(original)
-                        if place is None:
-                            number = counters.get(label, 0) + 1
-                            counters[label] = number
-                            place = "[" + label + "_" + str(number) + "]"
-                            mapping[original] = place
-                        parts.append(place)
+                        parts.append(_placeholder(text[s:e], <str>PyTuple_GET_ITEM(self.labels, k), mapping,
+                                                  counters))
                     pos = e
                 parts.append(text[pos:])
                 out = "".join(parts)
