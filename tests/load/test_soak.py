@@ -1,7 +1,7 @@
 """Bounded soak (OPS-10): a mixed load with streams, disconnects and upstream faults must leave the
 gateway's RSS, file descriptors and task count flat.
 
-CI runs it for FASTGATE_SOAK_S seconds (default 90); `FASTGATE_SOAK_S=3600 make test-all` is the long
+CI runs it for FASTGATE_SOAK_S seconds (default 180: "a few minutes in CI", issue 8); `FASTGATE_SOAK_S=3600 make test-all` is the long
 variant. Skipped under FASTGATE_NO_EXTENSIONS=1: the pure run is about kernel equivalence, not leaks.
 """
 
@@ -22,7 +22,7 @@ from conftest import base_config, free_port
 
 pytestmark = pytest.mark.skipif(bool(os.environ.get("FASTGATE_NO_EXTENSIONS")), reason="soak runs on the compiled build")
 
-SOAK_S = float(os.environ.get("FASTGATE_SOAK_S", "90"))
+SOAK_S = float(os.environ.get("FASTGATE_SOAK_S", "180"))
 
 
 async def _gauges(s: aiohttp.ClientSession, admin: str) -> dict[str, float]:
