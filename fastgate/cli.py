@@ -75,7 +75,7 @@ async def _serve_single(cfg, text: str, listen: str | None) -> int:
     if listen:
         cfg = msgspec.structs.replace(cfg, server=msgspec.structs.replace(cfg.server, listen=listen))
     host, port = parse_hostport(cfg.server.listen)
-    worker = Worker(cfg)
+    worker = Worker(cfg, own_process=True)
     await worker.start(bind_socket(host, port, backlog=int(cfg.server.backlog)))
 
     class _Holder:

@@ -291,6 +291,10 @@ class Server(_Base, frozen=True):
     #: HTTP server of the data plane: fastgate's own Protocol server (``native``, the fast
     #: path) or aiohttp's low-level server (``aiohttp``, kept for comparison and as a fallback).
     engine: Literal["native", "aiohttp"] = "native"
+    #: Move everything alive once a worker is serving (config, World, modules) into the cyclic GC's
+    #: permanent generation (``gc.freeze()``), so full collections stop re-walking that heap; it is
+    #: walked again only at a reload. Off: CPython's default GC.
+    gc_freeze: bool = True
 
     def __post_init__(self) -> None:
         # Header names are case-insensitive (RFC 9110 §5.1); store the canonical lowercase form.

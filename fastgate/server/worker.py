@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import logging
 import os
 import signal
@@ -51,8 +52,12 @@ def bind_socket(host: str, port: int, *, reuse_port: bool = True, backlog: int =
 class Worker:
     """Owns the Gateway, its World, the access log and the metrics of one process."""
 
-    def __init__(self, config: Config, *, worker_id: int = 0) -> None:
+    def __init__(self, config: Config, *, worker_id: int = 0, own_process: bool = False) -> None:
         self.worker_id = worker_id
+        # True when this Worker is the process (``fastgate serve``, a supervisor's worker): only
+        # then does it tune the process-wide garbage collector (``server.gc_freeze``). Tests run
+        # Workers inside pytest's process and leave its GC alone.
+        self.own_process = own_process
         self.config = config
         self.generation = 0
         self.registry = TargetRegistry()
@@ -114,6 +119,26 @@ class Worker:
         self.listener = await loop.create_server(self.server, sock=sock, backlog=int(cfg.backlog), ssl=tls)
         if self.ledger is not None:
             self.ledger.start()
+        self._settle_heap()
+
+    def _settle_heap(self) -> None:
+        """``server.gc_freeze``: collect once, then freeze what is alive.
+
+        A worker's long-lived heap (config, World, compiled policies, imported modules: hundreds of
+        thousands of objects) otherwise sits in the oldest generation, and every full collection
+        walks all of it. Under load those collections cost the ``full`` bench scenario 17 % of its
+        CPU (bench/RESULTS.md, session 5). Frozen objects are still freed by reference counting;
+        only cycles among them wait for the next reload, which unfreezes and collects first.
+        """
+        if not self.own_process:
+            return
+        if not self.config.server.gc_freeze:
+            if gc.get_freeze_count():
+                gc.unfreeze()
+            return
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
 
     def metrics_snapshot(self) -> dict[str, Any]:
         """The worker's metrics plus process gauges sampled now (RSS, fds, tasks, in-flight)."""
@@ -127,6 +152,10 @@ class Worker:
             m.gauge("fastgate_client_connections", "Open client connections on the data-plane listener", ())
             m.gauge("fastgate_upstream_connections", "Upstream connections by state: idle (pooled) or active",
                     ("state",))
+            m.gauge("fastgate_process_gc_collections", "Cyclic garbage collections run, by generation",
+                    ("generation",))
+            m.gauge("fastgate_process_gc_frozen_objects",
+                    "Objects in the GC's permanent generation (server.gc_freeze)", ())
         fams = m.families
         rss = 0
         try:
@@ -152,6 +181,9 @@ class Worker:
             active += st["active"]
         fams["fastgate_upstream_connections"].set(("idle",), idle)  # type: ignore[union-attr]
         fams["fastgate_upstream_connections"].set(("active",), active)  # type: ignore[union-attr]
+        for gen, st in enumerate(gc.get_stats()):
+            fams["fastgate_process_gc_collections"].set((str(gen),), st["collections"])  # type: ignore[union-attr]
+        fams["fastgate_process_gc_frozen_objects"].set((), gc.get_freeze_count())  # type: ignore[union-attr]
         return m.snapshot()
 
     @property
@@ -182,6 +214,7 @@ class Worker:
         self.world = world
         self.gateway.world = world
         asyncio.get_running_loop().create_task(self._gc_targets())
+        self._settle_heap()
 
     def reopen_logs(self) -> None:
         """SIGUSR1 (logrotate's ``postrotate``): reopen the access and audit log files."""
@@ -260,7 +293,7 @@ async def _control_loop(worker_holder: dict[str, Any], reader: asyncio.StreamRea
                     cfg = _with_listen(cfg, listen_override)
                 w = worker_holder.get("worker")
                 if w is None:
-                    w = Worker(cfg, worker_id=worker_id)
+                    w = Worker(cfg, worker_id=worker_id, own_process=True)
                     w.generation = int(msg.get("gen", 0))
                     await w.start()
                     worker_holder["worker"] = w

@@ -309,3 +309,50 @@ async def test_rolling_restart_under_load_has_zero_failures(mock, tmp_path):
         assert errors == [] and len(statuses) > 50 and set(statuses) == {200}
     finally:
         assert stop(s) == 0
+
+
+async def _gauges(s: aiohttp.ClientSession, admin: str, *names: str) -> dict[str, float]:
+    from prometheus_client.parser import text_string_to_metric_families
+
+    async with s.get(admin + "/metrics") as r:
+        text = await r.text()
+    out: dict[str, float] = {}
+    for fam in text_string_to_metric_families(text):
+        for smp in fam.samples:
+            if smp.name in names:
+                key = smp.name + "".join(f"{{{k}={v}}}" for k, v in sorted(smp.labels.items()))
+                out[key] = out.get(key, 0.0) + smp.value
+    return out
+
+
+@pytest.mark.parametrize("workers", [0, 1])
+async def test_gc_freeze_moves_the_serving_heap_out_of_full_collections(mock, tmp_path, workers):
+    """``server.gc_freeze`` (default on): a serving process has frozen its long-lived heap, and
+    keeps it frozen across a reload; with ``gc_freeze: false`` nothing is frozen. Both process
+    shapes (single process, supervisor + worker) do it; the gauges come from the workers."""
+    names = ("fastgate_process_gc_frozen_objects", "fastgate_process_gc_collections")
+    text = base_config(mock.url)
+    assert text.startswith("server:\n")
+    s = await serve(tmp_path, text, workers=workers)
+    try:
+        async with aiohttp.ClientSession() as c:
+            async with c.post(s.url + "/v1/chat/completions", json=CHAT) as r:
+                assert r.status == 200
+            g = await _gauges(c, s.admin, *names)
+            # a worker's heap is tens of thousands of objects at least (modules, config, World)
+            assert g["fastgate_process_gc_frozen_objects"] > 10_000
+            assert {"fastgate_process_gc_collections{generation=0}", "fastgate_process_gc_collections{generation=2}"} <= set(g)
+            if workers:  # reload: the new World is frozen as well (the old one was collected first)
+                s.path.write_text(s.path.read_text().replace("drain_timeout_s: 5", "drain_timeout_s: 2", 1))
+                async with c.post(s.admin + "/admin/reload") as r:
+                    assert r.status == 200 and (await r.json())["generation"] == 1
+                assert (await _gauges(c, s.admin, *names))["fastgate_process_gc_frozen_objects"] > 10_000
+    finally:
+        assert stop(s) == 0
+    off = await serve(tmp_path, text.replace("server:\n", "server:\n  gc_freeze: false\n", 1), workers=workers,
+                      name="off.yaml")
+    try:
+        async with aiohttp.ClientSession() as c:
+            assert (await _gauges(c, off.admin, *names))["fastgate_process_gc_frozen_objects"] == 0
+    finally:
+        assert stop(off) == 0
