@@ -434,6 +434,9 @@ def _describe(tp: Any) -> str:
     if _is_struct(base) or get_origin(base) is dict:
         return "a mapping"
     if get_origin(base) in (tuple, list):
+        args = get_args(base)
+        if get_origin(base) is tuple and args and args[-1] is not Ellipsis:
+            return f"a list of {len(args)} items"
         return "a list"
     return {
         type(None): "null",
@@ -492,6 +495,8 @@ def _leaf_message(value: Any, tp: Any, msg: str) -> str:
         out = f"expected {_describe(tp)}, got {_typename(value)}"
         if isinstance(value, str | int | float) and not isinstance(value, bool):
             out += f" {value!r}"
+        elif isinstance(value, list):
+            out += f" of {len(value)}"
         if isinstance(value, str) and value.lower() in _YAML11_BOOLS and "true or false" in _describe(tp):
             out += " (write true or false)"
         return out

@@ -295,6 +295,13 @@ class Server(_Base, frozen=True):
     #: permanent generation (``gc.freeze()``), so full collections stop re-walking that heap; it is
     #: walked again only at a reload. Off: CPython's default GC.
     gc_freeze: bool = True
+    #: ``gc.set_threshold`` of a serving worker: generation 0 is collected after this many net
+    #: container allocations (CPython's default 700 collects so often under load that requests in
+    #: flight survive into older generations and are walked again there), then every 50 of those
+    #: generation 1, and so on. Applied with ``gc_freeze``'s collection, in every worker process.
+    gc_threshold: tuple[
+        Annotated[int, Meta(ge=1)], Annotated[int, Meta(ge=1)], Annotated[int, Meta(ge=1)]
+    ] = (10000, 50, 50)
 
     def __post_init__(self) -> None:
         # Header names are case-insensitive (RFC 9110 §5.1); store the canonical lowercase form.

@@ -122,7 +122,7 @@ class Worker:
         self._settle_heap()
 
     def _settle_heap(self) -> None:
-        """``server.gc_freeze``: collect once, then freeze what is alive.
+        """``server.gc_threshold``, and ``server.gc_freeze``: collect once, then freeze what is alive.
 
         A worker's long-lived heap (config, World, compiled policies, imported modules: hundreds of
         thousands of objects) otherwise sits in the oldest generation, and every full collection
@@ -132,6 +132,7 @@ class Worker:
         """
         if not self.own_process:
             return
+        gc.set_threshold(*self.config.server.gc_threshold)
         if not self.config.server.gc_freeze:
             if gc.get_freeze_count():
                 gc.unfreeze()
@@ -153,6 +154,8 @@ class Worker:
             m.gauge("fastgate_upstream_connections", "Upstream connections by state: idle (pooled) or active",
                     ("state",))
             m.gauge("fastgate_process_gc_collections", "Cyclic garbage collections run, by generation",
+                    ("generation",))
+            m.gauge("fastgate_process_gc_threshold", "gc.get_threshold() of the workers (server.gc_threshold)",
                     ("generation",))
             m.gauge("fastgate_process_gc_frozen_objects",
                     "Objects in the GC's permanent generation (server.gc_freeze)", ())
@@ -184,6 +187,8 @@ class Worker:
         for gen, st in enumerate(gc.get_stats()):
             fams["fastgate_process_gc_collections"].set((str(gen),), st["collections"])  # type: ignore[union-attr]
         fams["fastgate_process_gc_frozen_objects"].set((), gc.get_freeze_count())  # type: ignore[union-attr]
+        for gen, th in enumerate(gc.get_threshold()):
+            fams["fastgate_process_gc_threshold"].set((str(gen),), th)  # type: ignore[union-attr]
         return m.snapshot()
 
     @property

@@ -596,6 +596,12 @@ ERROR_CASES: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
         "server.workers: invalid value 'many' (expected an integer or 'auto')",
     ),
     ("workers-zero", _set("server.workers", 0), "server.workers: "),
+    (
+        "gc-threshold-length",
+        _set("server.gc_threshold", [5000, 10]),
+        "server.gc_threshold: expected a list of 3 items, got list of 2",
+    ),
+    ("gc-threshold-zero", _set("server.gc_threshold", [0, 10, 10]), "server.gc_threshold[0]: must be >= 1, got 0"),
     # --- server
     (
         "listen-no-port",

@@ -330,7 +330,7 @@ async def test_gc_freeze_moves_the_serving_heap_out_of_full_collections(mock, tm
     """``server.gc_freeze`` (default on): a serving process has frozen its long-lived heap, and
     keeps it frozen across a reload; with ``gc_freeze: false`` nothing is frozen. Both process
     shapes (single process, supervisor + worker) do it; the gauges come from the workers."""
-    names = ("fastgate_process_gc_frozen_objects", "fastgate_process_gc_collections")
+    names = ("fastgate_process_gc_frozen_objects", "fastgate_process_gc_collections", "fastgate_process_gc_threshold")
     text = base_config(mock.url)
     assert text.startswith("server:\n")
     s = await serve(tmp_path, text, workers=workers)
@@ -342,6 +342,8 @@ async def test_gc_freeze_moves_the_serving_heap_out_of_full_collections(mock, tm
             # a worker's heap is tens of thousands of objects at least (modules, config, World)
             assert g["fastgate_process_gc_frozen_objects"] > 10_000
             assert {"fastgate_process_gc_collections{generation=0}", "fastgate_process_gc_collections{generation=2}"} <= set(g)
+            # server.gc_threshold's default, not CPython's (700, 10, 10)
+            assert [g[f"fastgate_process_gc_threshold{{generation={i}}}"] for i in range(3)] == [10000, 50, 50]
             if workers:  # reload: the new World is frozen as well (the old one was collected first)
                 s.path.write_text(s.path.read_text().replace("drain_timeout_s: 5", "drain_timeout_s: 2", 1))
                 async with c.post(s.admin + "/admin/reload") as r:
@@ -349,10 +351,12 @@ async def test_gc_freeze_moves_the_serving_heap_out_of_full_collections(mock, tm
                 assert (await _gauges(c, s.admin, *names))["fastgate_process_gc_frozen_objects"] > 10_000
     finally:
         assert stop(s) == 0
-    off = await serve(tmp_path, text.replace("server:\n", "server:\n  gc_freeze: false\n", 1), workers=workers,
-                      name="off.yaml")
+    off = await serve(tmp_path, text.replace("server:\n", "server:\n  gc_freeze: false\n  gc_threshold: [900, 9, 8]\n", 1),
+                      workers=workers, name="off.yaml")
     try:
         async with aiohttp.ClientSession() as c:
-            assert (await _gauges(c, off.admin, *names))["fastgate_process_gc_frozen_objects"] == 0
+            g = await _gauges(c, off.admin, *names)
+            assert g["fastgate_process_gc_frozen_objects"] == 0
+            assert [g[f"fastgate_process_gc_threshold{{generation={i}}}"] for i in range(3)] == [900, 9, 8]
     finally:
         assert stop(off) == 0
