@@ -184,7 +184,7 @@ class ResponseStream:
         if transport is None or transport.is_closing():
             raise ConnectionResetError("client disconnected")
         if self._chunked:
-            transport.write(b"%x\r\n%b\r\n" % (len(data), data))
+            transport.write(_chunk_frame(data))
         else:
             transport.write(data)
         p = self._proto
@@ -214,6 +214,88 @@ async def _drain(request: Any) -> None:
     proto = request.protocol  # aiohttp's engine: its RequestHandler is a BaseProtocol
     if proto is not None and getattr(proto, "_paused", False):
         await proto._drain_helper()
+
+
+class _StreamRelay:
+    """A stream's relay loop body, run from the upstream connection's callbacks.
+
+    ``_relay_stream`` relays the first piece itself, then awaits ``run()``: what is buffered is
+    relayed at once and, while the body goes on, the relay is the connection's waiter
+    (``UpstreamResponse.wait_with``), so each later piece is taken, passed through the chunk
+    hooks and written to the client inside the connection's ``data_received``. A paced stream
+    (one SSE event per read, as an LLM sends them) then costs no task wakeup, future or
+    coroutine resumption per event. ``run()``'s future says why it stopped: True at the end of
+    the body, False when the client's buffer must drain first (the coroutine awaits that, then
+    runs again), or the error a piece raised (the response's, or a hook's)."""
+
+    __slots__ = ("ctx", "resp", "out", "hooks", "xl", "whole", "pending", "sent", "fut", "loop")
+
+    def __init__(self, ctx: RequestContext, resp: Any, out: ResponseStream, hooks: Any, xl: Any,
+                 loop: asyncio.AbstractEventLoop) -> None:
+        self.ctx = ctx
+        self.resp = resp
+        self.out = out
+        self.hooks = hooks
+        self.xl = xl
+        # A translator, like the stages, needs whole events; it runs before them (they see the
+        # caller's format).
+        self.whole = bool(hooks) or xl is not None
+        self.pending = b""
+        self.sent = 0
+        self.fut: asyncio.Future[bool] | None = None
+        self.loop = loop
+
+    def piece(self, piece: bytes) -> bool:
+        """Relay one piece; True when the caller must wait for the client's buffer to drain."""
+        if self.whole:
+            # Stages see whole SSE events only: keep a torn tail for the next piece.
+            pending = self.pending
+            buf = pending + piece if pending else piece
+            cut = buf.rfind(b"\n\n")
+            if cut < 0:
+                self.pending = buf
+                return False
+            self.pending = buf[cut + 2:]
+            piece = buf[:cut + 2]
+            if self.xl is not None:
+                piece = self.xl.feed(piece)
+            ctx = self.ctx
+            for _name, hook in self.hooks:
+                piece = hook(ctx, piece, False)
+        if piece:
+            drain = self.out.send(piece)  # (write() without two coroutines per event)
+            self.sent += len(piece)
+            return drain
+        return False
+
+    def run(self) -> asyncio.Future[bool]:
+        fut = self.fut = self.loop.create_future()
+        self.set_result(None)
+        return fut
+
+    # The connection's waiter protocol (_Conn._wake): done() and set_result().
+    def done(self) -> bool:
+        return False
+
+    def set_result(self, _: Any) -> None:
+        fut = self.fut
+        if fut is None or fut.done():
+            return  # nobody waits any more (the handler was cancelled: resp.close() woke us)
+        resp = self.resp
+        try:
+            while True:
+                piece = resp.take()
+                if piece is None:
+                    resp.wait_with(self)
+                    return
+                if not piece:
+                    fut.set_result(True)
+                    return
+                if self.piece(piece):
+                    fut.set_result(False)
+                    return
+        except Exception as e:
+            fut.set_exception(e)
 
 
 class _NotCommitted(Exception):
@@ -758,46 +840,23 @@ class Gateway:
             out.force_close()  # "Connection: close": the client reconnects to a live worker
         ctx.set_extra("_committed", out)
         self.streams[out] = ctx.front
-        pending = b""
-        sent = 0
-        # A translator, like the stages, needs whole events; it runs before them (they see the
-        # caller's format).
         xl = tr.stream(ctx.model_name, ctx.body_obj) if tr is not None else None
-        whole = bool(hooks) or xl is not None
+        relay = _StreamRelay(ctx, resp, out, hooks, xl, self._running_loop())
         try:
             await out.prepare(ctx.request)
-            piece = first
-            while True:
-                if whole:
-                    # Stages see whole SSE events only: keep a torn tail for the next piece.
-                    buf = pending + piece if pending else piece
-                    cut = buf.rfind(b"\n\n")
-                    if cut < 0:
-                        pending = buf
-                        piece = b""
-                    else:
-                        pending = buf[cut + 2:]
-                        piece = buf[:cut + 2]
-                        if xl is not None:
-                            piece = xl.feed(piece)
-                        for _name, hook in hooks:
-                            piece = hook(ctx, piece, False)
-                if piece:
-                    if out.send(piece):  # (write() without two coroutines per event)
-                        await out.drain()
-                    sent += len(piece)
-                piece = await resp.readany()
-                if not piece:
-                    break
-            if whole:
-                tail = pending
+            if relay.piece(first):
+                await out.drain()
+            while not await relay.run():
+                await out.drain()
+            if relay.whole:
+                tail = relay.pending
                 if xl is not None:
                     tail = xl.feed(tail) + xl.finish()
                 for _name, hook in hooks:
                     tail = hook(ctx, tail, True)
                 if tail:
                     await out.write(tail)
-                    sent += len(tail)
+                    relay.sent += len(tail)
             await out.write_eof()
         except UpstreamError as e:
             # Bytes already reached the client: no retry (ever). End the stream with an error event.
@@ -807,7 +866,7 @@ class Gateway:
             try:
                 ev = sse_error_event(ctx.front, e.status, "The upstream failed mid-stream", e.code)
                 await out.write(ev)
-                sent += len(ev)
+                relay.sent += len(ev)
                 await out.write_eof()
             except Exception:
                 pass
@@ -816,7 +875,7 @@ class Gateway:
             raise
         finally:
             self.streams.pop(out, None)
-            ctx.bytes_out = sent
+            ctx.bytes_out = relay.sent
             ctx.upstream_s = perf_counter() - t_up
         return out
 
@@ -1089,6 +1148,7 @@ _RECORD_DIGITS = (
     None, None, None, None, None, None,
 )
 _jsonline = kernel("jsonline")
+_chunk_frame = kernel("httpwire").chunk_frame  # b"%x\r\n%b\r\n" % (len(data), data), one allocation
 _SKIP = _jsonline.SKIP
 _dumps_record = _jsonline.dumps_record
 _record_dict = _jsonline.record_dict

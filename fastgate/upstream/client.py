@@ -265,65 +265,85 @@ class UpstreamResponse:
         holds no more than before: backpressure still pauses the upstream at ``HIGH_WATER``.
         """
         while True:
-            chunks = self._chunks
-            pos = self._pos
-            n = len(chunks) - pos
-            if n > 0:
-                size = self._size
-                if n == 1:
-                    piece = chunks[pos]
-                    chunks.clear()
-                    pos = 0
-                    size = 0
-                elif size <= _BATCH_MAX:
-                    piece = b"".join(chunks[pos:] if pos else chunks)
-                    chunks.clear()
-                    pos = 0
-                    size = 0
-                else:
-                    end = pos
-                    total = 0
-                    stop = len(chunks)
-                    while end < stop and (total == 0 or total + len(chunks[end]) <= _BATCH_MAX):
-                        total += len(chunks[end])
-                        end += 1
-                    piece = chunks[pos] if end == pos + 1 else b"".join(chunks[pos:end])
-                    if end == stop:
-                        chunks.clear()
-                        pos = 0
-                    else:
-                        pos = end
-                    size -= total
-                self._pos = pos
-                self._size = size
-                conn = self._conn
-                if conn is not None and conn.read_paused and size < LOW_WATER:
-                    conn.resume()
+            piece = self.take()
+            if piece is not None:
                 return piece
-            if self._exc is not None:
-                raise self._exc
-            if self._done:
-                return b""
             await self._wait()
 
-    async def _wait(self) -> None:
-        """Wait for the next body event, under the idle timeout and the deadline."""
+    def take(self) -> bytes | None:
+        """``readany()`` without its wait: the piece buffered now, ``b""`` at the end of the body,
+        None when nothing is buffered yet (raises the response's error, as ``readany()`` does).
+
+        With ``wait_with`` it lets a relay take the body from the connection's callbacks instead
+        of a task woken per piece (``server.handler._StreamRelay``)."""
+        chunks = self._chunks
+        pos = self._pos
+        n = len(chunks) - pos
+        if n > 0:
+            size = self._size
+            if n == 1:
+                piece = chunks[pos]
+                chunks.clear()
+                pos = 0
+                size = 0
+            elif size <= _BATCH_MAX:
+                piece = b"".join(chunks[pos:] if pos else chunks)
+                chunks.clear()
+                pos = 0
+                size = 0
+            else:
+                end = pos
+                total = 0
+                stop = len(chunks)
+                while end < stop and (total == 0 or total + len(chunks[end]) <= _BATCH_MAX):
+                    total += len(chunks[end])
+                    end += 1
+                piece = chunks[pos] if end == pos + 1 else b"".join(chunks[pos:end])
+                if end == stop:
+                    chunks.clear()
+                    pos = 0
+                else:
+                    pos = end
+                size -= total
+            self._pos = pos
+            self._size = size
+            conn = self._conn
+            if conn is not None and conn.read_paused and size < LOW_WATER:
+                conn.resume()
+            return piece
+        if self._exc is not None:
+            raise self._exc
+        if self._done:
+            return b""
+        return None
+
+    def wait_with(self, waiter: Any) -> None:
+        """Be woken by the connection: ``waiter.set_result(None)`` at the next body event (data, end,
+        error), under the idle timeout and the deadline, as ``_wait`` is. ``waiter`` is a future or
+        any object with ``done()`` and ``set_result()``: the connection calls it from its
+        callbacks, once per arming."""
         conn = self._conn
         if conn is None:  # pragma: no cover - detached without _done/_exc would be a bug
             raise UpstreamError("response is detached from its connection", retryable=False, sent=True)
-        loop = conn.loop
         due: float | None = None
         kind = _T_IDLE
         if conn.idle_timeout is not None:
-            due = loop.time() + conn.idle_timeout
+            due = conn.loop.time() + conn.idle_timeout
         deadline = conn.deadline
         if deadline is not None and (due is None or deadline <= due):
             due = deadline
             kind = _T_DEADLINE
         if due is not None:
             conn.arm(due, kind)
-        fut = loop.create_future()
-        conn.waiter = fut
+        conn.waiter = waiter
+
+    async def _wait(self) -> None:
+        """Wait for the next body event, under the idle timeout and the deadline."""
+        conn = self._conn
+        if conn is None:  # pragma: no cover - detached without _done/_exc would be a bug
+            raise UpstreamError("response is detached from its connection", retryable=False, sent=True)
+        fut = conn.loop.create_future()
+        self.wait_with(fut)
         try:
             await fut
         except asyncio.CancelledError:
@@ -396,7 +416,7 @@ class _Conn(asyncio.Protocol):
         self.parser = HttpResponseParser(self)
         self.state = _IDLE
         self.resp: UpstreamResponse | None = None
-        self.waiter: asyncio.Future[None] | None = None
+        self.waiter: Any = None  # an asyncio.Future, or a relay with done() and set_result() (wait_with)
         self.drain_waiter: asyncio.Future[None] | None = None
         self.alive = False
         self.reusable = True

@@ -172,6 +172,27 @@ async def test_no_retry_after_first_byte(mock, gateway_factory, tmp_log):
     assert read_log(tmp_log)[-1]["stream_error"]
 
 
+async def test_stream_idle_timeout_mid_stream_ends_with_an_error_event(mock, gateway_factory, tmp_log):
+    """A paced stream whose next event comes later than the provider's ``idle_timeout_s``: the relay
+    (woken by the upstream connection's timer, not by a task waiting for data) ends the stream
+    with an SSE error event after the events already relayed, and the upstream connection is dropped."""
+    text = base_config(mock.url, access_log=str(tmp_log)).replace("timeout_s: 10\n", "timeout_s: 10\n    idle_timeout_s: 0.3\n", 1)
+    assert "idle_timeout_s: 0.3" in text
+    async with gateway_factory(text) as gw, aiohttp.ClientSession() as s:
+        mock.add_faults([{"tokens_per_s": 1.5}])  # one word event every ~0.7 s
+        async with s.post(gw.url + "/v1/chat/completions",
+                          json={"model": "gpt-4o-mini", "stream": True,
+                                "messages": [{"role": "user", "content": "a b c d e f g h"}]}) as r:
+            assert r.status == 200
+            body = await r.read()
+    events = [e for e in body.split(b"\n\n") if e.strip()]
+    assert events and b'"error"' in events[-1]  # the last event is the error, not a silent end
+    assert any(b'"choices"' in e for e in events[:-1])  # after what had been relayed
+    assert b"[DONE]" not in body
+    rec = read_log(tmp_log)[-1]
+    assert rec["status"] == 200 and rec["stream_error"] == "upstream_timeout"
+
+
 async def test_client_disconnect_cancels_upstream(gateway_factory, tmp_log):
     from fastgate.mock_upstream import MockUpstream
 
