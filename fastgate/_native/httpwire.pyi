@@ -42,3 +42,6 @@ def dechunk(data: bytes, state: int) -> tuple[bytes, int, int, int]:
     line, decode it again with more; 2 the body ended at ``stop``; 3 ``data[stop:]`` is outside
     the plain shape (extension, trailers, bad size or CRLF): llhttp, primed to ``state``, decides.
     """
+
+def chunk_frame(data: bytes) -> bytes:
+    """One chunk of a chunked body: ``b"%x\\r\\n%b\\r\\n" % (len(data), data)``."""

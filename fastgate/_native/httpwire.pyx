@@ -13,7 +13,8 @@ from cpython.ref cimport Py_DECREF, Py_INCREF
 from cpython.tuple cimport PyTuple_GET_ITEM, PyTuple_GET_SIZE
 from libc.string cimport memchr, memcmp, memcpy
 
-__all__ = ["build_request", "parse_response_head", "parse_simple_response", "dechunk", "NO_FRAMING", "CHUNKED"]
+__all__ = ["build_request", "parse_response_head", "parse_simple_response", "dechunk", "chunk_frame", "NO_FRAMING",
+           "CHUNKED"]
 
 NO_FRAMING = -1
 CHUNKED = -2
@@ -467,3 +468,30 @@ def dechunk(data, Py_ssize_t state):
     else:
         body = PyBytes_FromStringAndSize(<const char*>b + first_a, first_b - first_a)
     return body, state, pos, code
+
+
+# ---------------------------------------------------------------------------- chunked writes
+
+cdef const char* _HEXDIGITS = b"0123456789abcdef"
+
+
+def chunk_frame(bytes data not None):
+    """``b"%x\\r\\n%b\\r\\n" % (len(data), data)``: one chunk of a chunked body, in one exact-size
+    allocation (bytes formatting parses its format string per call)."""
+    cdef Py_ssize_t n = PyBytes_GET_SIZE(data), m = n, digits = 1
+    while m >= 16:
+        m >>= 4
+        digits += 1
+    out = PyBytes_FromStringAndSize(NULL, digits + 2 + n + 2)
+    cdef char* p = PyBytes_AS_STRING(out)
+    cdef Py_ssize_t i
+    m = n
+    for i in range(digits - 1, -1, -1):
+        p[i] = _HEXDIGITS[m & 15]
+        m >>= 4
+    p[digits] = 13
+    p[digits + 1] = 10
+    memcpy(p + digits + 2, PyBytes_AS_STRING(data), n)
+    p[digits + 2 + n] = 13
+    p[digits + 3 + n] = 10
+    return out

@@ -40,7 +40,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["build_request", "parse_response_head", "parse_simple_response", "dechunk", "NO_FRAMING", "CHUNKED"]
+__all__ = ["build_request", "parse_response_head", "parse_simple_response", "dechunk", "chunk_frame", "NO_FRAMING",
+           "CHUNKED"]
 
 NO_FRAMING = -1
 CHUNKED = -2
@@ -275,3 +276,10 @@ def dechunk(data: bytes, state: int) -> tuple[bytes, int, int, int]:
     if len(spans) == 1 and len(spans[0]) == n:
         return data, state, pos, code
     return b"".join(spans), state, pos, code
+
+
+def chunk_frame(data: bytes) -> bytes:
+    """One chunk of a chunked body: the size in lowercase hex, CRLF, ``data``, CRLF."""
+    if type(data) is not bytes:
+        raise TypeError(f"chunk_frame() argument must be bytes, not {type(data).__name__}")
+    return b"%x\r\n%b\r\n" % (len(data), data)

@@ -246,3 +246,22 @@ def test_client_switches_to_dechunk_for_a_plain_chunked_stream(loop: Any, monkey
     assert bodies == []  # no llhttp callback per chunk
     assert b"".join(resp._chunks) == b'data: {"a":1}\n\ndata: {"b":2}\n\n' and resp._done
     assert conn in target._idle and conn.ck == client._CK_OFF
+
+
+@pytest.mark.parametrize("k", IMPLS)
+def test_chunk_frame_is_one_chunk_of_a_chunked_body(k: Any) -> None:
+    """``chunk_frame`` frames what the relay writes to a chunked client response: size in
+    lowercase hex, CRLF, data, CRLF, for every size around each hex-digit boundary; and
+    ``dechunk`` reads it back."""
+    sizes = sorted({0, 1, 9, 10, 15, 16, 17, 255, 256, 4095, 4096, 65535, 65536, 70000}
+                   | {random.Random(7).randrange(1, 300_000) for _ in range(20)})
+    for n in sizes:
+        data = bytes(random.Random(n).randrange(256) for _ in range(n))
+        framed = k.chunk_frame(data)
+        assert framed == b"%x\r\n%b\r\n" % (n, data), n
+        if n:
+            body, state, stop, code = TWIN.dechunk(framed, 0)
+            assert (body, stop, code) == (data, len(framed), 0), n
+    for bad in ("text", None, bytearray(b"x")):
+        with pytest.raises(TypeError):
+            k.chunk_frame(bad)  # type: ignore[arg-type]
