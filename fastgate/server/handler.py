@@ -1025,17 +1025,13 @@ class Gateway:
             out.force_close()  # "Connection: close": the client reconnects to a live worker
         if resp.content_length is not None:
             out.content_length = resp.content_length
-        sent = 0
+        # What arrived together goes out in one write, from the connection's callbacks (no hooks).
+        relay = _StreamRelay(ctx, resp, out, (), None, self._running_loop())
         try:
             await out.prepare(ctx.request)
             ctx.set_extra("_committed", out)
-            while True:
-                piece = await resp.readany()  # what arrived together goes out in one write
-                if not piece:
-                    break
-                if out.send(piece):
-                    await out.drain()
-                sent += len(piece)
+            while not await relay.run():
+                await out.drain()
             await out.write_eof()
         except UpstreamError as e:
             resp.close()
@@ -1047,7 +1043,7 @@ class Gateway:
             resp.close()
             raise
         finally:
-            ctx.bytes_out = sent
+            ctx.bytes_out = relay.sent
             ctx.upstream_s = perf_counter() - t_up
         return out
 

@@ -193,6 +193,25 @@ async def test_stream_idle_timeout_mid_stream_ends_with_an_error_event(mock, gat
     assert rec["status"] == 200 and rec["stream_error"] == "upstream_timeout"
 
 
+async def test_route_relays_a_paced_body_piece_by_piece(mock, gateway_factory, tmp_log):
+    """A generic route's streamed answer (no stage hooks): the pieces that arrive over time are
+    written from the upstream connection's callbacks; all of them reach the client, in order."""
+    async with gateway_factory(base_config(mock.url, access_log=str(tmp_log))) as gw, aiohttp.ClientSession() as s:
+        mock.add_faults([{"tokens_per_s": 200, "path": "/v1/chat/completions"}])
+        async with s.post(gw.url + "/raw/v1/chat/completions", headers={"Authorization": "Bearer sk-provider-key"},
+                          json={"model": "gpt-4o-mini", "stream": True, "max_tokens": 30,
+                                "messages": [{"role": "user", "content": " ".join(f"w{i}" for i in range(30))}]}) as r:
+            assert r.status == 200
+            pieces = [p async for p in r.content.iter_any()]
+    body = b"".join(pieces)
+    events = [e for e in body.split(b"\n\n") if e.startswith(b"data: {")]
+    assert len(events) >= 30 and all(orjson.loads(e[6:])["object"] == "chat.completion.chunk" for e in events)
+    assert body.endswith(b"data: [DONE]\n\n")
+    assert len(pieces) > 1  # paced: more than one write reached the client
+    rec = read_log(tmp_log)[-1]
+    assert rec["route"] == "raw" and rec["bytes_out"] == len(body)
+
+
 async def test_client_disconnect_cancels_upstream(gateway_factory, tmp_log):
     from fastgate.mock_upstream import MockUpstream
 
