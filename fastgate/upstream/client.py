@@ -334,7 +334,12 @@ class UpstreamResponse:
             due = deadline
             kind = _T_DEADLINE
         if due is not None:
-            conn.arm(due, kind)
+            timer = conn.timer
+            if timer is None or conn.timer_at > due + _TIMER_SLACK:
+                conn.arm(due, kind)
+            else:  # (arm's common case, inlined: the armed timer fires first and re-arms itself)
+                conn.due = due
+                conn.due_kind = kind
         conn.waiter = waiter
 
     async def _wait(self) -> None:
