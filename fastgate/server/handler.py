@@ -296,6 +296,8 @@ class _StreamRelay:
                     return
         except Exception as e:
             fut.set_exception(e)
+            # (this frame is in the exception's traceback: let go of the future that holds it)
+            self.fut = fut = None
 
 
 class _NotCommitted(Exception):
@@ -861,6 +863,9 @@ class Gateway:
         except UpstreamError as e:
             # Bytes already reached the client: no retry (ever). End the stream with an error event.
             resp.close()
+            # The response keeps the error (resp._exc): its traceback's frames hold the response, the
+            # relay and the context, a reference cycle per failed stream that only the collector frees.
+            e.__traceback__ = None
             ctx.reason = f"{e.code}:{e}"
             ctx.set_extra("stream_error", e.code)
             try:
