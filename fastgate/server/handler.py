@@ -296,8 +296,6 @@ class _StreamRelay:
                     return
         except Exception as e:
             fut.set_exception(e)
-            # (this frame is in the exception's traceback: let go of the future that holds it)
-            self.fut = fut = None
 
 
 class _NotCommitted(Exception):
@@ -404,6 +402,9 @@ class Gateway:
             raise
         except FastgateError as e:
             resp = await self._error_reply(ctx, e)
+            # Answered: drop the traceback. Its frames hold the request (context, body) and objects
+            # that keep the error (an upstream response's _exc): a cycle only the collector frees.
+            e.__traceback__ = None
             return resp
         except Exception as e:  # a bug: generic 500, details in the log with the stage name
             stage = ctx.error_stage or "handler"
@@ -863,9 +864,6 @@ class Gateway:
         except UpstreamError as e:
             # Bytes already reached the client: no retry (ever). End the stream with an error event.
             resp.close()
-            # The response keeps the error (resp._exc): its traceback's frames hold the response, the
-            # relay and the context, a reference cycle per failed stream that only the collector frees.
-            e.__traceback__ = None
             ctx.reason = f"{e.code}:{e}"
             ctx.set_extra("stream_error", e.code)
             try:

@@ -364,7 +364,15 @@ class UpstreamResponse:
 
         A no-op once the body was completely received (the connection is then already back in
         the pool), so ``finally: resp.close()`` is always safe.
+
+        The error the response failed with stays (a later read raises it again), without its
+        traceback: the frames of the read that raised it hold this response, and through its
+        caller the request (context, body), a reference cycle per failed response that only the
+        collector would free.
         """
+        exc = self._exc
+        if exc is not None:
+            exc.__traceback__ = None
         conn = self._conn
         if conn is None:
             return

@@ -129,12 +129,17 @@ async def _mock_faults(mock_url: str, faults: list[dict]) -> None:
 
 
 #: Cases where the upstream connection is dropped each time (see the test).
-CONNECTION_SCOPED = {"chat-stream-upstream-reset"}
+CONNECTION_SCOPED = {"chat-stream-upstream-reset", "chat-upstream-truncate"}
+
+#: The mock's failure mode (``fail``) of the cases that need one, for every request.
+FAULTS = {"chat-stream-upstream-reset": "reset-after-first-chunk", "chat-upstream-truncate": "truncate"}
 
 CASES = {
     "chat": (_raw("POST", "/v1/chat/completions", _chat(False)), 200),
     # the upstream resets mid-stream: the relay ends the stream with an SSE error event
     "chat-stream-upstream-reset": (_raw("POST", "/v1/chat/completions", _chat(True)), 200),
+    # the upstream's answer ends short: 502 from the error the response read raised
+    "chat-upstream-truncate": (_raw("POST", "/v1/chat/completions", _chat(False)), 502),
     "chat-stream": (_raw("POST", "/v1/chat/completions", _chat(True)), 200),
     "route": (_raw("GET", "/api/echo/items?x=1", auth=None), 200),
     "unauthenticated": (_raw("POST", "/v1/chat/completions", _chat(False), auth="wrong-key"), 401),
@@ -146,8 +151,8 @@ CASES = {
 @pytest.mark.parametrize("case", list(CASES))
 async def test_requests_leave_no_reference_cycles(mock_proc, gateway_factory, tmp_path, case):
     raw, status = CASES[case]
-    if case == "chat-stream-upstream-reset":
-        await _mock_faults(mock_proc, [{"fail": "reset-after-first-chunk", "times": 1000}])
+    if case in FAULTS:
+        await _mock_faults(mock_proc, [{"fail": FAULTS[case], "times": 1000}])
     async with gateway_factory(config(mock_proc, str(tmp_path / "access.log"))) as gw:
         reader, writer = await asyncio.open_connection("127.0.0.1", gw.worker.port)
         try:
