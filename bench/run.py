@@ -37,6 +37,7 @@ import os
 import platform
 import re
 import resource
+import secrets
 import shlex
 import shutil
 import signal
@@ -663,7 +664,7 @@ SCENARIOS: dict[str, Scenario] = {s.name: s for s in (
              check_chat, auth="jwt-rotate", gateway_check=check_full_features, gateway_probes=_NEED_401),
 )}
 
-CASES = ("direct", "fastgate", "nginx", "aiohttp", "fastgate-aiohttp")
+CASES = ("direct", "fastgate", "nginx", "aiohttp", "fastgate-aiohttp", "litellm", "portkey")
 DEFAULT_CASES = ("direct", "fastgate", "nginx", "aiohttp")
 CASE_TITLES = {
     "direct": "load → upstream (no proxy)",
@@ -671,7 +672,14 @@ CASE_TITLES = {
     "fastgate-aiohttp": "the same fastgate config on server.engine: aiohttp (A/B of the server engine)",
     "nginx": "nginx proxy_pass, keepalive 64",
     "aiohttp": "aiohttp web.Server + ClientSession",
+    "litellm": "LiteLLM proxy (`litellm --config`, one model routed to the mock upstream), when installed",
+    "portkey": "Portkey AI gateway (Node, @portkey-ai/gateway), when installed",
 }
+# The LLM gateways that are references only where they can serve the scenario: an OpenAI chat call.
+LLM_REFS = ("litellm", "portkey")
+LITELLM_HINT = "pip install 'litellm[proxy]' (the `litellm` command on PATH, or --litellm PATH)"
+PORTKEY_HINT = ("npm install @portkey-ai/gateway, then --portkey node_modules/.bin/gateway "
+                "(or the `portkey-gateway` command on PATH)")
 
 
 # ============================================================================================
@@ -788,6 +796,8 @@ class Target:
     case: str
     url: str
     proc: Proc
+    #: headers this case needs on every request besides the scenario's (Portkey's routing headers)
+    headers: tuple[tuple[str, str], ...] = ()
 
 
 # ============================================================================================
@@ -810,6 +820,14 @@ def request_headers(sc: Scenario, keys: Keys | None, body: bytes | None) -> list
     if sc.stream:
         h.append(("Accept", "text/event-stream"))
     return h
+
+
+def case_headers(base: list[tuple[str, str]], extra: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    """The scenario's headers with a case's own (``Target.headers``) in place of same-named ones."""
+    if not extra:
+        return base
+    names = {k.lower() for k, _ in extra}
+    return [(k, v) for k, v in base if k.lower() not in names] + list(extra)
 
 
 def probe(url: str, sc: Scenario, headers: list[tuple[str, str]], body: bytes | None,
@@ -1274,6 +1292,8 @@ class Options:
     redis_url: str | None
     smoke: bool
     explicit_scenarios: bool
+    litellm: str | None = None
+    portkey: str | None = None
 
 
 class Bench:
@@ -1290,6 +1310,9 @@ class Bench:
         self.gateways: dict[str, Launch | str] = {}  # config name → server, or why not
         self.nginx: dict[str, Launch | str] = {}  # proxy_buffering → server, or why not
         self.aiohttp: Launch | str | None = None
+        self.llm_refs: dict[str, Launch | str] = {}  # litellm | portkey → server, or why not
+        # LiteLLM's proxy refuses to start without a master key; the litellm case sends it.
+        self.litellm_key = "sk-" + secrets.token_hex(24)
         self.keys: Keys | None = None
         self.access_logs: dict[str, Path] = {}
         self._redis_url: str | None = None
@@ -1431,6 +1454,50 @@ class Bench:
                 self.aiohttp = str(e)
         return self.aiohttp
 
+    def llm_ref(self, sc: Scenario, case: str) -> Launch | str:
+        """LiteLLM's or Portkey's gateway in front of the mock upstream (started once), or why not.
+
+        Both only when installed, and only for the OpenAI chat scenarios (what they serve). They
+        run pinned like fastgate, with no policies of their own: a plain LLM-proxy reference."""
+        if sc.path != "/v1/chat/completions":
+            return f"{case} is a reference for the OpenAI chat scenarios only"
+        if case in self.llm_refs:
+            return self.llm_refs[case]
+        port = free_port()
+        try:
+            if case == "litellm":
+                exe = self.o.litellm
+                if not exe:
+                    got: Launch | str = f"LiteLLM not installed ({LITELLM_HINT})"
+                else:
+                    cfg = self.workdir / "litellm.yaml"
+                    cfg.write_text(
+                        "model_list:\n"
+                        "  - model_name: gpt-4o-mini\n"
+                        "    litellm_params:\n"
+                        "      model: openai/gpt-4o-mini\n"
+                        f"      api_base: {self.upstream_url}/v1\n"
+                        "      api_key: sk-bench-provider\n"
+                        "litellm_settings:\n"
+                        "  drop_params: true\n"
+                        "  telemetry: false\n"
+                        "general_settings:\n"
+                        f"  master_key: {self.litellm_key}\n")
+                    progress.info(f"starting the LiteLLM proxy on :{port} (cpu {self.o.cpu or 'any'})")
+                    got = self._launch("litellm", [exe, "--config", str(cfg), "--host", "127.0.0.1",
+                                                   "--port", str(port), "--num_workers", "1"], self.o.cpu, port)
+            else:
+                exe = self.o.portkey
+                if not exe:
+                    got = f"Portkey gateway not installed ({PORTKEY_HINT})"
+                else:
+                    progress.info(f"starting the Portkey gateway on :{port} (cpu {self.o.cpu or 'any'})")
+                    got = self._launch("portkey", [exe, f"--port={port}", "--headless"], self.o.cpu, port)
+        except Exception as e:  # noqa: BLE001
+            got = str(e)
+        self.llm_refs[case] = got
+        return got
+
     def stop_all(self) -> None:
         # All at once (each drains in parallel), then wait for each and escalate if needed.
         for p in self.procs:
@@ -1448,13 +1515,23 @@ class Bench:
             return Target(case, self.upstream_url, self.upstream)
         got = {"fastgate": lambda: self.gateway(sc), "nginx": lambda: self.nginx_for(sc),
                "fastgate-aiohttp": lambda: self.gateway(sc, "aiohttp"),
-               "aiohttp": self.aiohttp_ref}[case]()
+               "aiohttp": self.aiohttp_ref,
+               "litellm": lambda: self.llm_ref(sc, "litellm"),
+               "portkey": lambda: self.llm_ref(sc, "portkey")}[case]()
         if isinstance(got, str):
             return got
         if not wait:
             return None
         err = got.wait()
-        return err if err else Target(case, got.url, got.proc)
+        if err:
+            return err
+        headers: tuple[tuple[str, str], ...] = ()
+        if case == "litellm":
+            headers = (("Authorization", f"Bearer {self.litellm_key}"),)
+        elif case == "portkey":
+            # Portkey routes by header: the OpenAI provider at the mock upstream (a trusted local host).
+            headers = (("x-portkey-provider", "openai"), ("x-portkey-custom-host", self.upstream_url + "/v1"))
+        return Target(case, got.url, got.proc, headers)
 
     def prepare(self) -> dict[str, list[Target]]:
         """Start servers and probe every case once; decide what runs."""
@@ -1491,13 +1568,19 @@ class Bench:
                         gw_unavailable = t
                     progress.info(f"{name}/{case}: unavailable — {t.splitlines()[0]}")
                     continue
-                headers = request_headers(sc, self.keys, body)
+                headers = case_headers(request_headers(sc, self.keys, body), t.headers)
                 try:
                     r = probe(t.url, sc, headers, body)
                     err = sc.check(r)
                 except (OSError, http.client.HTTPException) as e:
                     err = f"probe failed: {e!r}"
                     r = None
+                if err and case in LLM_REFS:
+                    # Someone else's gateway that cannot serve this scenario here (its own bug, a
+                    # version mismatch): reported, but not a failure of the bench.
+                    st.status, st.reason = "unavailable", f"probe: {err}"
+                    progress.info(f"{name}/{case}: unavailable — probe: {err}")
+                    continue
                 if err:
                     st.status, st.reason = "FAILED", f"probe: {err}"
                     progress.info(f"{name}/{case}: probe FAILED — {err}")
@@ -1579,7 +1662,7 @@ class Bench:
         """Warm up, then one timed phase with CPU samples around it."""
         assert self.upstream is not None
         body = sc.body_bytes()
-        headers = request_headers(sc, self.keys, body)
+        headers = case_headers(request_headers(sc, self.keys, body), t.headers)
         rotate = self._rotate_file(sc)
         st = self.state[(sc.name, t.case)]
         try:
@@ -2029,7 +2112,7 @@ def chart(rows: list[dict[str, Any]], path: Path) -> str | None:
     fig, axes = plt.subplots(panels, 1, figsize=(11, 3.4 * panels), squeeze=False)
     ax_i = 0
     colors = {"direct": "#999999", "fastgate": "#1f77b4", "nginx": "#2ca02c", "aiohttp": "#ff7f0e",
-              "fastgate-aiohttp": "#9467bd"}
+              "fastgate-aiohttp": "#9467bd", "litellm": "#d62728", "portkey": "#8c564b"}
 
     def labels(rs: list[dict[str, Any]]) -> list[str]:
         multi_c = len({r["conns"] for r in rs}) > 1
@@ -2111,6 +2194,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="saturate first, then run every case open-loop at 50%% of the gateway's max")
     p.add_argument("--rate-conns", type=int, default=64, help="connections of the open-loop generator")
     p.add_argument("--workers", type=int, default=0, help="fastgate serve --workers (0 = single process)")
+    p.add_argument("--litellm", default=None, metavar="PATH",
+                   help="the LiteLLM proxy command for the litellm case (default: `litellm` on PATH)")
+    p.add_argument("--portkey", default=None, metavar="PATH",
+                   help="the Portkey gateway command for the portkey case (@portkey-ai/gateway's "
+                        "node_modules/.bin/gateway; default: `portkey-gateway` on PATH)")
     p.add_argument("--redis-url", default=None,
                    help="Redis of the redis scenario (default: a private redis-server on a free port)")
     p.add_argument("--smoke", action="store_true",
@@ -2161,6 +2249,8 @@ def options_from(args: argparse.Namespace) -> Options:
         wrk_threads=args.wrk_threads, timeout=args.timeout, constant_rate=args.constant_rate,
         at_half_max=args.at_half_max, rate_conns=min(args.rate_conns, 16) if args.smoke else args.rate_conns,
         workers=args.workers, redis_url=args.redis_url, smoke=args.smoke, explicit_scenarios=bool(args.scenario),
+        litellm=args.litellm or shutil.which("litellm"),
+        portkey=args.portkey or shutil.which("portkey-gateway"),
     )
 
 

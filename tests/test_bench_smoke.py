@@ -152,3 +152,26 @@ def test_locust_run_time_syntax() -> None:
     """--locust-time takes locust's -t syntax; the subprocess timeout is derived from it."""
     assert bench._seconds("30s") == 30 and bench._seconds("2m") == 120 and bench._seconds("1h30m") == 5400
     assert bench._seconds("45") == 45
+
+
+def test_llm_gateway_references_run_when_installed_and_say_why_not_otherwise(tmp_path: Path) -> None:
+    """The optional LiteLLM / Portkey references: when a command is given (or found on PATH) they
+    are started in front of the mock upstream and measured beside fastgate; when it is missing the
+    row says how to install it and the run still succeeds (exit 0)."""
+    missing = str(tmp_path / "not-installed")
+    _, data = _smoke(tmp_path, "--cases", "fastgate,litellm,portkey", "--no-chart", "--duration", "1",
+                     "--litellm", missing, "--portkey", missing)
+    assert _row(data, "fastgate")["status"] == "ok"
+    for case in ("litellm", "portkey"):
+        row = _row(data, case)
+        assert row["status"] == "unavailable", row
+    # Without a command at all, the row names the install step.
+    t = bench.Bench.__new__(bench.Bench)
+    t.o = bench.Options(scenarios=["proxy"], cases=["litellm"], conns=[8], rounds=1, duration=1, warmup=0, cpu=None,
+                        load_cpu=None, generator="builtin", wrk_threads=1, timeout=5, constant_rate=None,
+                        at_half_max=False, rate_conns=8, workers=0, redis_url=None, smoke=True,
+                        explicit_scenarios=True, litellm=None, portkey=None)
+    t.llm_refs = {}
+    assert "pip install 'litellm[proxy]'" in t.llm_ref(bench.SCENARIOS["proxy"], "litellm")
+    assert "@portkey-ai/gateway" in t.llm_ref(bench.SCENARIOS["proxy"], "portkey")
+    assert "OpenAI chat scenarios only" in t.llm_ref(bench.SCENARIOS["route"], "litellm")
